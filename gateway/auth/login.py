@@ -1,0 +1,41 @@
+"""The builtin issuer's login desk: username and password in, a bearer token out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nameko.containers import WorkerContext
+from nameko.extensions import DependencyProvider
+
+from gateway.auth.settings import BUILTIN, AuthSettings
+from gateway.auth.tokens import TokenIssuer
+from gateway.ratelimit import RateLimiter
+from infra.caller import Caller
+from infra.errors import NotFound
+
+
+class LoginDesk:
+    def __init__(self, issuer: TokenIssuer | None, limits: RateLimiter) -> None:
+        self._issuer = issuer
+        self._limits = limits
+
+    def check_attempt(self, username: str, address: str) -> None:
+        if self._issuer is None:
+            raise NotFound("this installation signs in through its identity provider")
+        self._limits.login_attempt(username, address)
+
+    def token_for(self, caller: Caller) -> dict[str, Any]:
+        assert self._issuer is not None
+        token, lifetime = self._issuer.issue(caller)
+        return {"access_token": token, "token_type": "Bearer", "expires_in": lifetime}
+
+
+class Login(DependencyProvider):
+    limits = RateLimiter()
+
+    def setup(self) -> None:
+        settings = AuthSettings.from_config(self.container.config)
+        self.issuer = TokenIssuer(settings) if settings.mode == BUILTIN else None
+
+    def get_dependency(self, worker_ctx: WorkerContext) -> LoginDesk:
+        return LoginDesk(self.issuer, self.limits)

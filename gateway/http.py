@@ -1,0 +1,162 @@
+"""The `api` entrypoint: nameko's `@http` with what every route shares.
+
+- authentication, rate limits and idempotency keys (guard.py) before the route runs; every route
+gets
+  the authenticated `caller` as an argument, unless it is declared `public=True`;
+- correlation id from `X-Request-ID` (or a new one), returned on the response and carried onwards;
+- request size limits, JSON bodies parsed strictly;
+- results as JSON, every error as problem+json (problems.py);
+- a POST with an Idempotency-Key stores its answer, so a resend gets the same answer;
+- route metadata (summary, body, query and response schemas) for the OpenAPI document;
+- one access-log line per request with the route pattern, never the query string (personal data).
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import time
+import uuid
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from eventlet.event import Event
+from nameko.web.handlers import HttpRequestHandler
+from werkzeug.wrappers import Request, Response
+
+from gateway.guard import Guard
+from gateway.idempotency import ReplayResponse
+from gateway.problems import response_for
+from infra.caller import Caller
+from infra.correlation import CORRELATION_KEY, acceptable
+from infra.errors import BadRequest, FieldError, ServiceError, UnsupportedMediaType
+from infra.logs import get_logger
+
+log = get_logger("gateway.access")
+DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024
+
+
+class ApiHandler(HttpRequestHandler):
+    guard = Guard()
+
+    def __init__(
+        self,
+        method: str,
+        url: str,
+        *,
+        public: bool = False,
+        summary: str = "",
+        body: Any = None,
+        query: Any = None,
+        responses: dict[int, Any] | None = None,
+        tags: tuple[str, ...] = (),
+        max_bytes: int | None = None,
+        upload: tuple[str, ...] = (),
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("expected_exceptions", (ServiceError, ReplayResponse))
+        super().__init__(method, url, **kwargs)
+        self.public = public
+        self.summary = summary
+        self.body = body
+        self.query = query
+        self.responses = responses or {200: None}
+        self.tags = tags
+        self.max_bytes = max_bytes
+        self.upload = upload  # media types of a raw file body (OpenAPI)
+
+    def setup(self) -> None:
+        super().setup()
+        self._refuse_unguarded_route()
+        configured = self.container.config.get("MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES)
+        self.max_request_bytes = self.max_bytes or int(configured)
+
+    def handle_request(self, request: Request) -> Response:
+        request.shallow = False
+        started = time.perf_counter()
+        correlation_id = acceptable(request.headers.get("X-Request-ID")) or uuid.uuid4().hex
+        request.max_content_length = self.max_request_bytes
+        try:
+            caller = None if self.public else self.guard.caller_of(request, self, correlation_id)
+            claim = self.guard.claim(request, caller)
+            response = self._run_worker(request, correlation_id, caller)
+            self.guard.remember(claim, response)
+        except Exception as exc:
+            response = response_for(exc)
+        response.headers["X-Request-ID"] = correlation_id
+        self._log_access(request, response, correlation_id, started)
+        return response
+
+    def _run_worker(self, request: Request, correlation_id: str, caller: Caller | None) -> Response:
+        args, kwargs = self.get_entrypoint_parameters(request)
+        if caller is not None:
+            kwargs = {**kwargs, "caller": caller}
+        done = Event()
+        self.container.spawn_worker(
+            self,
+            args,
+            kwargs,
+            context_data={CORRELATION_KEY: correlation_id},
+            handle_result=partial(self.handle_result, done),
+        )
+        return done.wait()
+
+    def handle_result(self, done: Event, worker_ctx: Any, result: Any, exc_info: Any) -> Any:
+        try:
+            response = response_for(exc_info[1]) if exc_info else as_response(result)
+        except Exception as exc:  # never leave the client hanging
+            response = response_for(exc)
+        done.send(response)
+        return result, exc_info
+
+    def _refuse_unguarded_route(self) -> None:
+        """A route that is not public must take the caller, or the service does not start."""
+        method = getattr(self.container.service_cls, self.method_name)
+        if not self.public and "caller" not in inspect.signature(method).parameters:
+            raise TypeError(f"route {self.method_name} must take `caller` or be public=True")
+
+    def _log_access(
+        self, request: Request, response: Response, correlation_id: str, started: float
+    ) -> None:
+        log.info(
+            "http.request",
+            method=request.method,
+            route=self.url,
+            status=response.status_code,
+            duration_ms=round((time.perf_counter() - started) * 1000, 2),
+            correlation_id=correlation_id,
+        )
+
+
+api = ApiHandler.decorator
+
+
+def as_response(result: Any) -> Response:
+    if isinstance(result, Response):
+        return result
+    return json_response(result)
+
+
+def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(
+        json.dumps(body, ensure_ascii=False),
+        status=status,
+        headers=headers,
+        mimetype="application/json",
+    )
+
+
+def read_json(request: Request, parse_float: Callable[[str], Any] | None = None) -> Any:
+    """The request body as JSON, or a 400/413/415 problem naming what is wrong. `parse_float=str`
+    keeps decimal numbers as written (money never passes through a binary float)."""
+    if request.mimetype != "application/json":
+        raise UnsupportedMediaType(
+            "send the body as application/json", [FieldError("body", "not JSON")]
+        )
+    try:
+        return json.loads(request.get_data(cache=True), parse_float=parse_float)
+    except (ValueError, UnicodeDecodeError):
+        raise BadRequest(
+            "the body is not valid JSON", [FieldError("body", "not valid JSON")]
+        ) from None

@@ -1,0 +1,135 @@
+"""Safe retries from flaky phones: a POST repeated with the same Idempotency-Key gets the first
+answer.
+
+The first request claims the key (owner + key) before it runs; its answer is stored when it ends. A
+repeat gets the stored answer, a repeat while the first still runs gets 409, and the same key sent
+with a different request gets 422. A server-side failure (5xx) releases the claim so the client can
+retry. Keys are scoped to the authenticated person, so one person can never replay another's answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from nameko.extensions import DependencyProvider, SharedExtension
+from sqlalchemy import and_, delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from werkzeug.wrappers import Request, Response
+
+from gateway.db import idempotency_keys as keys
+from infra.config import database_url
+from infra.engines import make_engine
+from infra.errors import Conflict, ValidationFailed
+
+KEPT_HEADERS = ("Content-Type", "Location", "ETag")
+
+
+@dataclass(frozen=True)
+class Claim:
+    owner: str
+    key: str
+
+
+class ReplayResponse(Exception):
+    """Raised to answer a repeated request with the stored response."""
+
+    def __init__(self, response: Response) -> None:
+        super().__init__("replayed")
+        self.response = response
+
+
+def fingerprint(request: Request) -> str:
+    digest = hashlib.sha256(f"{request.method} {request.full_path}\n".encode())
+    digest.update(request.get_data(cache=True))
+    return digest.hexdigest()
+
+
+class IdempotencyStore(SharedExtension):
+    def setup(self) -> None:
+        config = self.container.config
+        self.engine = make_engine(database_url(config, "gateway"), green=True)
+        self.keep_for = timedelta(hours=float(config.get("IDEMPOTENCY_HOURS", 24)))
+
+    def stop(self) -> None:
+        self.engine.dispose()
+
+    def claim(self, owner: str, key: str, request: Request) -> Claim:
+        """Claim the key for this request, or raise ReplayResponse / Conflict / ValidationFailed."""
+        if not 1 <= len(key) <= 255 or not key.isprintable():
+            raise ValidationFailed.on("Idempotency-Key", "1 to 255 printable characters")
+        now, digest = datetime.now(UTC), fingerprint(request)
+        with self.engine.begin() as connection:
+            mine = and_(keys.c.owner == owner, keys.c.key == key)
+            connection.execute(delete(keys).where(mine, keys.c.expires_at < now))
+            claimed = (
+                connection.execute(
+                    self._insert(connection.dialect.name).values(
+                        owner=owner,
+                        key=key,
+                        fingerprint=digest,
+                        state="pending",
+                        created_at=now,
+                        expires_at=now + self.keep_for,
+                    )
+                ).rowcount
+                == 1
+            )
+            row = None if claimed else connection.execute(select(keys).where(mine)).first()
+        if row is not None:
+            self._refuse_or_replay(row, digest)
+        return Claim(owner, key)
+
+    def complete(self, claim: Claim, response: Response) -> None:
+        headers = {h: response.headers[h] for h in KEPT_HEADERS if h in response.headers}
+        with self.engine.begin() as connection:
+            connection.execute(
+                update(keys)
+                .where(keys.c.owner == claim.owner, keys.c.key == claim.key)
+                .values(
+                    state="done",
+                    status=response.status_code,
+                    headers=json.dumps(headers),
+                    body=response.get_data(as_text=True),
+                )
+            )
+
+    def release(self, claim: Claim) -> None:
+        with self.engine.begin() as connection:
+            connection.execute(
+                delete(keys).where(keys.c.owner == claim.owner, keys.c.key == claim.key)
+            )
+
+    def purge(self) -> int:
+        with self.engine.begin() as connection:
+            return connection.execute(
+                delete(keys).where(keys.c.expires_at < datetime.now(UTC))
+            ).rowcount
+
+    @staticmethod
+    def _insert(dialect: str):  # type: ignore[no-untyped-def]
+        module = postgresql if dialect == "postgresql" else sqlite
+        return module.insert(keys).on_conflict_do_nothing()
+
+    @staticmethod
+    def _refuse_or_replay(row, digest: str) -> None:  # type: ignore[no-untyped-def]
+        if row.fingerprint != digest:
+            raise ValidationFailed.on("Idempotency-Key", "already used for a different request")
+        if row.state != "done":
+            raise Conflict(
+                "a request with this Idempotency-Key is still being handled; retry later"
+            )
+        response = Response(row.body, status=row.status, headers=json.loads(row.headers))
+        response.headers["Idempotent-Replayed"] = "true"
+        raise ReplayResponse(response)
+
+
+class IdempotencyKeys(DependencyProvider):
+    """Gives a worker the store (for the hourly purge)."""
+
+    store = IdempotencyStore()
+
+    def get_dependency(self, worker_ctx: object) -> IdempotencyStore:
+        return self.store

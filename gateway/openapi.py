@@ -1,0 +1,123 @@
+"""The OpenAPI 3.1 document, generated from the routes' metadata and marshmallow schemas
+(apispec).
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from typing import Any
+
+from apispec import APISpec
+from apispec.ext.marshmallow import MarshmallowPlugin
+from marshmallow import fields
+from nameko.extensions import ENTRYPOINT_EXTENSIONS_ATTR
+
+from gateway.http import ApiHandler
+from gateway.schemas import Problem
+
+_PATH_PARAMETER = re.compile(r"<(?:[a-z]+:)?([a-z_]+)>")
+_ERRORS = {
+    400: "Malformed request",
+    401: "Not authenticated",
+    403: "Not allowed",
+    404: "Not found (or outside the caller's reach)",
+    409: "Conflict with the current state",
+    412: "Stale version (If-Match)",
+    413: "Too large",
+    415: "Not JSON",
+    422: "Invalid fields",
+    428: "If-Match required",
+    429: "Too many requests",
+    503: "A service is unavailable",
+    504: "A service did not answer in time",
+}
+DESCRIPTION = (
+    "Case management for Thai community development. Authenticate with `POST /api/v1/auth/token` "
+    "and send `Authorization: Bearer <token>`. Errors are `application/problem+json` (RFC 9457). "
+    "POSTs accept `Idempotency-Key`; updates need `If-Match` with the ETag last read; lists are "
+    "keyset-paged (`after`, `limit`, `Link` headers)."
+)
+
+
+def handlers(service_cls: type) -> list[ApiHandler]:
+    found = []
+    for _, method in inspect.getmembers(service_cls, inspect.isfunction):
+        found.extend(
+            e for e in getattr(method, ENTRYPOINT_EXTENSIONS_ATTR, ()) if isinstance(e, ApiHandler)
+        )
+    return sorted(found, key=lambda h: (h.url, h.method))
+
+
+def build(service_cls: type, version: str) -> dict[str, Any]:
+    marshmallow = MarshmallowPlugin()
+    spec = APISpec(
+        title="Smile Cases API",
+        version=version,
+        openapi_version="3.1.0",
+        plugins=[marshmallow],
+        info={"description": DESCRIPTION},
+    )
+    # Money and rates travel as decimal strings ("1500.50"), never as JSON numbers (floats).
+    marshmallow.map_to_openapi_type(fields.Decimal, "string", "decimal")
+    spec.components.security_scheme(
+        "bearer", {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+    )
+    spec.components.schema("Problem", schema=Problem)
+    paths: dict[str, dict[str, Any]] = {}
+    for handler in handlers(service_cls):
+        path = _PATH_PARAMETER.sub(r"{\1}", handler.url)
+        for method in handler.method.split(","):
+            paths.setdefault(path, {})[method.lower()] = _operation(handler)
+    for path, operations in paths.items():
+        spec.path(path=path, operations=operations, parameters=_path_parameters(path))
+    return spec.to_dict()
+
+
+def _operation(handler: ApiHandler) -> dict[str, Any]:
+    operation: dict[str, Any] = {
+        "summary": handler.summary,
+        "tags": list(handler.tags),
+        "operationId": f"{handler.method.lower()}_{handler.method_name}",
+        "security": [] if handler.public else [{"bearer": []}],
+        "responses": {**_problems(handler), **_answers(handler)},
+    }
+    if handler.body is not None:
+        operation["requestBody"] = {
+            "required": True,
+            "content": {"application/json": {"schema": handler.body}},
+        }
+    if handler.upload:
+        operation["requestBody"] = {
+            "required": True,
+            "content": {
+                mime: {"schema": {"type": "string", "contentMediaType": mime}}
+                for mime in handler.upload
+            },
+        }
+    if handler.query is not None:
+        operation["parameters"] = [{"in": "query", "schema": handler.query}]
+    return operation
+
+
+def _answers(handler: ApiHandler) -> dict[str, Any]:
+    answers = {}
+    for status, schema in handler.responses.items():
+        answer: dict[str, Any] = {"description": "Success" if status < 300 else "Answer"}
+        if schema is not None:
+            answer["content"] = {"application/json": {"schema": schema}}
+        answers[str(status)] = answer
+    return answers
+
+
+def _problems(handler: ApiHandler) -> dict[str, Any]:
+    content = {"application/problem+json": {"schema": "Problem"}}
+    statuses = [s for s in _ERRORS if not (handler.public and s in (403, 428, 412))]
+    return {str(s): {"description": _ERRORS[s], "content": content} for s in statuses}
+
+
+def _path_parameters(path: str) -> list[dict[str, Any]]:
+    names = re.findall(r"{([a-z_]+)}", path)
+    return [
+        {"in": "path", "name": n, "required": True, "schema": {"type": "string"}} for n in names
+    ]

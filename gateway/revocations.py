@@ -1,0 +1,92 @@
+"""Tokens revoked the moment a person's access changes, not when they expire.
+
+A builtin token carries roles, areas and teams for its lifetime (TOKEN_MINUTES). When teams says a
+person was deactivated, changed, or left a Smile Team, the gateway records "refuse their tokens
+issued before now" in its own database (an idempotent max-upsert, so a repeated event changes
+nothing); every gateway replica keeps a snapshot of that table, refreshed every couple of seconds,
+and refuses such tokens with 401: the person signs in again and gets a token with what is true now.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import eventlet
+from nameko.extensions import DependencyProvider, SharedExtension
+from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from gateway.db import revocations as table
+from infra.config import database_url
+from infra.engines import make_engine
+from infra.logs import get_logger
+
+log = get_logger(__name__)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class Revocations(SharedExtension):
+    def setup(self) -> None:
+        config = self.container.config
+        self.engine = make_engine(database_url(config, "gateway"), green=True)
+        self.refresh_seconds = float(config.get("AUTH", {}).get("revocation_refresh_seconds", 2))
+        self._not_before: dict[str, float] = {}
+        self._seen_until = EPOCH
+
+    def start(self) -> None:
+        self.refresh()
+        self._thread = self.container.spawn_managed_thread(
+            self._keep_fresh, identifier="revocations"
+        )
+
+    def stop(self) -> None:
+        self._thread.kill()
+        self.engine.dispose()
+
+    def revoked(self, person_id: str, issued_at: int) -> bool:
+        """Tokens carry their issue time in whole seconds: one issued in the very second of a
+        change is refused too (the person signs in again a moment later)."""
+        return issued_at < self._not_before.get(person_id, 0.0)
+
+    def revoke(self, person_id: str, not_before: datetime) -> None:
+        now = datetime.now(UTC)
+        with self.engine.begin() as connection:
+            insert = (postgresql if connection.dialect.name == "postgresql" else sqlite).insert
+            statement = insert(table).values(
+                person_id=person_id, not_before=not_before, updated_at=now
+            )
+            connection.execute(
+                statement.on_conflict_do_update(
+                    index_elements=[table.c.person_id],
+                    set_={
+                        "not_before": func.max(table.c.not_before, statement.excluded.not_before)
+                        if connection.dialect.name == "sqlite"
+                        else func.greatest(table.c.not_before, statement.excluded.not_before),
+                        "updated_at": now,
+                    },
+                )
+            )
+        self.refresh()
+
+    def refresh(self) -> None:
+        query = select(table).where(table.c.updated_at >= self._seen_until)
+        with self.engine.connect() as connection:
+            for row in connection.execute(query):
+                self._not_before[row.person_id] = row.not_before.timestamp()
+                self._seen_until = max(self._seen_until, row.updated_at)
+
+    def _keep_fresh(self) -> None:
+        while True:
+            eventlet.sleep(self.refresh_seconds)
+            try:
+                self.refresh()
+            except Exception as exc:  # keep the last snapshot; try again at the next tick
+                log.warning("revocations.refresh_failed", error=repr(exc))
+
+
+class RevocationList(DependencyProvider):
+    revocations = Revocations()
+
+    def get_dependency(self, worker_ctx: Any) -> Revocations:
+        return self.revocations

@@ -1,0 +1,124 @@
+"""A meeting's collection sheet, portfolios with arrears ageing, households' funding-access
+requests, and the arrears job run by hand."""
+
+from __future__ import annotations
+
+from werkzeug.wrappers import Request, Response
+
+from gateway.http import api, json_response
+from gateway.resources import expected_version, query_of, with_etag
+from gateway.routes.funding import schemas as out
+from gateway.routes.funding.base import (
+    FUNDING,
+    GROUP,
+    NETWORK,
+    PAGING,
+    REQUEST,
+    FundingCalls,
+    exact_body,
+    keyed,
+)
+from infra.caller import Caller
+from services.funding import money_schemas as m
+from services.funding import schemas as s
+
+
+class MeetingRoutes(FundingCalls):
+    @api(
+        "POST",
+        GROUP + "/collection-sheets",
+        summary="Post a meeting's deposits and repayments: all lines or none; a resend with the "
+        "same client_key gets the first answer",
+        body=m.CollectionSheetIn,
+        responses={201: out.SheetOut},
+        tags=FUNDING,
+    )
+    def post_collection_sheet(
+        self, request: Request, savings_group_id: str, caller: Caller
+    ) -> Response:
+        sheet = self._funding("post_collection_sheet", caller, savings_group_id, keyed(request))
+        return json_response(sheet, 201)
+
+    @api(
+        "GET",
+        GROUP + "/portfolio",
+        summary="Loans outstanding, arrears ageing (1-30, 31-60, 61-90, over 90 days) and "
+        "portfolio at risk",
+        query=m.AsOf,
+        responses={200: out.GroupPortfolioOut},
+        tags=FUNDING,
+    )
+    def savings_group_portfolio(
+        self, request: Request, savings_group_id: str, caller: Caller
+    ) -> Response:
+        query = query_of(request, "as_of")
+        return json_response(self._funding("group_portfolio", caller, savings_group_id, query))
+
+    @api(
+        "GET",
+        NETWORK + "/portfolio",
+        summary="The network's portfolio over all its groups",
+        query=m.AsOf,
+        responses={200: out.NetworkPortfolioOut},
+        tags=FUNDING,
+    )
+    def network_portfolio(self, request: Request, network_id: str, caller: Caller) -> Response:
+        query = query_of(request, "as_of")
+        return json_response(self._funding("network_portfolio", caller, network_id, query))
+
+    @api(
+        "GET",
+        GROUP + "/funding-requests",
+        summary="Households' funding-access requests routed to the group",
+        query=s.RequestQuery,
+        responses={200: out.RequestPage},
+        tags=FUNDING,
+    )
+    def list_funding_requests(
+        self, request: Request, savings_group_id: str, caller: Caller
+    ) -> Response:
+        names = ("status", *PAGING)
+        return self._funding_page(
+            request, "list_funding_requests", caller, savings_group_id, names=names
+        )
+
+    @api(
+        "GET",
+        REQUEST,
+        summary="One funding-access request",
+        responses={200: out.FundingRequestOut},
+        tags=FUNDING,
+    )
+    def get_funding_request(
+        self, request: Request, funding_request_id: str, caller: Caller
+    ) -> Response:
+        return with_etag(self._funding("get_funding_request", caller, funding_request_id))
+
+    @api(
+        "POST",
+        REQUEST + "/decision",
+        summary="The committee accepts (enrolling the household) or declines, with a reason "
+        "(If-Match)",
+        body=m.Decision,
+        responses={200: out.FundingRequestOut},
+        tags=FUNDING,
+    )
+    def decide_funding_request(
+        self, request: Request, funding_request_id: str, caller: Caller
+    ) -> Response:
+        version = expected_version(request)
+        body = exact_body(request)
+        return with_etag(
+            self._funding("decide_funding_request", caller, funding_request_id, body, version)
+        )
+
+    @api(
+        "POST",
+        "/api/v1/arrears-runs",
+        summary="Run the daily arrears job now (administrators; safe to run twice)",
+        body=m.AsOf,
+        responses={200: out.ArrearsRunOut},
+        tags=FUNDING,
+    )
+    def run_arrears_job(self, request: Request, caller: Caller) -> Response:
+        return json_response(self._funding("run_arrears_job", caller, exact_body(request)))

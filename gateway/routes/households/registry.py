@@ -1,0 +1,127 @@
+"""The registry and the case's stage: register, list, read, correct, target, consent, move."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields
+from werkzeug.wrappers import Request, Response
+
+from gateway.http import api, json_response
+from gateway.resources import body_object, page_response, query_of, with_etag
+from gateway.routes.households.base import (
+    HOUSEHOLD,
+    HOUSEHOLDS,
+    HouseholdsCalls,
+    versioned,
+)
+from gateway.schemas import page_of
+from infra.caller import Caller
+from services.households.schemas.case import ChangeStage, RecordConsent, TargetHouseholds
+from services.households.schemas.registry import (
+    CaseOut,
+    HouseholdOut,
+    HouseholdSummaryOut,
+    ListHouseholds,
+    RegisterHousehold,
+    UpdateHousehold,
+)
+
+Created = Schema.from_dict({"id": fields.String(), "version": fields.Integer()}, name="Created")
+Targeted = Schema.from_dict(
+    {"assessed": fields.Integer(), "targeted": fields.Integer(), "survey_year": fields.Integer()},
+    name="TargetingResult",
+)
+LIST_FILTERS = (
+    "area",
+    "stage",
+    "team_id",
+    "fails_income",
+    "min_failed_indicators",
+    "overdue",
+    "order",
+    "after",
+    "limit",
+)
+
+
+class RegistryRoutes(HouseholdsCalls):
+    @api(
+        "POST",
+        "/api/v1/households",
+        summary="Register a household",
+        body=RegisterHousehold,
+        responses={201: Created},
+        tags=HOUSEHOLDS,
+    )
+    def register_household(self, request: Request, caller: Caller) -> Response:
+        created = self._households("register_household", caller, body_object(request))
+        return with_etag(created, 201, f"/api/v1/households/{created['id']}")
+
+    @api(
+        "GET",
+        "/api/v1/households",
+        summary="Households the caller may see, filtered",
+        query=ListHouseholds,
+        responses={200: page_of(HouseholdSummaryOut, "HouseholdPage")},
+        tags=HOUSEHOLDS,
+    )
+    def list_households(self, request: Request, caller: Caller) -> Response:
+        query = query_of(request, *LIST_FILTERS)
+        return page_response(request, self._households("list_households", caller, query))
+
+    @api(
+        "GET",
+        HOUSEHOLD,
+        summary="One household, with its recorded transitions",
+        responses={200: CaseOut},
+        tags=HOUSEHOLDS,
+    )
+    def get_household(self, request: Request, household_id: str, caller: Caller) -> Response:
+        return with_etag(self._households("get_household", caller, household_id))
+
+    @api(
+        "PATCH",
+        HOUSEHOLD,
+        summary="Correct income, size or house number (If-Match)",
+        body=UpdateHousehold,
+        responses={200: HouseholdOut},
+        tags=HOUSEHOLDS,
+    )
+    def update_household(self, request: Request, household_id: str, caller: Caller) -> Response:
+        return with_etag(
+            self._households("update_household", caller, household_id, versioned(request))
+        )
+
+    @api(
+        "POST",
+        "/api/v1/targeting",
+        summary="Target the poor households of an area for a survey year",
+        body=TargetHouseholds,
+        responses={200: Targeted},
+        tags=HOUSEHOLDS,
+    )
+    def target_households(self, request: Request, caller: Caller) -> Response:
+        return json_response(self._households("target_households", caller, body_object(request)))
+
+    @api(
+        "POST",
+        HOUSEHOLD + "/consent",
+        summary="Record informed consent, yes or no (If-Match)",
+        body=RecordConsent,
+        responses={200: HouseholdOut},
+        tags=HOUSEHOLDS,
+    )
+    def record_consent(self, request: Request, household_id: str, caller: Caller) -> Response:
+        return with_etag(
+            self._households("record_consent", caller, household_id, versioned(request))
+        )
+
+    @api(
+        "POST",
+        HOUSEHOLD + "/stage",
+        summary="Move the case by hand: manage/care, moved, deceased, merged (If-Match)",
+        body=ChangeStage,
+        responses={200: HouseholdOut},
+        tags=HOUSEHOLDS,
+    )
+    def change_stage(self, request: Request, household_id: str, caller: Caller) -> Response:
+        return with_etag(self._households("change_stage", caller, household_id, versioned(request)))

@@ -1,0 +1,26 @@
+"""Teams routes (the teams service), one module per subject."""
+
+from gateway.routes.teams.assignments import AssignmentRoutes
+from gateway.routes.teams.cohorts import CohortRoutes
+from gateway.routes.teams.occupation_groups import OccupationGroupRoutes
+from gateway.routes.teams.organisations import OrganisationRoutes
+from gateway.routes.teams.smile_teams import SmileTeamRoutes
+from gateway.routes.teams.trainer_teams import TrainerTeamRoutes
+
+__all__ = [
+    "AssignmentRoutes",
+    "CohortRoutes",
+    "OccupationGroupRoutes",
+    "OrganisationRoutes",
+    "SmileTeamRoutes",
+    "TrainerTeamRoutes",
+]
+
+TEAMS_ROUTES = (
+    SmileTeamRoutes,
+    AssignmentRoutes,
+    TrainerTeamRoutes,
+    CohortRoutes,
+    OccupationGroupRoutes,
+    OrganisationRoutes,
+)

@@ -1,0 +1,98 @@
+"""Event handlers that never lose an event.
+
+nameko acks a failed event by default, so a bug or an outage silently drops it. `event_handler` here
+instead sends a failed event to a delay queue for a later retry, a bounded number of times with
+growing delays, and then parks it in a dead-letter queue for inspection and replay. An
+`UnprocessableEvent` (bad shape, unknown version) is parked at once: retrying cannot help it. Only
+once the event is safely in its next queue (publisher confirms) is the delivery acked.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from kombu.message import Message
+from nameko.amqp.publish import Publisher
+from nameko.constants import AMQP_URI_CONFIG_KEY
+from nameko.events import SERVICE_POOL, EventHandler
+
+from infra.envelope import UnprocessableEvent
+from infra.logs import get_logger, redact
+from infra.queues import ATTEMPT_HEADER, ERROR_HEADER, PARKED_AT_HEADER, HandlerQueues, retry_delays
+
+log = get_logger(__name__)
+
+
+class ReliableEventHandler(EventHandler):
+    def __init__(self, source_service: str, event_type: str, **kwargs: Any) -> None:
+        super().__init__(
+            source_service, event_type, handler_type=SERVICE_POOL, reliable_delivery=True, **kwargs
+        )
+
+    def setup(self) -> None:
+        super().setup()
+        config = self.container.config
+        self.queues = HandlerQueues(
+            self.source_service,
+            self.event_type,
+            self.container.service_name,
+            self.method_name,
+            retry_delays(config),
+        )
+        self.router = FailedEventRouter(Publisher(config[AMQP_URI_CONFIG_KEY]), self.queues)
+
+    def handle_result(
+        self, message: Message, worker_ctx: Any, result: Any = None, exc_info: Any = None
+    ) -> tuple[Any, Any]:
+        if exc_info is None or self.router.reroute(message, exc_info[1]):
+            self.queue_consumer.ack_message(message)
+        else:
+            self.queue_consumer.requeue_message(message)
+        return result, exc_info
+
+
+event_handler = ReliableEventHandler.decorator
+
+
+class FailedEventRouter:
+    """Moves a failed delivery to its next retry queue, or parks it."""
+
+    def __init__(self, publisher: Publisher, queues: HandlerQueues) -> None:
+        self.publisher = publisher
+        self.queues = queues
+
+    def reroute(self, message: Message, error: BaseException) -> bool:
+        attempt = int(message.headers.get(ATTEMPT_HEADER, 0)) + 1
+        park = isinstance(error, UnprocessableEvent) or attempt > len(self.queues.delays_ms)
+        target = self.queues.parked() if park else self.queues.retry(attempt)
+        headers = {k: v for k, v in message.headers.items() if k != "x-death"}
+        headers[ATTEMPT_HEADER] = attempt
+        if park:
+            headers[ERROR_HEADER] = redact(f"{type(error).__name__}: {error}")[:1000]
+            headers[PARKED_AT_HEADER] = datetime.now(UTC).isoformat()
+        try:
+            self._publish(message, target, headers)
+        except Exception as exc:
+            log.error("event.reroute_failed", queue=self.queues.name, error=repr(exc))
+            return False
+        log.warning(
+            "event.parked" if park else "event.retry_scheduled",
+            queue=self.queues.name,
+            event_id=message.properties.get("message_id"),
+            attempt=attempt,
+            error=type(error).__name__,
+        )
+        return True
+
+    def _publish(self, message: Message, target: Any, headers: dict[str, Any]) -> None:
+        self.publisher.publish(
+            message.body,
+            exchange="",
+            routing_key=target.name,
+            declare=[target],
+            content_type=message.content_type,
+            content_encoding=message.content_encoding,
+            message_id=message.properties.get("message_id"),
+            headers=headers,
+        )

@@ -1,0 +1,63 @@
+"""RPC entrypoints: `@rpc`, with cheaper replies; clients live in infra.rpc_client.
+
+Compared with nameko's defaults, a reply goes out on the container's long-lived channel, transient
+and unconfirmed: the reply is the acknowledgement, so a broker round trip per message buys nothing
+(events, which must not be lost, keep confirms: see outbox.py). `ServiceError`s raised by a method
+travel back to the caller intact.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from nameko.exceptions import UnserializableValueError, serialize
+from nameko.rpc import Rpc as NamekoRpc
+from nameko.rpc import RpcConsumer, get_rpc_exchange
+
+from infra import errors
+from infra.logs import get_logger
+from infra.publisher import SharedPublisher
+from infra.rpc_client import Calls, PendingCall, RpcClientCore, RpcClients
+
+__all__ = ["Calls", "PendingCall", "Rpc", "RpcClientCore", "RpcClients", "rpc"]
+log = get_logger(__name__)
+
+
+class _RpcConsumer(RpcConsumer):
+    publisher = SharedPublisher()
+
+    def handle_result(self, message: Any, result: Any, exc_info: Any) -> tuple[Any, Any]:
+        reply, result = _reply(result, exc_info)
+        try:
+            self.publisher.publish_json(
+                reply,
+                exchange=get_rpc_exchange(self.container.config).name,
+                routing_key=message.properties["reply_to"],
+                correlation_id=message.properties.get("correlation_id"),
+            )
+        except Exception as exc:  # the caller times out; the service carries on
+            log.error("rpc.reply_failed", error=repr(exc))
+        self.queue_consumer.ack_message(message)
+        return result, exc_info
+
+
+def _reply(result: Any, exc_info: Any) -> tuple[str, Any]:
+    """The reply encoded once, as it is published; a result JSON cannot carry becomes an error."""
+    error = serialize(exc_info[1]) if exc_info is not None else None
+    try:
+        return json.dumps({"result": result, "error": error}), result
+    except (TypeError, ValueError):
+        unserializable = serialize(UnserializableValueError(result))
+        return json.dumps({"result": None, "error": unserializable}), None
+
+
+class Rpc(NamekoRpc):
+    rpc_consumer = _RpcConsumer()
+
+
+def rpc(fn: Any = None, **options: Any) -> Any:
+    """`@rpc`: ServiceErrors are expected outcomes (logged as warnings, not as crashes)."""
+    options.setdefault("expected_exceptions", errors.ServiceError)
+    decorator = Rpc.decorator(**options)
+    return decorator(fn) if fn is not None else decorator

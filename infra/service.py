@@ -1,0 +1,22 @@
+"""What every domain service has: a correlation id per worker and a health ping."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from infra.correlation import CorrelationId
+from infra.rpc import rpc
+
+
+class DomainService:
+    """Base for the four services. Subclasses set `name` and `uow = Database(metadata, ...)`."""
+
+    name: str
+    uow: Any
+    correlation = CorrelationId()
+
+    @rpc
+    def ping(self) -> str:
+        """'ok' when this service answers and its database does."""
+        self.uow.ping()
+        return "ok"

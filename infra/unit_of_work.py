@@ -1,0 +1,114 @@
+"""Unit of work: one transaction holding a change, the events that report it, and the inbox mark.
+
+Events go to the outbox table in the same commit as the change, so a crash after the commit loses
+nothing: the relay publishes them later. A consumer calls `first_delivery(event)` before its effect;
+the inbox row is written in the same transaction, so a duplicate delivery (or a concurrent one)
+changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any, Self
+
+from sqlalchemy import Insert, MetaData, insert, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, sessionmaker
+
+from infra.envelope import Envelope, EventContract, ReceivedEvent
+
+
+def _nothing() -> None:
+    return None
+
+
+class UnitOfWork:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        metadata: MetaData,
+        *,
+        source: str,
+        consumer: str,
+        correlation_id: Callable[[], str | None] = _nothing,
+        on_commit: Callable[[], None] = _nothing,
+    ) -> None:
+        self._sessions = sessions
+        self._outbox = metadata.tables["outbox"]
+        self._inbox = metadata.tables["inbox"]
+        self.source = source
+        self.consumer = consumer
+        self._correlation_id = correlation_id
+        self._on_commit = on_commit
+        self._pending: list[Envelope] = []
+
+    def __enter__(self) -> Self:
+        self.session = self._sessions()
+        self._pending = []
+        self.open_repositories()
+        return self
+
+    def open_repositories(self) -> None:
+        """Subclasses attach their repositories to `self.session` here."""
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._pending = []
+        self.session.close()  # rolls back whatever was not committed
+
+    def ping(self) -> None:
+        """Raise if the database cannot answer a trivial query (health checks)."""
+        with self._sessions() as session:
+            session.execute(text("SELECT 1"))
+
+    def emit(self, contract: EventContract, data: dict[str, Any]) -> Envelope:
+        """Queue an event; it is written to the outbox by `commit`, with the change it reports."""
+        envelope = Envelope(
+            event_type=contract.event_type,
+            version=contract.version,
+            data=contract.serialise(data),
+            source=self.source,
+            correlation_id=self._correlation_id(),
+        )
+        self._pending.append(envelope)
+        return envelope
+
+    def first_delivery(self, event: ReceivedEvent) -> bool:
+        """Record the event in this consumer's inbox; False if it was already processed."""
+        statement = self._insert_ignoring_duplicates(self._inbox).values(
+            consumer=self.consumer,
+            event_id=event.event_id,
+            event_type=event.event_type,
+            processed_at=datetime.now(UTC),
+        )
+        return self.session.execute(statement).rowcount == 1
+
+    def commit(self) -> None:
+        published = bool(self._pending)
+        if published:
+            self.session.execute(insert(self._outbox), [self._outbox_row(e) for e in self._pending])
+        self.session.commit()
+        self._pending = []
+        if published:
+            self._on_commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()
+        self._pending = []
+
+    def _outbox_row(self, envelope: Envelope) -> dict[str, Any]:
+        return {
+            "event_id": envelope.event_id,
+            "event_type": envelope.event_type,
+            "payload": json.dumps(envelope.to_dict(), ensure_ascii=False),
+            "created_at": datetime.now(UTC),
+        }
+
+    def _insert_ignoring_duplicates(self, table: Any) -> Insert:
+        dialect = self.session.get_bind().dialect.name
+        if dialect == "postgresql":
+            return postgresql.insert(table).on_conflict_do_nothing()
+        if dialect == "sqlite":
+            return sqlite.insert(table).on_conflict_do_nothing()
+        raise NotImplementedError(f"inbox needs ON CONFLICT support; {dialect} has none here")

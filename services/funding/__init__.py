@@ -1,0 +1,1 @@
+"""Funding: savings-for-production groups, savings, loans and households' funding access."""

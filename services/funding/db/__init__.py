@@ -1,0 +1,42 @@
+"""Funding tables, repositories and unit of work."""
+
+from __future__ import annotations
+
+from infra.unit_of_work import UnitOfWork
+from services.funding.db import access_tables, ledger_tables, loan_tables  # noqa: F401 (tables)
+from services.funding.db.groups import GroupRepository
+from services.funding.db.ledger import ClientRequestRepository, LedgerRepository, SheetRepository
+from services.funding.db.loans import LoanRepository
+from services.funding.db.members import MemberRepository
+from services.funding.db.networks import NetworkRepository
+from services.funding.db.portfolio import PortfolioQueries
+from services.funding.db.requests import FundingRequestRepository, JobRuns
+from services.funding.db.tables import metadata
+
+__all__ = ["FundingUnitOfWork", "metadata"]
+
+
+class FundingUnitOfWork(UnitOfWork):
+    groups: GroupRepository
+    networks: NetworkRepository
+    members: MemberRepository
+    loans: LoanRepository
+    ledger: LedgerRepository
+    sheets: SheetRepository
+    client_requests: ClientRequestRepository
+    requests: FundingRequestRepository
+    portfolio: PortfolioQueries
+    job_runs: JobRuns
+
+    def open_repositories(self) -> None:
+        session = self.session
+        self.groups = GroupRepository(session)
+        self.networks = NetworkRepository(session)
+        self.members = MemberRepository(session)
+        self.loans = LoanRepository(session)
+        self.ledger = LedgerRepository(session)
+        self.sheets = SheetRepository(session)
+        self.client_requests = ClientRequestRepository(session)
+        self.requests = FundingRequestRepository(session)
+        self.portfolio = PortfolioQueries(session)
+        self.job_runs = JobRuns(session)

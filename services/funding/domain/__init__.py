@@ -1,0 +1,2 @@
+"""Plain-Python funding domain: groups, savings, loans, the ledger. No nameko, SQLAlchemy or
+marshmallow here."""

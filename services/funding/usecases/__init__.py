@@ -1,0 +1,1 @@
+"""Funding use cases: one function per command or query, given a unit of work."""

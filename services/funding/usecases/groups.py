@@ -1,0 +1,114 @@
+"""Savings groups: register, change (rules, committee, network), read, list, their ledger."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from infra.caller import Caller, Role
+from infra.errors import ValidationFailed
+from services.funding.db import FundingUnitOfWork
+from services.funding.domain.group import CommitteeRole, Group, Seat
+from services.funding.domain.policy import Reach, group_reach, require_network
+from services.funding.domain.rules import InterestMethod, Rules
+from services.funding.money_views import posting_out
+from services.funding.usecases.common import group_within, require_version
+from services.funding.views import group_out
+
+
+def create_group(
+    uow: FundingUnitOfWork, caller: Caller, command: dict[str, Any], now: datetime
+) -> dict[str, Any]:
+    group = Group.register(
+        command["name"].strip(),
+        command["village_code"],
+        rules_from(command["rules"]),
+        seats_from(command["committee"]),
+        now,
+    )
+    with uow:
+        if command["network_id"]:
+            _join(uow, caller, group, command["network_id"])
+        else:
+            caller.require(Role.ADMINISTRATOR)
+        uow.groups.add(group)
+        uow.commit()
+    return group_out(group, may_record=True)
+
+
+def update_group(
+    uow: FundingUnitOfWork,
+    caller: Caller,
+    group_id: str,
+    command: dict[str, Any],
+    expected_version: int | None,
+) -> dict[str, Any]:
+    with uow:
+        group = group_within(uow, caller, group_id, Reach.RECORD, lock=True)
+        require_version(group, expected_version, "group")
+        group.change(
+            command["name"].strip(), rules_from(command["rules"]), seats_from(command["committee"])
+        )
+        if "network_id" in command and command["network_id"] != group.network_id:
+            _leave_or_join(uow, caller, group, command["network_id"])
+        uow.groups.save(group)
+        uow.commit()
+    return group_out(group, group_reach(caller, group) is Reach.RECORD)
+
+
+def get_group(uow: FundingUnitOfWork, caller: Caller, group_id: str) -> dict[str, Any]:
+    with uow:
+        group = group_within(uow, caller, group_id, Reach.READ)
+    return group_out(group, group_reach(caller, group) is Reach.RECORD)
+
+
+def list_groups(uow: FundingUnitOfWork, caller: Caller, query: dict[str, Any]) -> dict[str, Any]:
+    with uow:
+        found, cursor = uow.groups.list(caller, query)
+    items = [group_out(g, group_reach(caller, g) is Reach.RECORD) for g in found]
+    return {"items": items, "next": cursor}
+
+
+def list_entries(
+    uow: FundingUnitOfWork, caller: Caller, group_id: str, query: dict[str, Any]
+) -> dict[str, Any]:
+    """The group's ledger, newest first; a member's or a loan's statement when filtered."""
+    with uow:
+        group_within(uow, caller, group_id, Reach.READ)
+        rows, cursor = uow.ledger.list(group_id, query)
+    return {"items": [posting_out(row) for row in rows], "next": cursor}
+
+
+def rules_from(given: dict[str, Any]) -> Rules:
+    return Rules(
+        min_monthly_saving=given["min_monthly_saving_thb"],
+        annual_interest_rate=given["annual_interest_rate"],
+        interest_method=InterestMethod(given["interest_method"]),
+        max_loan_multiple=given["max_loan_multiple"],
+        max_term_months=given["max_term_months"],
+        min_savings_balance=given["min_savings_balance_thb"],
+    )
+
+
+def seats_from(given: list[dict[str, Any]]) -> list[Seat]:
+    return [Seat(seat["person_id"], CommitteeRole(seat["role"])) for seat in given]
+
+
+def _join(uow: FundingUnitOfWork, caller: Caller, group: Group, network_id: str) -> None:
+    """Only the network's officers (or an administrator) bring a group into a network."""
+    network = require_network(
+        caller, uow.networks.get(network_id), Reach.RECORD, f"network {network_id}"
+    )
+    if not network.may_hold(group):
+        raise ValidationFailed.on("network_id", "the group's village is outside its district")
+    group.network_id, group.network_officers = network.id, network.officers
+
+
+def _leave_or_join(
+    uow: FundingUnitOfWork, caller: Caller, group: Group, network_id: str | None
+) -> None:
+    if network_id is None:
+        caller.require(Role.ADMINISTRATOR)
+        group.network_id, group.network_officers = None, frozenset()
+    else:
+        _join(uow, caller, group, network_id)

@@ -1,0 +1,168 @@
+"""Loans: apply, approve (maker-checker), reject, disburse, read, list."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from infra.caller import Caller
+from infra.errors import Conflict, FieldError
+from services.funding.db import FundingUnitOfWork
+from services.funding.domain import fund
+from services.funding.domain.access import RequestStatus
+from services.funding.domain.ledger import Posting
+from services.funding.domain.loan import Link, Loan
+from services.funding.domain.member import Member
+from services.funding.domain.money import bangkok_date, require_amount
+from services.funding.domain.policy import Reach
+from services.funding.events import LOAN_DISBURSED
+from services.funding.money_views import loan_out
+from services.funding.usecases import announcements
+from services.funding.usecases.common import (
+    ClientKey,
+    Settings,
+    group_within,
+    loan_within,
+    member_within,
+    posting_day,
+    require_version,
+)
+
+
+def apply_for_loan(
+    uow: FundingUnitOfWork, caller: Caller, member_id: str, command: dict[str, Any], now: datetime
+) -> dict[str, Any]:
+    key = ClientKey("apply_for_loan", member_id, command)
+    principal = require_amount("amount_thb", command["amount_thb"])
+    with uow:
+        group, member = member_within(uow, caller, member_id, Reach.RECORD, lock=True)
+        if (answer := key.answered(uow, group.id)) is not None:
+            return answer
+        owed = uow.loans.owed_by(member.id)
+        fund.check_application(group, member, principal, command["term_months"], owed)
+        loan = Loan(
+            group_id=group.id,
+            member_id=member.id,
+            principal=principal,
+            term_months=command["term_months"],
+            purpose=command["purpose"].strip(),
+            annual_rate=group.rules.annual_interest_rate,
+            method=group.rules.interest_method,
+            recorded_by=caller.person_id,
+            applied_at=now,
+            link=_link(uow, member, command["funding_request_id"]),
+        )
+        uow.loans.add(loan)
+        _note_on_request(uow, loan)
+        answer = key.remember(uow, group.id, loan_out(loan, bangkok_date(now)), now)
+        uow.commit()
+    return answer
+
+
+def approve_loan(
+    uow: FundingUnitOfWork,
+    caller: Caller,
+    loan_id: str,
+    expected_version: int | None,
+    now: datetime,
+) -> dict[str, Any]:
+    with uow:
+        group, loan = loan_within(uow, caller, loan_id, Reach.RECORD, lock=True)
+        require_version(loan, expected_version, "loan")
+        member = _member(uow, loan)
+        loan.approve(caller.person_id, member.person_id, now)
+        owed_elsewhere = uow.loans.owed_by(member.id) - loan.principal
+        fund.check_application(group, member, loan.principal, loan.term_months, owed_elsewhere)
+        uow.loans.save(loan)
+        uow.commit()
+    return loan_out(loan, bangkok_date(now))
+
+
+def reject_loan(
+    uow: FundingUnitOfWork,
+    caller: Caller,
+    loan_id: str,
+    command: dict[str, Any],
+    expected_version: int | None,
+    now: datetime,
+) -> dict[str, Any]:
+    with uow:
+        _, loan = loan_within(uow, caller, loan_id, Reach.RECORD, lock=True)
+        require_version(loan, expected_version, "loan")
+        loan.reject(caller.person_id, command["reason"].strip(), now)
+        uow.loans.save(loan)
+        uow.commit()
+    return loan_out(loan, bangkok_date(now))
+
+
+def disburse_loan(
+    uow: FundingUnitOfWork,
+    caller: Caller,
+    loan_id: str,
+    command: dict[str, Any],
+    expected_version: int | None,
+    now: datetime,
+    settings: Settings,
+) -> dict[str, Any]:
+    with uow:
+        group, loan = loan_within(uow, caller, loan_id, Reach.RECORD, lock=True)
+        require_version(loan, expected_version, "loan")
+        posting = Posting(posting_day(command["on"], now, settings), caller.person_id, now)
+        entry = fund.disburse(group, loan, posting)
+        uow.loans.save(loan)
+        uow.loans.add_schedule(loan)
+        uow.groups.save_balances(group)
+        uow.ledger.add([entry])
+        uow.emit(LOAN_DISBURSED, announcements.loan_disbursed(group, loan, now))
+        uow.commit()
+    return loan_out(loan, posting.on)
+
+
+def get_loan(uow: FundingUnitOfWork, caller: Caller, loan_id: str, now: datetime) -> dict[str, Any]:
+    with uow:
+        _, loan = loan_within(uow, caller, loan_id, Reach.READ)
+    return loan_out(loan, bangkok_date(now))
+
+
+def list_loans(
+    uow: FundingUnitOfWork, caller: Caller, group_id: str, query: dict[str, Any], now: datetime
+) -> dict[str, Any]:
+    with uow:
+        group_within(uow, caller, group_id, Reach.READ)
+        found, cursor = uow.loans.list(group_id, query)
+    today = bangkok_date(now)
+    return {"items": [loan_out(loan, today) for loan in found], "next": cursor}
+
+
+def _member(uow: FundingUnitOfWork, loan: Loan) -> Member:
+    member = uow.members.get(loan.member_id)
+    assert member is not None, "a loan's member is never deleted"
+    return member
+
+
+def _link(uow: FundingUnitOfWork, member: Member, request_id: str | None) -> Link:
+    """A loan made for a household's funding-access request carries the case's ids."""
+    if request_id is None:
+        return Link()
+    request = uow.requests.get(request_id)
+    if (
+        request is None
+        or request.status is not RequestStatus.GRANTED
+        or request.member_id != member.id
+    ):
+        problem = "no granted funding request of this member"
+        raise Conflict(problem, [FieldError("funding_request_id", problem)])
+    if request.loan_id is not None:
+        problem = "this request already has its loan"
+        raise Conflict(problem, [FieldError("funding_request_id", problem)])
+    return Link(request.id, request.applicant.household_id, request.applicant.intervention_id)
+
+
+def _note_on_request(uow: FundingUnitOfWork, loan: Loan) -> None:
+    if loan.link.funding_request_id is None:
+        return
+    request = uow.requests.get(loan.link.funding_request_id)
+    if request is not None:
+        request.loan_id = loan.id
+        request.version += 1
+        uow.requests.save(request)

@@ -1,0 +1,139 @@
+"""Members and their savings: join, read, list, deposit, withdraw."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from infra.caller import Caller
+from infra.errors import Conflict, FieldError
+from services.funding.db import FundingUnitOfWork
+from services.funding.domain import fund
+from services.funding.domain.group import Group
+from services.funding.domain.ledger import Entry, Posting
+from services.funding.domain.member import Member
+from services.funding.domain.money import ZERO, bangkok_date
+from services.funding.domain.policy import Reach
+from services.funding.money_views import entry_out
+from services.funding.usecases.common import (
+    ClientKey,
+    Settings,
+    group_within,
+    member_within,
+    posting_day,
+)
+from services.funding.views import member_out
+
+ALREADY_A_MEMBER = "this household is already an active member of a group"
+
+
+def add_member(
+    uow: FundingUnitOfWork, caller: Caller, group_id: str, command: dict[str, Any], now: datetime
+) -> dict[str, Any]:
+    key = ClientKey("add_member", group_id, command)
+    with uow:
+        group = group_within(uow, caller, group_id, Reach.RECORD, lock=True)
+        if (answer := key.answered(uow, group.id)) is not None:
+            return answer
+        member = enrol(uow, group, command, now)
+        answer = key.remember(uow, group.id, member_out(member), now)
+        uow.commit()
+    return answer
+
+
+def enrol(uow: FundingUnitOfWork, group: Group, given: dict[str, Any], now: datetime) -> Member:
+    """A new member of a locked group; a household is an active member of one group at most."""
+    household_id = given.get("household_id")
+    if household_id and uow.members.active_by_household(household_id):
+        raise Conflict(ALREADY_A_MEMBER, [FieldError("household_id", ALREADY_A_MEMBER)])
+    member = Member(
+        group_id=group.id,
+        member_no=group.take_member_no(),
+        first_name=given["first_name"].strip(),
+        last_name=given["last_name"].strip(),
+        joined_on=given.get("joined_on") or bangkok_date(now),
+        created_at=now,
+        household_id=household_id,
+        person_id=given.get("person_id"),
+    )
+    uow.members.add(member)
+    uow.groups.save_balances(group)  # keeps next_member_no
+    return member
+
+
+def get_member(uow: FundingUnitOfWork, caller: Caller, member_id: str) -> dict[str, Any]:
+    with uow:
+        group, member = member_within(uow, caller, member_id, Reach.READ)
+        owed = uow.loans.owed_by(member.id)
+    limit = max(group.rules.loan_limit(member.savings) - owed, ZERO)
+    return member_out(member, loan_limit=limit)
+
+
+def list_members(
+    uow: FundingUnitOfWork, caller: Caller, group_id: str, query: dict[str, Any]
+) -> dict[str, Any]:
+    with uow:
+        group_within(uow, caller, group_id, Reach.READ)
+        found, cursor = uow.members.list(group_id, query["after"], query["limit"])
+    return {"items": [member_out(m) for m in found], "next": cursor}
+
+
+def deposit(
+    uow: FundingUnitOfWork,
+    caller: Caller,
+    member_id: str,
+    command: dict[str, Any],
+    now: datetime,
+    settings: Settings,
+) -> dict[str, Any]:
+    return _move(uow, caller, member_id, command, now, settings, "deposit")
+
+
+def withdraw(
+    uow: FundingUnitOfWork,
+    caller: Caller,
+    member_id: str,
+    command: dict[str, Any],
+    now: datetime,
+    settings: Settings,
+) -> dict[str, Any]:
+    return _move(uow, caller, member_id, command, now, settings, "withdrawal")
+
+
+def _move(
+    uow: FundingUnitOfWork,
+    caller: Caller,
+    member_id: str,
+    command: dict[str, Any],
+    now: datetime,
+    settings: Settings,
+    kind: str,
+) -> dict[str, Any]:
+    key = ClientKey(kind, member_id, command)
+    with uow:
+        group, member = member_within(uow, caller, member_id, Reach.RECORD, lock=True)
+        if (answer := key.answered(uow, group.id)) is not None:
+            return answer
+        posting = Posting(posting_day(command["on"], now, settings), caller.person_id, now)
+        entry = _post(uow, group, member, command, posting, kind)
+        uow.members.save_savings([member])
+        uow.groups.save_balances(group)
+        uow.ledger.add([entry])
+        answer = {**entry_out(entry), "savings_thb": member_out(member)["savings_thb"]}
+        key.remember(uow, group.id, answer, now)
+        uow.commit()
+    return answer
+
+
+def _post(
+    uow: FundingUnitOfWork,
+    group: Group,
+    member: Member,
+    command: dict[str, Any],
+    posting: Posting,
+    kind: str,
+) -> Entry:
+    if kind == "deposit":
+        return fund.deposit(group, member, command["amount_thb"], posting)
+    owed = uow.loans.owed_by(member.id)
+    return fund.withdraw(group, member, command["amount_thb"], owed, posting)

@@ -1,0 +1,153 @@
+"""Money coming back: a repayment, a meeting's collection sheet, a write-off."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from infra.caller import Caller
+from infra.errors import ValidationFailed
+from services.funding.db import FundingUnitOfWork
+from services.funding.domain import fund
+from services.funding.domain.collection import LineKind, PostedLine, Sheet, SheetLine, post_sheet
+from services.funding.domain.group import Group
+from services.funding.domain.ledger import Posting
+from services.funding.domain.loan import Loan
+from services.funding.domain.member import Member
+from services.funding.domain.money import ZERO
+from services.funding.domain.policy import Reach
+from services.funding.events import LOAN_REPAID, LOAN_WRITTEN_OFF
+from services.funding.money_views import loan_out, repayment_out, sheet_out
+from services.funding.usecases import announcements
+from services.funding.usecases.common import (
+    ClientKey,
+    Settings,
+    group_within,
+    loan_within,
+    posting_day,
+    require_version,
+)
+
+
+def repay_loan(
+    uow: FundingUnitOfWork,
+    caller: Caller,
+    loan_id: str,
+    command: dict[str, Any],
+    now: datetime,
+    settings: Settings,
+) -> dict[str, Any]:
+    key = ClientKey("repay_loan", loan_id, command)
+    with uow:
+        group, loan = loan_within(uow, caller, loan_id, Reach.RECORD, lock=True)
+        if (answer := key.answered(uow, group.id)) is not None:
+            return answer
+        posting = Posting(posting_day(command["on"], now, settings), caller.person_id, now)
+        entry, allocation = fund.repay(group, loan, command["amount_thb"], posting)
+        uow.loans.save_payments([loan])
+        uow.groups.save_balances(group)
+        uow.ledger.add([entry])
+        _announce_repaid(uow, group, {loan.id: (loan, entry.amount)}, posting)
+        answer = key.remember(uow, group.id, repayment_out(entry, allocation, loan), now)
+        uow.commit()
+    return answer
+
+
+def post_collection_sheet(
+    uow: FundingUnitOfWork,
+    caller: Caller,
+    group_id: str,
+    command: dict[str, Any],
+    now: datetime,
+    settings: Settings,
+) -> dict[str, Any]:
+    """All of a meeting's deposits and repayments in one transaction, or none of them."""
+    if len(command["lines"]) > settings.max_sheet_lines:
+        raise ValidationFailed.on("lines", f"at most {settings.max_sheet_lines} lines a sheet")
+    key = ClientKey("collection_sheet", group_id, command)
+    lines = [_line(given) for given in command["lines"]]
+    with uow:
+        group = group_within(uow, caller, group_id, Reach.RECORD, lock=True)
+        if (answer := key.answered(uow, group.id)) is not None:
+            return answer
+        day = posting_day(command["meeting_on"], now, settings, field="meeting_on")
+        sheet_id = str(uuid.uuid4())
+        posting = Posting(day, caller.person_id, now, sheet_id)
+        members = uow.members.many(group.id, [ln.member_id for ln in lines if ln.member_id])
+        loans = uow.loans.many(group.id, [ln.loan_id for ln in lines if ln.loan_id])
+        posted = post_sheet(group, members, loans, lines, posting)
+        sheet = Sheet(group.id, posting, posted, id=sheet_id)
+        _store(uow, group, sheet, members, loans)
+        answer = key.remember(uow, group.id, sheet_out(sheet), now)
+        uow.commit()
+    return answer
+
+
+def write_off_loan(
+    uow: FundingUnitOfWork,
+    caller: Caller,
+    loan_id: str,
+    command: dict[str, Any],
+    expected_version: int | None,
+    now: datetime,
+    settings: Settings,
+) -> dict[str, Any]:
+    with uow:
+        group, loan = loan_within(uow, caller, loan_id, Reach.RECORD, lock=True)
+        require_version(loan, expected_version, "loan")
+        posting = Posting(posting_day(command["on"], now, settings), caller.person_id, now)
+        entry = fund.write_off(group, loan, command["reason"].strip(), posting)
+        uow.loans.save(loan)
+        uow.groups.save_balances(group)
+        uow.ledger.add([entry])
+        uow.emit(LOAN_WRITTEN_OFF, announcements.loan_written_off(group, loan, now))
+        uow.commit()
+    return loan_out(loan, posting.on)
+
+
+def _line(given: dict[str, Any]) -> SheetLine:
+    return SheetLine(
+        LineKind(given["kind"]), given["amount_thb"], given["member_id"], given["loan_id"]
+    )
+
+
+def _store(
+    uow: FundingUnitOfWork,
+    group: Group,
+    sheet: Sheet,
+    members: dict[str, Member],
+    loans: dict[str, Loan],
+) -> None:
+    """Set-based writes: a statement per table whatever the number of lines."""
+    posted = sheet.lines
+    uow.ledger.add([p.entry for p in posted])
+    deposited = {p.line.member_id for p in posted if p.line.kind is LineKind.DEPOSIT}
+    uow.members.save_savings([members[m] for m in deposited if m])
+    repaid = _repaid(posted, loans)
+    uow.loans.save_payments(loan for loan, _ in repaid.values())
+    uow.groups.save_balances(group)
+    uow.sheets.add(sheet)
+    _announce_repaid(uow, group, repaid, sheet.posting)
+
+
+def _repaid(posted: list[PostedLine], loans: dict[str, Loan]) -> dict[str, tuple[Loan, Decimal]]:
+    """Each repaid loan with the sum the sheet paid on it."""
+    totals: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for p in posted:
+        if p.line.kind is LineKind.REPAYMENT and p.line.loan_id:
+            totals[p.line.loan_id] += p.entry.amount
+    return {loan_id: (loans[loan_id], total) for loan_id, total in totals.items()}
+
+
+def _announce_repaid(
+    uow: FundingUnitOfWork,
+    group: Group,
+    repaid: dict[str, tuple[Loan, Decimal]],
+    posting: Posting,
+) -> None:
+    for loan, amount in repaid.values():
+        data = announcements.loan_repaid(group, loan, amount, posting.on, posting.recorded_at)
+        uow.emit(LOAN_REPAID, data)

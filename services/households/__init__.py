@@ -1,0 +1,1 @@
+"""Households: the registry and the four-stage case (target, compass, manage, care)."""

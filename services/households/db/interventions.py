@@ -1,0 +1,122 @@
+"""Interventions and the loans that belong to them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from infra.errors import PreconditionFailed
+from infra.money import from_satang, to_satang
+from services.households.db.tables import interventions, loans
+from services.households.domain.intervention import (
+    CLOSED,
+    FundingRequest,
+    Intervention,
+    Kind,
+    Status,
+)
+
+
+class InterventionRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, item: Intervention, client_key: str | None = None) -> None:
+        self.session.execute(insert(interventions).values(**_row(item), client_key=client_key))
+
+    def save(self, item: Intervention) -> None:
+        result = self.session.execute(
+            update(interventions)
+            .where(interventions.c.id == item.id, interventions.c.version == item.version)
+            .values(**{**_row(item), "version": item.version + 1})
+        )
+        if result.rowcount != 1:
+            raise PreconditionFailed("the intervention changed meanwhile; reload it and retry")
+        item.version += 1
+
+    def get(self, intervention_id: str) -> Intervention | None:
+        row = self.session.execute(
+            select(interventions).where(interventions.c.id == intervention_id)
+        ).first()
+        return None if row is None else _intervention(row)
+
+    def by_client_key(self, household_id: str, client_key: str) -> Intervention | None:
+        row = self.session.execute(
+            select(interventions).where(
+                interventions.c.household_id == household_id,
+                interventions.c.client_key == client_key,
+            )
+        ).first()
+        return None if row is None else _intervention(row)
+
+    def of_household(self, household_id: str) -> list[Intervention]:
+        rows = self.session.execute(
+            select(interventions)
+            .where(interventions.c.household_id == household_id)
+            .order_by(interventions.c.requested_at, interventions.c.id)
+        )
+        return [_intervention(r) for r in rows]
+
+    def open_count(self, household_id: str) -> int:
+        return self.session.execute(
+            select(func.count()).where(
+                interventions.c.household_id == household_id,
+                interventions.c.status.not_in(sorted(CLOSED)),
+            )
+        ).scalar_one()
+
+    def add_loan(self, loan_id: str, household_id: str, intervention_id: str | None) -> None:
+        self.session.execute(
+            insert(loans).values(
+                loan_id=loan_id, household_id=household_id, intervention_id=intervention_id
+            )
+        )
+
+    def loan(self, loan_id: str) -> Any:
+        return self.session.execute(select(loans).where(loans.c.loan_id == loan_id)).first()
+
+
+def _row(item: Intervention) -> dict[str, Any]:
+    funding = item.funding
+    return {
+        "id": item.id,
+        "household_id": item.household_id,
+        "kind": item.kind.value,
+        "owner": item.owner,
+        "description": item.description,
+        "agency": item.agency,
+        "amount_satang": funding and to_satang(funding.amount_thb),
+        "purpose": funding and funding.purpose,
+        "term_months": funding and funding.term_months,
+        "status": item.status.value,
+        "outcome": item.outcome,
+        "requested_by": item.requested_by,
+        "requested_at": item.requested_at,
+        "changed_at": item.changed_at,
+        "loan_id": item.loan_id,
+        "version": item.version,
+    }
+
+
+def _intervention(row: Any) -> Intervention:
+    funding = None
+    if row.amount_satang is not None:
+        funding = FundingRequest(from_satang(row.amount_satang), row.purpose, row.term_months)
+    return Intervention(
+        household_id=row.household_id,
+        kind=Kind(row.kind),
+        owner=row.owner,
+        description=row.description,
+        requested_by=row.requested_by,
+        requested_at=row.requested_at,
+        agency=row.agency,
+        funding=funding,
+        status=Status(row.status),
+        outcome=row.outcome,
+        changed_at=row.changed_at,
+        loan_id=row.loan_id,
+        id=row.id,
+        version=row.version,
+    )

@@ -1,0 +1,98 @@
+"""Reads that span many households: the filtered keyset list and the targeting scan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, false, or_, select
+from sqlalchemy.orm import Session
+
+from infra.pagination import keyset
+from services.households.db.tables import households, surveys
+
+
+def area_range(code: str) -> ColumnElement[bool]:
+    """Villages inside a DOPA area: a range on the 8-digit code, so an index serves it."""
+    column = households.c.village_code
+    return and_(column >= code.ljust(8, "0"), column <= code.ljust(8, "9"))
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Which households a caller may see, as SQL: everything, or teams and areas."""
+
+    everything: bool
+    teams: tuple[str, ...]
+    areas: tuple[str, ...]
+
+    def condition(self) -> ColumnElement[bool] | None:
+        if self.everything:
+            return None
+        parts = [area_range(a) for a in self.areas]
+        if self.teams:
+            parts.append(households.c.team_id.in_(self.teams))
+        return or_(*parts) if parts else false()
+
+
+@dataclass(frozen=True)
+class HouseholdFilter:
+    area: str | None = None
+    stage: str | None = None
+    team_id: str | None = None
+    fails_income: bool | None = None
+    min_failed_indicators: int | None = None
+    overdue_on: date | None = None  # overdue as of this day
+    order: str = "village"
+
+
+def list_households(
+    session: Session, reach: Reach, where: HouseholdFilter, after: str | None, limit: int
+) -> list[Any]:
+    statement = _filtered(select(households), reach, where)
+    keys = (
+        [households.c.priority_rank, households.c.id]
+        if where.order == "priority"
+        else [households.c.village_code, households.c.id]
+    )
+    return session.execute(keyset(statement, keys, after, limit)).all()
+
+
+def _filtered(statement: Select[Any], reach: Reach, where: HouseholdFilter) -> Select[Any]:
+    c = households.c
+    conditions = [
+        reach.condition(),
+        where.area and area_range(where.area),
+        where.stage and c.stage == where.stage,
+        where.team_id and c.team_id == where.team_id,
+        where.fails_income is not None and c.fails_income.is_(where.fails_income),
+        where.min_failed_indicators is not None
+        and c.failed_indicators >= where.min_failed_indicators,
+        where.overdue_on and c.next_visit_due < where.overdue_on,
+        where.order == "priority" and c.priority_rank.is_not(None),
+    ]
+    return statement.where(*[cond for cond in conditions if cond is not None and cond is not False])
+
+
+def untargeted_with_survey(
+    session: Session, area: str, survey_year: int, after_id: str | None, limit: int
+) -> list[Any]:
+    """Registered (not yet targeted) households of an area with a BMN result for the year."""
+    statement = (
+        select(
+            households,
+            surveys.c.size.label("survey_size"),
+            surveys.c.annual_income_satang.label("survey_income_satang"),
+            surveys.c.failed_count,
+        )
+        .join(surveys, surveys.c.household_id == households.c.id)
+        .where(
+            area_range(area),
+            households.c.stage == "registered",
+            surveys.c.survey_year == survey_year,
+        )
+    )
+    if after_id:
+        statement = statement.where(households.c.id > after_id)
+    return session.execute(statement.order_by(households.c.id).limit(limit)).all()

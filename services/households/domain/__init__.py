@@ -1,0 +1,1 @@
+"""Plain-Python household domain: no nameko, SQLAlchemy or marshmallow here."""

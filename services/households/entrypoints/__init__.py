@@ -1,0 +1,1 @@
+"""nameko entrypoints of the households service, grouped by part; `service.py` composes them."""

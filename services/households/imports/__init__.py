@@ -1,0 +1,1 @@
+"""BMN imports: files uploaded in chunks, decoded, validated row by row, upserted in batches."""

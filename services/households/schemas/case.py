@@ -1,0 +1,179 @@
+"""Case payloads: targeting, consent, stage moves, plans, interventions and visits."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from services.households.domain.care import WELLBEING
+from services.households.domain.intervention import Kind, Status
+from services.households.domain.plan import CAPITALS
+from services.households.domain.stages import Stage
+from services.households.schemas.common import client_key, expected_version, money, money_out, text
+from services.households.schemas.registry import HouseholdOut
+
+
+class TargetHouseholds(Schema):
+    area_code = fields.String(
+        required=True, validate=validate.Regexp(r"^(\d{2}|\d{4}|\d{6}|\d{8})$")
+    )
+    survey_year = fields.Integer(required=True, strict=True, validate=validate.Range(2000, 2100))
+
+
+class RecordConsent(Schema):
+    expected_version = expected_version()
+    informed = fields.Boolean(required=True)
+    consented = fields.Boolean(required=True)
+    note = text(1000, load_default=None)
+
+
+class ChangeStage(Schema):
+    expected_version = expected_version()
+    to_stage = fields.String(required=True, validate=validate.OneOf([s.value for s in Stage]))
+    reason = text(1000, required=True)
+    merged_into = fields.String(load_default=None)
+
+
+class GoalIn(Schema):
+    capital = fields.String(required=True, validate=validate.OneOf(CAPITALS))
+    description = text(1000, required=True)
+    baseline = text(500, required=True)
+    target = text(500, required=True)
+
+
+class SupportIn(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf([k.value for k in Kind]))
+    description = text(1000, required=True)
+    amount_thb = money(load_default=None, allow_none=True)
+
+
+class SavePlan(Schema):
+    expected_version = fields.Integer(load_default=None, strict=True)
+    problems = fields.List(text(1000), load_default=list, validate=validate.Length(max=50))
+    needs = fields.List(text(1000), load_default=list, validate=validate.Length(max=50))
+    goals = fields.List(fields.Nested(GoalIn), load_default=list, validate=validate.Length(max=50))
+    livelihood = text(500, load_default=None)
+    requested_support = fields.List(
+        fields.Nested(SupportIn), load_default=list, validate=validate.Length(max=50)
+    )
+
+
+class PlanCommand(Schema):
+    expected_version = expected_version()
+
+
+class ReturnPlan(PlanCommand):
+    reason = text(1000, required=True)
+
+
+class PlanOut(Schema):
+    id = fields.String()
+    household_id = fields.String()
+    number = fields.Integer()
+    status = fields.String()
+    problems = fields.List(fields.String())
+    needs = fields.List(fields.String())
+    goals = fields.List(fields.Nested(lambda: GoalOut()))
+    livelihood = fields.String(allow_none=True)
+    requested_support = fields.List(fields.Nested(lambda: SupportOut()))
+    created_by = fields.String()
+    created_at = fields.AwareDateTime()
+    submitted_by = fields.String(allow_none=True)
+    submitted_at = fields.AwareDateTime(allow_none=True)
+    decided_by = fields.String(allow_none=True)
+    decided_at = fields.AwareDateTime(allow_none=True)
+    decision_reason = fields.String(allow_none=True)
+    version = fields.Integer()
+
+
+class GoalOut(Schema):
+    capital = fields.String()
+    description = fields.String()
+    baseline = fields.String()
+    target = fields.String()
+
+
+class SupportOut(Schema):
+    kind = fields.String()
+    description = fields.String()
+    amount_thb = money_out(allow_none=True)
+
+
+class FundingIn(Schema):
+    amount_thb = money(required=True)
+    purpose = text(200, required=True)
+    term_months = fields.Integer(required=True, strict=True, validate=validate.Range(1, 120))
+
+
+class RequestIntervention(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf([k.value for k in Kind]))
+    description = text(2000, required=True)
+    owner = text(64, load_default=None)
+    agency = text(200, load_default=None)
+    funding = fields.Nested(FundingIn, load_default=None)
+    client_key = client_key()
+
+
+class UpdateIntervention(Schema):
+    expected_version = expected_version()
+    status = fields.String(required=True, validate=validate.OneOf([s.value for s in Status]))
+    outcome = text(2000, load_default=None)
+
+
+class InterventionOut(Schema):
+    id = fields.String()
+    household_id = fields.String()
+    kind = fields.String()
+    owner = fields.String()
+    description = fields.String()
+    agency = fields.String(allow_none=True)
+    amount_thb = money_out(attribute="funding.amount_thb", allow_none=True)
+    purpose = fields.String(attribute="funding.purpose", allow_none=True)
+    term_months = fields.Integer(attribute="funding.term_months", allow_none=True)
+    status = fields.String()
+    outcome = fields.String(allow_none=True)
+    requested_by = fields.String()
+    requested_at = fields.AwareDateTime()
+    changed_at = fields.AwareDateTime(allow_none=True)
+    loan_id = fields.String(allow_none=True)
+    version = fields.Integer()
+
+
+class LogVisit(Schema):
+    visited_at = fields.AwareDateTime(required=True)
+    notes = text(4000, required=True)
+    wellbeing = fields.Integer(
+        required=True, strict=True, validate=validate.Range(WELLBEING.start, WELLBEING.stop - 1)
+    )
+    annual_income_thb = money(load_default=None, allow_none=True)
+    problems = fields.List(text(500), load_default=list, validate=validate.Length(max=30))
+    client_key = client_key()
+
+
+class CaseQuery(Schema):
+    visits = fields.Integer(load_default=5, validate=validate.Range(1, 50))
+
+
+class ListVisits(Schema):
+    limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))  # a query string
+
+
+class VisitOut(Schema):
+    id = fields.String()
+    household_id = fields.String()
+    visited_at = fields.AwareDateTime()
+    visited_by = fields.String()
+    recorded_at = fields.AwareDateTime()
+    notes = fields.String()
+    wellbeing = fields.Integer()
+    annual_income_thb = money_out(allow_none=True)
+    income_per_person_thb = money_out(allow_none=True)
+    problems = fields.List(fields.String())
+
+
+class CaseViewOut(Schema):
+    """A case as a field worker opens it."""
+
+    household = fields.Nested(HouseholdOut)
+    plan = fields.Nested(PlanOut, allow_none=True)
+    latest_visits = fields.List(fields.Nested(VisitOut))
+    interventions = fields.List(fields.Nested(InterventionOut))

@@ -1,0 +1,51 @@
+"""BMN import payloads."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from services.households.schemas.common import text
+
+
+class StartImport(Schema):
+    file_name = text(200, required=True)
+    survey_year = fields.Integer(required=True, strict=True, validate=validate.Range(2000, 2100))
+    format = fields.String(required=True, validate=validate.OneOf(["csv", "xlsx"]))
+
+
+class ImportChunk(Schema):
+    sequence = fields.Integer(required=True, strict=True, validate=validate.Range(0, 100_000))
+    data_base64 = fields.String(required=True, validate=validate.Length(0, 6 * 1024 * 1024))
+
+
+class ListImportErrors(Schema):
+    after = fields.String(load_default=None, validate=validate.Length(max=400))
+    limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))  # a query string
+
+
+class Template(Schema):
+    format = fields.String(required=True, validate=validate.OneOf(["csv", "xlsx"]))
+
+
+class ImportErrorOut(Schema):
+    row = fields.Integer()
+    field = fields.String()
+    message = fields.String()
+
+
+class ImportOut(Schema):
+    id = fields.String()
+    file_name = fields.String()
+    survey_year = fields.Integer()
+    format = fields.String()
+    status = fields.String()
+    created_by = fields.String()
+    created_at = fields.AwareDateTime()
+    finished_at = fields.AwareDateTime(allow_none=True)
+    total_bytes = fields.Integer()
+    rows_read = fields.Integer()
+    accepted = fields.Integer()
+    rejected = fields.Integer()
+    error = fields.String(allow_none=True)
+    errors = fields.List(fields.Nested(ImportErrorOut))
+    more_errors = fields.Boolean()

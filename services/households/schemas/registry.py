@@ -1,0 +1,132 @@
+"""Registry payloads: register, update, read and list households."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from services.households.domain.stages import Stage
+from services.households.schemas.common import expected_version, money, money_out, text
+
+INDICATOR = validate.Regexp(
+    r"^\d{1,2}(\.\d{1,2})?$", error="BMN indicator codes look like 7 or 7.1"
+)
+
+
+class MemberIn(Schema):
+    first_name = text(100, required=True)
+    last_name = text(100, required=True)
+    national_id = text(20, required=True)
+    is_head = fields.Boolean(required=True)
+    birth_date = fields.Date(load_default=None)
+    sex = fields.String(load_default=None, validate=validate.OneOf(["male", "female"]))
+
+
+class BmnIn(Schema):
+    survey_year = fields.Integer(required=True, strict=True, validate=validate.Range(2000, 2100))
+    failed_indicators = fields.List(
+        fields.String(validate=INDICATOR), load_default=list, validate=validate.Length(max=60)
+    )
+
+
+class RegisterHousehold(Schema):
+    village_code = text(20, required=True)
+    house_no = text(20, load_default=None)
+    members = fields.List(fields.Nested(MemberIn), required=True, validate=validate.Length(1, 40))
+    size = fields.Integer(load_default=None, strict=True)
+    annual_income_thb = money(load_default=None, allow_none=True)
+    bmn = fields.Nested(BmnIn, load_default=None)
+
+    @validates_schema
+    def _survey_has_income(self, data: dict, **_: object) -> None:
+        if data.get("bmn") and data.get("annual_income_thb") is None:
+            raise ValidationError("a BMN result needs the annual income", "annual_income_thb")
+
+
+class UpdateHousehold(Schema):
+    expected_version = expected_version()
+    annual_income_thb = money(allow_none=True)
+    size = fields.Integer(strict=True)
+    house_no = text(20, allow_none=True)
+
+
+class ListHouseholds(Schema):
+    area = fields.String(validate=validate.Regexp(r"^(\d{2}|\d{4}|\d{6}|\d{8})$"))
+    stage = fields.String(validate=validate.OneOf([s.value for s in Stage]))
+    team_id = text(36)
+    fails_income = fields.Boolean()
+    # query-string values arrive as text: "5" is read as 5
+    min_failed_indicators = fields.Integer(validate=validate.Range(0, 99))
+    overdue = fields.Boolean()
+    order = fields.String(load_default="village", validate=validate.OneOf(["village", "priority"]))
+    after = fields.String(load_default=None, validate=validate.Length(max=400))
+    limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))
+
+
+class MemberOut(Schema):
+    first_name = fields.String()
+    last_name = fields.String()
+    national_id = fields.String()
+    is_head = fields.Boolean()
+    birth_date = fields.Date(allow_none=True)
+    sex = fields.String(allow_none=True)
+
+
+class TargetingOut(Schema):
+    survey_year = fields.Integer()
+    fails_income = fields.Boolean()
+    failed_indicators = fields.Integer()
+    income_per_person_thb = money_out()
+    targeted_at = fields.AwareDateTime()
+
+
+class ConsentOut(Schema):
+    consented = fields.Boolean()
+    recorded_by = fields.String()
+    recorded_at = fields.AwareDateTime()
+    note = fields.String(allow_none=True)
+
+
+class TransitionOut(Schema):
+    from_stage = fields.String()
+    to_stage = fields.String()
+    changed_by = fields.String()
+    reason = fields.String()
+    changed_at = fields.AwareDateTime()
+
+
+class HouseholdOut(Schema):
+    id = fields.String()
+    village_code = fields.String()
+    house_no = fields.String(allow_none=True)
+    members = fields.List(fields.Nested(MemberOut))
+    size = fields.Integer(attribute="household_size")
+    annual_income_thb = money_out(allow_none=True)
+    income_per_person_thb = money_out(allow_none=True)
+    registered_at = fields.AwareDateTime()
+    stage = fields.String()
+    team_id = fields.String(allow_none=True)
+    targeting = fields.Nested(TargetingOut, allow_none=True)
+    consent = fields.Nested(ConsentOut, allow_none=True)
+    visit_interval_days = fields.Integer(allow_none=True)
+    next_visit_due = fields.Date(allow_none=True)
+    monitoring_until = fields.Date(allow_none=True)
+    merged_into = fields.String(allow_none=True)
+    version = fields.Integer()
+
+
+class CaseOut(HouseholdOut):
+    transitions = fields.List(fields.Nested(TransitionOut))
+
+
+class HouseholdSummaryOut(Schema):
+    id = fields.String()
+    village_code = fields.String()
+    house_no = fields.String(allow_none=True)
+    size = fields.Integer()
+    stage = fields.String()
+    team_id = fields.String(allow_none=True)
+    survey_year = fields.Integer(allow_none=True)
+    fails_income = fields.Boolean(allow_none=True)
+    failed_indicators = fields.Integer(allow_none=True)
+    next_visit_due = fields.Date(allow_none=True)
+    version = fields.Integer()

@@ -1,0 +1,20 @@
+"""Households service: the registry and the four-stage case, as nameko entrypoints."""
+
+from __future__ import annotations
+
+from infra.database import Database
+from infra.service import DomainService
+from services.households.db import HouseholdsUnitOfWork, metadata
+from services.households.entrypoints.case import CaseEntrypoints
+from services.households.entrypoints.imports import ImportEntrypoints
+from services.households.entrypoints.reactions import ReactionEntrypoints
+from services.households.entrypoints.registry import RegistryEntrypoints
+from services.households.settings import SettingsProvider
+
+
+class HouseholdsService(
+    RegistryEntrypoints, CaseEntrypoints, ImportEntrypoints, ReactionEntrypoints, DomainService
+):
+    name = "households"
+    uow = Database(metadata, HouseholdsUnitOfWork)
+    settings = SettingsProvider()

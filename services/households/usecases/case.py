@@ -1,0 +1,93 @@
+"""Case use cases: consent and the moves a person asks for."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from infra.caller import Caller
+from infra.errors import NotFound, ValidationFailed
+from services.households.db import HouseholdsUnitOfWork
+from services.households.domain import case
+from services.households.domain.household import Consent, Household
+from services.households.domain.policy import CASE_WORKERS, STAGE_CHANGERS
+from services.households.domain.stages import Stage
+from services.households.events import CONSENT_RECORDED
+from services.households.settings import Settings
+from services.households.usecases.common import (
+    check_version,
+    ref,
+    save_case,
+    visible_household,
+    workable_household,
+)
+
+
+def record_consent(
+    uow: HouseholdsUnitOfWork,
+    caller: Caller,
+    household_id: str,
+    command: dict[str, Any],
+    now: datetime,
+) -> Household:
+    if not command["informed"]:
+        raise ValidationFailed.on("informed", "the household must be told before it answers")
+    with uow:
+        household = workable_household(uow, caller, household_id, CASE_WORKERS)
+        check_version(household.version, command["expected_version"])
+        consent = Consent(command["consented"], caller.person_id, now, command.get("note"))
+        case.record_consent(household, consent)
+        uow.emit(
+            CONSENT_RECORDED,
+            {
+                **ref(household),
+                "consented": consent.consented,
+                "recorded_by": consent.recorded_by,
+                "recorded_at": consent.recorded_at,
+            },
+        )
+        save_case(uow, household)
+        uow.commit()
+    return household
+
+
+def change_stage(
+    uow: HouseholdsUnitOfWork,
+    caller: Caller,
+    household_id: str,
+    command: dict[str, Any],
+    settings: Settings,
+    now: datetime,
+) -> Household:
+    """A move asked for by a person (care <-> manage, moved, deceased, merged...)."""
+    to_stage = Stage(command["to_stage"])
+    with uow:
+        household = workable_household(uow, caller, household_id, STAGE_CHANGERS)
+        check_version(household.version, command["expected_version"])
+        if to_stage is Stage.MERGED:
+            _merge_into(uow, caller, household, command.get("merged_into"))
+        interval = household.visit_interval_days or settings.visit_interval_days
+        case.move(
+            household,
+            to_stage,
+            caller.person_id,
+            command["reason"],
+            now,
+            manual=True,
+            interval_days=interval,
+        )
+        save_case(uow, household)
+        uow.commit()
+    return household
+
+
+def _merge_into(
+    uow: HouseholdsUnitOfWork, caller: Caller, household: Household, target_id: str | None
+) -> None:
+    if not target_id or target_id == household.id:
+        raise ValidationFailed.on("merged_into", "name the other household this one duplicates")
+    try:
+        visible_household(uow, caller, target_id)
+    except NotFound:
+        raise ValidationFailed.on("merged_into", "no such household within your reach") from None
+    household.merged_into = target_id

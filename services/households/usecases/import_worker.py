@@ -1,0 +1,176 @@
+"""Processing a queued BMN import in batches, each committed with its progress.
+
+A batch's rows, its per-row errors and the import's counters commit together, so a crash loses
+at most the batch in flight; the next claim (after the lease runs out) resumes after the last
+committed row. Re-running a batch is harmless anyway: the upsert is idempotent.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import Any
+
+import eventlet
+from sqlalchemy.exc import IntegrityError
+
+from infra.caller import Caller
+from infra.errors import ValidationFailed
+from infra.logs import get_logger
+from services.households.db import HouseholdsUnitOfWork
+from services.households.db.bulk import upsert_batch
+from services.households.imports import decoding
+from services.households.imports.rows import BmnRow, RowChecker
+from services.households.settings import Settings
+from services.households.usecases.batch_writer import BatchWriter
+
+log = get_logger(__name__)
+Clock = Callable[[], datetime]
+YIELD_EVERY = 500
+
+
+def process_pending_imports(uow: HouseholdsUnitOfWork, settings: Settings, clock: Clock) -> int:
+    with uow:
+        candidates = uow.imports.claimable(clock(), settings.import_lease_seconds)
+    processed = 0
+    for import_id in candidates:
+        with uow:
+            claimed = uow.imports.claim(import_id, clock(), settings.import_lease_seconds)
+            uow.commit()
+        if claimed:
+            run_import(uow, import_id, settings, clock)
+            processed += 1
+    return processed
+
+
+def run_import(uow: HouseholdsUnitOfWork, import_id: str, settings: Settings, clock: Clock) -> None:
+    with uow:
+        job = uow.imports.get(import_id)
+        data = uow.imports.content(import_id)
+    try:
+        _process(uow, job, data, settings, clock)
+    except ValidationFailed as refused:
+        _finish(uow, import_id, clock(), status="failed", error=refused.detail)
+        log.warning("import.failed", import_id=import_id, error=refused.detail)
+        return
+    _finish(uow, import_id, clock(), status="done", error=None)
+    log.info("import.done", import_id=import_id)
+
+
+def _process(
+    uow: HouseholdsUnitOfWork, job: Any, data: bytes, settings: Settings, clock: Clock
+) -> None:
+    caller = Caller.from_dict(json.loads(job.caller))
+    rows = decoding.rows_of(data, job.format)
+    header = next(rows, None) or []
+    checker = RowChecker(header, None if caller.is_admin else caller.areas)
+    valid: list[BmnRow] = []
+    problems: list[tuple[int, str, str]] = []
+    writer = BatchWriter(lambda *batch: _commit_batch(uow, job, *batch, clock, settings))
+    last = number = job.rows_read
+    try:
+        for number, line, result in _checked(checker, rows, job.rows_read):
+            if isinstance(result, BmnRow):
+                valid.append(result)
+            else:
+                problems.extend((line, field, message) for field, message in result)
+            if number - last >= settings.import_batch_rows:
+                writer.put(valid, problems, number)
+                valid, problems, last = [], [], number
+            elif number % YIELD_EVERY == 0:
+                eventlet.sleep(0)  # the writer sends its next statement; the database works
+        if number > last:
+            writer.put(valid, problems, number)
+        writer.close()
+    except BaseException:
+        writer.abandon()
+        raise
+
+
+def _checked(
+    checker: RowChecker, rows: Iterator[list[str]], done: int
+) -> Iterator[tuple[int, int, BmnRow | list[tuple[str, str]]]]:
+    """Each data row checked; duplicates of an earlier row are refused. `number` counts data rows
+    (a resumed import starts after `done` of them); `line` is the row as a spreadsheet shows it,
+    the header being row 1, and is what errors name (blank rows count there too)."""
+    seen: dict[str, int] = {}
+    number, line = 0, 1
+    for values in rows:
+        line += 1
+        if not any(v.strip() for v in values):
+            continue
+        number += 1
+        result = checker.check(line, values)
+        if isinstance(result, BmnRow):
+            first = seen.setdefault(result.national_id, line)
+            if first != line:
+                result = [("head_national_id", f"already given in row {first} of this file")]
+        if number > done:
+            yield number, line, result
+
+
+def _rows_of(problems: list[tuple[int, str, str]]) -> int:
+    return len({row for row, _, _ in problems})
+
+
+def _commit_batch(
+    uow: HouseholdsUnitOfWork,
+    job: Any,
+    valid: list[BmnRow],
+    problems: list[tuple[int, str, str]],
+    rows_read: int,
+    clock: Clock,
+    settings: Settings,
+) -> None:
+    for attempt in (1, 2):
+        try:
+            with uow:
+                refused = upsert_batch(
+                    uow.session,
+                    valid,
+                    job.survey_year,
+                    job.id,
+                    clock(),
+                    None,
+                    settings.import_events,
+                )
+                _record(uow, job.id, valid, problems + refused, rows_read, clock())
+                uow.commit()
+            break
+        except IntegrityError:  # a registration took one of these people meanwhile: look again
+            if attempt == 2:
+                raise
+
+
+def _record(
+    uow: HouseholdsUnitOfWork,
+    import_id: str,
+    valid: list[BmnRow],
+    problems: list[tuple[int, str, str]],
+    rows_read: int,
+    now: datetime,
+) -> None:
+    uow.imports.add_errors(import_id, problems)
+    current = uow.imports.get(import_id, for_update=True)
+    rejected = _rows_of(problems)
+    uow.imports.update(
+        import_id,
+        rows_read=rows_read,
+        claimed_at=now,
+        accepted=current.accepted + len(valid) - _refused_valid(valid, problems),
+        rejected=current.rejected + rejected,
+    )
+
+
+def _refused_valid(valid: list[BmnRow], problems: list[tuple[int, str, str]]) -> int:
+    numbers = {row for row, _, _ in problems}
+    return sum(1 for row in valid if row.number in numbers)
+
+
+def _finish(
+    uow: HouseholdsUnitOfWork, import_id: str, now: datetime, *, status: str, error: str | None
+) -> None:
+    with uow:
+        uow.imports.update(import_id, status=status, error=error, finished_at=now)
+        uow.commit()

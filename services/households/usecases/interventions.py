@@ -1,0 +1,161 @@
+"""Manage use cases: interventions requested, updated by people, and closed by other services."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from infra.caller import Caller
+from infra.errors import Conflict, NotFound, ValidationFailed
+from services.households.db import HouseholdsUnitOfWork
+from services.households.domain.household import Household
+from services.households.domain.intervention import FundingRequest, Intervention, Kind, Status
+from services.households.domain.policy import CASE_WORKERS
+from services.households.domain.stages import Stage
+from services.households.events import (
+    FUNDING_ACCESS_REQUESTED,
+    INTERVENTION_REQUESTED,
+    INTERVENTION_STATUS_CHANGED,
+)
+from services.households.settings import Settings
+from services.households.usecases.care import maybe_graduate
+from services.households.usecases.common import (
+    check_version,
+    ref,
+    save_case,
+    teamed,
+    visible_household,
+    workable_household,
+)
+
+MANAGING_STAGES = (Stage.MANAGE, Stage.CARE)
+
+
+def request_intervention(
+    uow: HouseholdsUnitOfWork,
+    caller: Caller,
+    household_id: str,
+    command: dict[str, Any],
+    now: datetime,
+) -> Intervention:
+    """Idempotent per client key: a resent request returns the intervention it made."""
+    item = _intervention(household_id, caller, command, now)
+    with uow:
+        household = workable_household(uow, caller, household_id, CASE_WORKERS)
+        key = command.get("client_key")
+        if key and (done := uow.interventions.by_client_key(household_id, key)):
+            return done
+        if household.stage not in MANAGING_STAGES:
+            raise Conflict(
+                f"interventions carry out an approved plan (stages manage and care), "
+                f"not stage {household.stage.value}",
+                allowed=[],
+                stage=household.stage.value,
+            )
+        uow.interventions.add(item, key)
+        _announce_request(uow, household, item)
+        uow.commit()
+    return item
+
+
+def update_intervention(
+    uow: HouseholdsUnitOfWork,
+    caller: Caller,
+    household_id: str,
+    intervention_id: str,
+    command: dict[str, Any],
+    settings: Settings,
+    now: datetime,
+) -> Intervention:
+    with uow:
+        household = workable_household(uow, caller, household_id, CASE_WORKERS)
+        item = uow.interventions.get(intervention_id)
+        if item is None or item.household_id != household_id:
+            raise NotFound(f"intervention {intervention_id} not found")
+        check_version(item.version, command["expected_version"])
+        change(uow, household, item, Status(command["status"]), command.get("outcome"), now)
+        if maybe_graduate(uow, household, settings, caller.person_id, now):
+            save_case(uow, household)
+        uow.commit()
+    return item
+
+
+def list_interventions(
+    uow: HouseholdsUnitOfWork, caller: Caller, household_id: str
+) -> list[Intervention]:
+    with uow:
+        visible_household(uow, caller, household_id)
+        return uow.interventions.of_household(household_id)
+
+
+def change(
+    uow: HouseholdsUnitOfWork,
+    household: Household,
+    item: Intervention,
+    status: Status,
+    outcome: str | None,
+    now: datetime,
+) -> None:
+    changed = item.change(status, outcome, now)
+    uow.interventions.save(item)
+    if changed:
+        uow.emit(
+            INTERVENTION_STATUS_CHANGED,
+            {
+                **ref(household),
+                "intervention_id": item.id,
+                "kind": item.kind.value,
+                "status": item.status.value,
+                "changed_at": now,
+            },
+        )
+
+
+def _intervention(
+    household_id: str, caller: Caller, command: dict[str, Any], now: datetime
+) -> Intervention:
+    kind = Kind(command["kind"])
+    if kind is Kind.REFERRAL and not command.get("agency"):
+        raise ValidationFailed.on("agency", "a referral names the agency it goes to")
+    funding = command.get("funding")
+    if kind is Kind.FUNDING_ACCESS and not funding:
+        raise ValidationFailed.on("funding", "funding access needs amount, purpose and term")
+    return Intervention(
+        household_id=household_id,
+        kind=kind,
+        owner=command.get("owner") or caller.person_id,
+        description=command["description"],
+        requested_by=caller.person_id,
+        requested_at=now,
+        agency=command.get("agency"),
+        funding=FundingRequest(**funding) if kind is Kind.FUNDING_ACCESS else None,
+    )
+
+
+def _announce_request(uow: HouseholdsUnitOfWork, household: Household, item: Intervention) -> None:
+    uow.emit(
+        INTERVENTION_REQUESTED,
+        {
+            **teamed(household),
+            "intervention_id": item.id,
+            "kind": item.kind.value,
+            "owner": item.owner,
+            "agency": item.agency,
+            "requested_at": item.requested_at,
+        },
+    )
+    if item.funding is not None:
+        head = household.head
+        uow.emit(
+            FUNDING_ACCESS_REQUESTED,
+            {
+                **ref(household),
+                "intervention_id": item.id,
+                "amount_thb": item.funding.amount_thb,
+                "purpose": item.funding.purpose,
+                "term_months": item.funding.term_months,
+                "applicant_first_name": head.first_name,
+                "applicant_last_name": head.last_name,
+                "requested_at": item.requested_at,
+            },
+        )

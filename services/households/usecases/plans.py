@@ -1,0 +1,177 @@
+"""Compass use cases: draft, submit, approve or return the household plan."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from infra.caller import Caller
+from infra.errors import Conflict, NotFound
+from services.households.db import HouseholdsUnitOfWork
+from services.households.domain import case
+from services.households.domain.household import Household
+from services.households.domain.plan import Goal, Plan, PlanStatus, SupportRequest
+from services.households.domain.policy import CASE_WORKERS, may_approve_plan
+from services.households.domain.stages import Stage
+from services.households.events import PLAN_APPROVED, PLAN_RETURNED, PLAN_SUBMITTED
+from services.households.usecases.common import (
+    check_version,
+    ref,
+    save_case,
+    teamed,
+    visible_household,
+    workable_household,
+)
+
+PLANNING_STAGES = (Stage.COMPASS, Stage.MANAGE, Stage.CARE)
+
+
+def save_plan(
+    uow: HouseholdsUnitOfWork,
+    caller: Caller,
+    household_id: str,
+    command: dict[str, Any],
+    now: datetime,
+) -> Plan:
+    """Edit the open draft, or open one: the first plan, or the next version of an approved one."""
+    content = _content(command)
+    with uow:
+        household = workable_household(uow, caller, household_id, CASE_WORKERS)
+        _require_planning(household)
+        plan = uow.plans.latest(household_id)
+        if plan is None or plan.status is PlanStatus.APPROVED:
+            plan = _new_draft(plan, household_id, caller.person_id, now)
+            plan.edit(content)
+            uow.plans.add(plan)
+        else:
+            check_version(plan.version, command.get("expected_version"))
+            plan.edit(content)
+            uow.plans.save(plan)
+        uow.commit()
+    return plan
+
+
+def submit_plan(
+    uow: HouseholdsUnitOfWork,
+    caller: Caller,
+    household_id: str,
+    command: dict[str, Any],
+    now: datetime,
+) -> Plan:
+    with uow:
+        household = workable_household(uow, caller, household_id, CASE_WORKERS)
+        plan = _current(uow, household, command)
+        plan.submit(caller.person_id, now)
+        uow.plans.save(plan)
+        uow.emit(
+            PLAN_SUBMITTED,
+            {
+                **teamed(household),
+                **_plan_ref(plan),
+                "submitted_by": caller.person_id,
+                "submitted_at": now,
+            },
+        )
+        uow.commit()
+    return plan
+
+
+def approve_plan(
+    uow: HouseholdsUnitOfWork,
+    caller: Caller,
+    household_id: str,
+    command: dict[str, Any],
+    now: datetime,
+) -> Plan:
+    """Freezes this plan version; the first approval moves the case from compass to manage."""
+    with uow:
+        household = visible_household(uow, caller, household_id, for_update=True)
+        plan = _current(uow, household, command)
+        may_approve_plan(caller, household.village_code, plan.submitted_by)
+        plan.approve(caller.person_id, now)
+        uow.plans.save(plan)
+        uow.emit(
+            PLAN_APPROVED,
+            {
+                **ref(household),
+                **_plan_ref(plan),
+                "approved_by": caller.person_id,
+                "approved_at": now,
+            },
+        )
+        if household.stage is Stage.COMPASS:
+            case.move(
+                household, Stage.MANAGE, caller.person_id, f"plan {plan.number} approved", now
+            )
+            save_case(uow, household)
+        uow.commit()
+    return plan
+
+
+def return_plan(
+    uow: HouseholdsUnitOfWork,
+    caller: Caller,
+    household_id: str,
+    command: dict[str, Any],
+    now: datetime,
+) -> Plan:
+    with uow:
+        household = visible_household(uow, caller, household_id, for_update=True)
+        plan = _current(uow, household, command)
+        may_approve_plan(caller, household.village_code, plan.submitted_by)
+        plan.return_(caller.person_id, command["reason"], now)
+        uow.plans.save(plan)
+        uow.emit(
+            PLAN_RETURNED,
+            {
+                **ref(household),
+                **_plan_ref(plan),
+                "returned_by": caller.person_id,
+                "reason": command["reason"],
+                "returned_at": now,
+            },
+        )
+        uow.commit()
+    return plan
+
+
+def list_plans(uow: HouseholdsUnitOfWork, caller: Caller, household_id: str) -> list[Plan]:
+    with uow:
+        visible_household(uow, caller, household_id)
+        return uow.plans.all_of(household_id)
+
+
+def _current(uow: HouseholdsUnitOfWork, household: Household, command: dict[str, Any]) -> Plan:
+    plan = uow.plans.latest(household.id)
+    if plan is None:
+        raise NotFound("this household has no plan yet")
+    check_version(plan.version, command.get("expected_version"))
+    return plan
+
+
+def _require_planning(household: Household) -> None:
+    if household.stage not in PLANNING_STAGES:
+        raise Conflict(
+            f"plans are made in stages compass, manage and care, not {household.stage.value}",
+            allowed=[],
+            stage=household.stage.value,
+        )
+
+
+def _new_draft(approved: Plan | None, household_id: str, by: str, now: datetime) -> Plan:
+    if approved is not None:
+        return approved.next_draft(by, now)
+    return Plan(household_id=household_id, number=1, created_by=by, created_at=now)
+
+
+def _content(command: dict[str, Any]) -> dict[str, Any]:
+    content = {k: v for k, v in command.items() if k != "expected_version"}
+    content["goals"] = [Goal(**g) for g in content.get("goals", [])]
+    content["requested_support"] = [
+        SupportRequest(**s) for s in content.get("requested_support", [])
+    ]
+    return content
+
+
+def _plan_ref(plan: Plan) -> dict[str, Any]:
+    return {"plan_id": plan.id, "plan_version": plan.number}

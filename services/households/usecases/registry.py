@@ -1,0 +1,121 @@
+"""Registry use cases: register, read, update and list households."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+
+from infra.caller import Caller
+from infra.errors import Conflict, FieldError
+from infra.logs import get_logger
+from infra.money import to_satang
+from services.households.db import HouseholdsUnitOfWork
+from services.households.db.care import add_survey
+from services.households.domain.household import Household, Member
+from services.households.domain.policy import REGISTRARS, require_area
+from services.households.events import HOUSEHOLD_REGISTERED
+from services.households.usecases.common import (
+    check_version,
+    save_case,
+    visible_household,
+    workable_household,
+)
+
+log = get_logger(__name__)
+ALREADY_REGISTERED = "already belongs to another active household"
+
+
+def register_household(
+    uow: HouseholdsUnitOfWork, caller: Caller, command: dict[str, Any], now: datetime
+) -> dict[str, Any]:
+    caller.require(*REGISTRARS)
+    household = Household.register(
+        command["village_code"],
+        [Member(**member) for member in command["members"]],
+        now,
+        command.get("annual_income_thb"),
+        size=command.get("size"),
+        house_no=command.get("house_no"),
+    )
+    require_area(caller, household.village_code)
+    with uow:
+        _refuse_members_of_other_households(uow, household)
+        if command.get("bmn"):
+            household.latest_survey_year = command["bmn"]["survey_year"]
+        uow.households.add(household)
+        if command.get("bmn"):
+            add_survey(uow.session, _survey_row(household, command["bmn"], now))
+        uow.emit(HOUSEHOLD_REGISTERED, registered_event(household))
+        try:
+            uow.commit()
+        except IntegrityError:  # a concurrent registration took one of the IDs first
+            raise Conflict(f"a member {ALREADY_REGISTERED}") from None
+    log.info("household.registered", household_id=household.id, village_code=household.village_code)
+    return {"id": household.id, "version": household.version}
+
+
+def get_household(uow: HouseholdsUnitOfWork, caller: Caller, household_id: str) -> dict[str, Any]:
+    with uow:
+        household = visible_household(uow, caller, household_id)
+        return {"household": household, "transitions": uow.households.transitions(household_id)}
+
+
+def update_household(
+    uow: HouseholdsUnitOfWork, caller: Caller, household_id: str, command: dict[str, Any]
+) -> Household:
+    """Registry corrections: income, size, house number (members change by re-registration)."""
+    with uow:
+        household = workable_household(uow, caller, household_id, REGISTRARS)
+        check_version(household.version, command["expected_version"])
+        changes = {k: v for k, v in command.items() if k != "expected_version"}
+        checked = Household.register(
+            household.village_code,
+            household.members,
+            household.registered_at,
+            changes.get("annual_income_thb", household.annual_income_thb),
+            size=changes.get("size", household.size),
+        )
+        household.annual_income_thb, household.size = checked.annual_income_thb, checked.size
+        household.house_no = changes.get("house_no", household.house_no)
+        save_case(uow, household)
+        uow.commit()
+    return household
+
+
+def _refuse_members_of_other_households(uow: HouseholdsUnitOfWork, household: Household) -> None:
+    ids = [m.national_id for m in household.members]
+    taken = uow.households.national_ids_in_use(ids)
+    if taken:
+        raise Conflict(
+            f"a member {ALREADY_REGISTERED}",
+            [
+                FieldError(f"members.{i}.national_id", ALREADY_REGISTERED)
+                for i, nid in enumerate(ids)
+                if nid in taken
+            ],
+        )
+
+
+def _survey_row(household: Household, bmn: dict[str, Any], now: datetime) -> dict[str, Any]:
+    failed = sorted(set(bmn["failed_indicators"]))
+    return {
+        "household_id": household.id,
+        "survey_year": bmn["survey_year"],
+        "size": household.household_size,
+        "annual_income_satang": to_satang(household.annual_income_thb or Decimal(0)),
+        "failed_indicators": ",".join(failed),
+        "failed_count": len(failed),
+        "recorded_at": now,
+    }
+
+
+def registered_event(household: Household) -> dict[str, Any]:
+    return {
+        "household_id": household.id,
+        "village_code": household.village_code,
+        "member_count": household.household_size,
+        "registered_at": household.registered_at,
+    }

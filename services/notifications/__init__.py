@@ -1,0 +1,1 @@
+"""Notifications: in-app inbox now; escalations and delivery channels build on it."""

@@ -1,0 +1,30 @@
+"""Notifications database: tables, repositories and the unit of work."""
+
+from __future__ import annotations
+
+from infra.unit_of_work import UnitOfWork
+from services.notifications.db.directory import DirectoryRepository
+from services.notifications.db.escalations import EscalationRepository
+from services.notifications.db.notices import DeliveryRepository, NotificationRepository
+from services.notifications.db.tables import digests, insert_ignoring_duplicates, metadata
+
+__all__ = ["NotificationsUnitOfWork", "metadata"]
+
+
+class NotificationsUnitOfWork(UnitOfWork):
+    directory: DirectoryRepository
+    notifications: NotificationRepository
+    deliveries: DeliveryRepository
+    escalations: EscalationRepository
+
+    def open_repositories(self) -> None:
+        self.directory = DirectoryRepository(self.session)
+        self.notifications = NotificationRepository(self.session)
+        self.deliveries = DeliveryRepository(self.session)
+        self.escalations = EscalationRepository(self.session)
+
+    def claim_digest(self, person_id: str, day: object, now: object) -> bool:
+        """True for the one replica (and the one tick) that writes this person's digest today."""
+        statement = insert_ignoring_duplicates(self.session, digests)
+        values = {"person_id": person_id, "day": day, "created_at": now}
+        return self.session.execute(statement.values(values)).rowcount == 1

@@ -1,0 +1,115 @@
+"""Escalations and the people each is addressed to."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from infra.caller import Caller
+from infra.errors import PreconditionFailed
+from infra.pagination import keyset, page
+from services.notifications.db.tables import escalation_recipients as recipients
+from services.notifications.db.tables import escalations, insert_ignoring_duplicates
+from services.notifications.domain.escalation import TOP, Escalation
+
+_COLUMNS = [f.name for f in fields(Escalation)]
+
+
+class EscalationRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, escalation: Escalation) -> None:
+        self.session.execute(insert(escalations).values(_row(escalation)))
+
+    def get(self, escalation_id: str) -> Escalation | None:
+        return self._one(select(escalations).where(escalations.c.id == escalation_id))
+
+    def active(self, kind: str, subject_id: str) -> Escalation | None:
+        return self._one(
+            select(escalations).where(escalations.c.active_key == f"{kind}:{subject_id}")
+        )
+
+    def save(self, escalation: Escalation, loaded_version: int) -> None:
+        """Write the change unless someone else changed the escalation since it was loaded."""
+        statement = (
+            update(escalations)
+            .where(escalations.c.id == escalation.id, escalations.c.version == loaded_version)
+            .values(_row(escalation))
+        )
+        if self.session.execute(statement).rowcount != 1:
+            raise PreconditionFailed("the escalation changed meanwhile", current_version=None)
+
+    def waiting_until(self, now: datetime, limit: int) -> list[str]:
+        query = select(escalations.c.id).where(
+            escalations.c.status == "waiting", escalations.c.opens_at <= now
+        )
+        return list(self.session.scalars(query.order_by(escalations.c.opens_at).limit(limit)))
+
+    def open_below_top(self, since_before: datetime, limit: int) -> list[str]:
+        query = select(escalations.c.id).where(
+            escalations.c.status == "open",
+            escalations.c.level < int(TOP),
+            escalations.c.level_since <= since_before,
+        )
+        return list(self.session.scalars(query.order_by(escalations.c.level_since).limit(limit)))
+
+    def address(self, escalation_id: str, person_ids: list[str], level: int) -> None:
+        statement = insert_ignoring_duplicates(self.session, recipients)
+        for person_id in person_ids:
+            self.session.execute(
+                statement.values(escalation_id=escalation_id, person_id=person_id, level=level)
+            )
+
+    def addressees(self, escalation_id: str) -> list[str]:
+        query = select(recipients.c.person_id).where(recipients.c.escalation_id == escalation_id)
+        return list(
+            self.session.scalars(query.order_by(recipients.c.level, recipients.c.person_id))
+        )
+
+    def visible(
+        self, caller: Caller, filters: dict[str, Any], after: str | None, limit: int
+    ) -> tuple[list[Escalation], str | None]:
+        query = _filtered(select(escalations), filters, caller)
+        keys = [escalations.c.opens_at, escalations.c.id]
+        rows = self.session.execute(keyset(query, keys, after, limit, descending=True)).all()
+        items, cursor = page(rows, limit, lambda r: (r.opens_at, r.id))
+        return [_escalation(row) for row in items], cursor
+
+    def _one(self, query: Select[Any]) -> Escalation | None:
+        row = self.session.execute(query).first()
+        return None if row is None else _escalation(row)
+
+
+def _filtered(query: Select[Any], filters: dict[str, Any], caller: Caller) -> Select[Any]:
+    addressed = escalations.c.id.in_(
+        select(recipients.c.escalation_id).where(recipients.c.person_id == caller.person_id)
+    )
+    if filters.get("mine"):
+        query = query.where(addressed)
+    elif not caller.is_admin:
+        areas = [escalations.c.area_code.startswith(area) for area in caller.areas]
+        query = query.where(or_(addressed, *areas) if areas else addressed)
+    if filters.get("status"):
+        query = query.where(escalations.c.status.in_(filters["status"]))
+    if filters.get("kind"):
+        query = query.where(escalations.c.kind == filters["kind"])
+    if filters.get("area_code"):
+        query = query.where(escalations.c.area_code.startswith(filters["area_code"]))
+    return query.where(escalations.c.status != "waiting")  # not announced yet: nobody's concern
+
+
+def _row(escalation: Escalation) -> dict[str, Any]:
+    row = {name: getattr(escalation, name) for name in _COLUMNS}
+    row["active_key"] = escalation.active_key
+    return row
+
+
+def _escalation(row: Any) -> Escalation:
+    values = dict(row._mapping)
+    values.pop("active_key")
+    return Escalation(**values)

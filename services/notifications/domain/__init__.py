@@ -1,0 +1,1 @@
+"""Plain-Python notification rules."""

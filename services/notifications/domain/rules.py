@@ -1,0 +1,256 @@
+"""Which events notify whom, and which open or close an escalation (DOMAIN D7).
+
+`actions_for(event_type, data)` turns a consumed event into plain actions; the use cases find the
+people (the household's team, the area's supervisors) and file what each must receive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from services.notifications.domain.templates import short_id
+
+
+@dataclass(frozen=True)
+class Team:
+    """The Smile Team of a household: named by the event, or looked up by household."""
+
+    team_id: str | None = None
+    household_id: str | None = None
+
+
+@dataclass(frozen=True)
+class AreaRole:
+    """Everyone holding `role` whose areas contain `area_code`."""
+
+    role: str
+    area_code: str
+
+
+@dataclass(frozen=True)
+class Notify:
+    kind: str
+    audience: Team | AreaRole
+    subject_id: str
+    area_code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Open:
+    kind: str
+    subject_id: str
+    area_code: str
+    household_id: str | None = None
+    team_id: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    grace: str | None = None  # settings key: wait this long before opening; None opens at once
+    floor: int = 0  # the lowest level it starts at (loans long in arrears start higher)
+
+
+@dataclass(frozen=True)
+class Close:
+    kind: str
+    subject_id: str
+
+
+Action = Notify | Open | Close
+LOAN_FLOOR = {"1-30": 0, "31-60": 1, "61-90": 2, "over-90": 2}  # past 30 days the district hears
+ANSWERED = ("accepted", "in_progress", "done", "rejected")
+
+
+def actions_for(event_type: str, data: dict[str, Any]) -> list[Action]:
+    rule = RULES.get(event_type)
+    return rule(data) if rule else []
+
+
+def _case(data: dict[str, Any]) -> dict[str, Any]:
+    return {"household": short_id(str(data["household_id"])), "village": data["village_code"]}
+
+
+def _household_registered(d: dict[str, Any]) -> list[Action]:
+    params = {**_case(d), "members": d["member_count"]}
+    audience = AreaRole("subdistrict_coordinator", d["village_code"])
+    return [
+        Notify("household_registered", audience, str(d["household_id"]), d["village_code"], params)
+    ]
+
+
+def _households_imported(d: dict[str, Any]) -> list[Action]:
+    """One summary per tambon and import batch, not one message per imported household."""
+    tambon, count = d["tambon_code"], len(d["households"])
+    year = d["survey_year"]
+    params = {"count": count, "tambon": tambon, "survey_year": year, "survey_year_be": year + 543}
+    audience = AreaRole("subdistrict_coordinator", tambon)
+    subject = f"{d['import_id']}:{tambon}"
+    return [Notify("households_imported", audience, subject, tambon, params)]
+
+
+def _assigned(team_key: str) -> Callable[[dict[str, Any]], list[Action]]:
+    def rule(d: dict[str, Any]) -> list[Action]:
+        audience = Team(str(d[team_key]))
+        household = str(d["household_id"])
+        return [Notify("household_assigned", audience, household, d["village_code"], _case(d))]
+
+    return rule
+
+
+def _plan_submitted(d: dict[str, Any]) -> list[Action]:
+    return [
+        Open(
+            "plan_waiting",
+            str(d["plan_id"]),
+            d["village_code"],
+            str(d["household_id"]),
+            _opt(d.get("team_id")),
+            {**_case(d), "since": d["submitted_at"]},
+            grace="plan_approval",
+        )
+    ]
+
+
+def _plan_returned(d: dict[str, Any]) -> list[Action]:
+    household = str(d["household_id"])
+    params = {**_case(d), "reason": d["reason"]}
+    return [
+        Close("plan_waiting", str(d["plan_id"])),
+        Notify("plan_returned", Team(household_id=household), household, d["village_code"], params),
+    ]
+
+
+def _intervention_requested(d: dict[str, Any]) -> list[Action]:
+    if d["kind"] != "referral":
+        return []
+    params = {**_case(d), "agency": d.get("agency") or "-", "since": d["requested_at"]}
+    return [
+        Open(
+            "referral_not_accepted",
+            str(d["intervention_id"]),
+            d["village_code"],
+            str(d["household_id"]),
+            _opt(d.get("team_id")),
+            params,
+            grace="referral_acceptance",
+        )
+    ]
+
+
+def _intervention_changed(d: dict[str, Any]) -> list[Action]:
+    if d["kind"] != "referral" or d["status"] not in ANSWERED:
+        return []
+    actions: list[Action] = [Close("referral_not_accepted", str(d["intervention_id"]))]
+    if d["status"] == "rejected":
+        household = str(d["household_id"])
+        audience = Team(household_id=household)
+        actions.append(
+            Notify("referral_rejected", audience, household, d["village_code"], _case(d))
+        )
+    return actions
+
+
+def _visit_overdue(d: dict[str, Any]) -> list[Action]:
+    household = str(d["household_id"])
+    params = {**_case(d), "due_on": d["due_on"]}
+    return [
+        Open(
+            "visit_overdue", household, d["village_code"], household, _opt(d.get("team_id")), params
+        )
+    ]
+
+
+def _income_fell(d: dict[str, Any]) -> list[Action]:
+    household = str(d["household_id"])
+    params = {
+        **_case(d),
+        "before": d["previous_income_per_person_thb"],
+        "after": d["income_per_person_thb"],
+    }
+    return [
+        Open(
+            "income_falling",
+            household,
+            d["village_code"],
+            household,
+            _opt(d.get("team_id")),
+            params,
+        )
+    ]
+
+
+def _graduated(d: dict[str, Any]) -> list[Action]:
+    household = str(d["household_id"])
+    params = {**_case(d), "until": d["monitoring_until"]}
+    audience = Team(_opt(d.get("team_id")), household)
+    return [
+        Close("income_falling", household),
+        Notify("household_graduated", audience, household, d["village_code"], params),
+    ]
+
+
+def _loan_overdue(d: dict[str, Any]) -> list[Action]:
+    params = {
+        "loan": short_id(str(d["loan_id"])),
+        "village": d["village_code"],
+        "bucket": d["bucket"],
+        "days_overdue": d["days_overdue"],
+        "arrears": d["arrears_thb"],
+        "as_of": d["as_of"],
+    }
+    household = _opt(d.get("household_id"))
+    return [
+        Open(
+            "loan_arrears",
+            str(d["loan_id"]),
+            d["village_code"],
+            household,
+            None,
+            params,
+            floor=LOAN_FLOOR.get(d["bucket"], 0),
+        )
+    ]
+
+
+def _loan_repaid(d: dict[str, Any]) -> list[Action]:
+    if d["in_arrears"] and not d["closed"]:
+        return []
+    return [Close("loan_arrears", str(d["loan_id"]))]
+
+
+def _loan_written_off(d: dict[str, Any]) -> list[Action]:
+    """The group gave up on the loan: chasing its arrears is over."""
+    return [Close("loan_arrears", str(d["loan_id"]))]
+
+
+def _team_incomplete(d: dict[str, Any]) -> list[Action]:
+    team = str(d["team_id"])
+    area = d["coverage"][0] if d["coverage"] else ""
+    params = {"team": d["team_name"], "missing_roles": list(d["missing_roles"])}
+    return [Open("team_incomplete", team, area, None, team, params)]
+
+
+def _opt(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+RULES: dict[str, Callable[[dict[str, Any]], list[Action]]] = {
+    "household_registered": _household_registered,
+    "households_imported": _households_imported,
+    "household_assigned": _assigned("team_id"),
+    "household_reassigned": _assigned("to_team_id"),
+    "plan_submitted": _plan_submitted,
+    "plan_approved": lambda d: [Close("plan_waiting", str(d["plan_id"]))],
+    "plan_returned": _plan_returned,
+    "intervention_requested": _intervention_requested,
+    "intervention_status_changed": _intervention_changed,
+    "visit_overdue": _visit_overdue,
+    "visit_logged": lambda d: [Close("visit_overdue", str(d["household_id"]))],
+    "household_income_fell": _income_fell,
+    "household_graduated": _graduated,
+    "loan_overdue": _loan_overdue,
+    "loan_repaid": _loan_repaid,
+    "loan_written_off": _loan_written_off,
+    "team_incomplete": _team_incomplete,
+    "team_completed": lambda d: [Close("team_incomplete", str(d["team_id"]))],
+}

@@ -1,0 +1,1 @@
+"""Notifications use cases: one function per command, query or event, given a unit of work."""

@@ -1,0 +1,3 @@
+"""Teams: people and roles, Smile Teams, assignments, Sammachip trainer teams, support
+organisations.
+"""

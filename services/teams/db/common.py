@@ -1,0 +1,29 @@
+"""What the teams repositories share: area filters in SQL and optimistic version checks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Table, false, or_, update
+from sqlalchemy.orm import Session
+
+from infra.errors import PreconditionFailed
+
+
+def touching(column: Any, areas: tuple[str, ...], length: int) -> ColumnElement[bool]:
+    """Codes of `length` digits in `column` that lie inside, or hold, one of `areas`."""
+    return or_(
+        false(),
+        *(column.startswith(a) if len(a) <= length else column == a[:length] for a in areas),
+    )
+
+
+def save_versioned(session: Session, table: Table, key: str, values: dict[str, Any]) -> None:
+    """Update the row whose version is one less than `values["version"]`, or refuse (412)."""
+    changed = session.execute(
+        update(table)
+        .where(table.c[key] == values[key], table.c.version == values["version"] - 1)
+        .values(**values)
+    )
+    if changed.rowcount != 1:
+        raise PreconditionFailed("it was changed by someone else meanwhile; reload and retry")

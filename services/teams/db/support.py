@@ -1,0 +1,143 @@
+"""Support organisation and action plan tables and repository."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    delete,
+    insert,
+    select,
+)
+from sqlalchemy.orm import Session
+
+from infra.pagination import keyset, page
+from infra.tables import BigId, UtcDateTime
+from services.teams.db.common import save_versioned
+from services.teams.db.metadata import metadata
+from services.teams.domain.support import Organisation
+
+organisations = Table(
+    "support_organisations",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("kind", String(40), nullable=False),
+    Column("district_code", String(4), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("version", Integer, nullable=False),
+    UniqueConstraint("kind", "district_code"),  # one of each kind per district
+)
+reporters = Table(
+    "organisation_reporters",
+    metadata,
+    Column("organisation_id", String(36), ForeignKey("support_organisations.id"), primary_key=True),
+    Column("person_id", String(36), ForeignKey("people.id"), primary_key=True, index=True),
+)
+plans = Table(
+    "action_plans",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("organisation_id", String(36), ForeignKey("support_organisations.id"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("title", String(200), nullable=False),
+    Column("phase", String(20), nullable=False),
+    Column("summary", Text),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("version", Integer, nullable=False),
+    UniqueConstraint("organisation_id", "year"),  # one plan per organisation and year
+)
+tasks = Table(
+    "plan_tasks",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("plan_id", String(36), ForeignKey("action_plans.id"), nullable=False, index=True),
+    Column("title", String(300), nullable=False),
+    Column("due_on", Date, nullable=False),
+    Column("owner_id", String(36), ForeignKey("people.id")),
+    Column("progress", Integer, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+reports = Table(
+    "task_reports",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("task_id", String(36), ForeignKey("plan_tasks.id"), nullable=False, index=True),
+    Column("reported_on", Date, nullable=False),
+    Column("percent", Integer, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("reported_by", String(36), nullable=False),
+    Column("reported_at", UtcDateTime, nullable=False),
+)
+phase_log = Table(
+    "plan_phase_log",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("plan_id", String(36), ForeignKey("action_plans.id"), nullable=False, index=True),
+    Column("phase", String(20), nullable=False),
+    Column("note", Text),
+    Column("changed_by", String(36), nullable=False),
+    Column("changed_at", UtcDateTime, nullable=False),
+)
+
+
+class OrganisationRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, org: Organisation) -> None:
+        self.session.execute(insert(organisations).values(**_org_row(org)))
+        self._write_reporters(org)
+
+    def save(self, org: Organisation) -> None:
+        save_versioned(self.session, organisations, "id", _org_row(org))
+        self._write_reporters(org)
+
+    def get(self, org_id: str) -> Organisation | None:
+        found = self._organisations(select(organisations).where(organisations.c.id == org_id))
+        return found[0] if found else None
+
+    def taken(self, kind: str, district_code: str) -> bool:
+        query = select(organisations.c.id).where(
+            organisations.c.kind == kind, organisations.c.district_code == district_code
+        )
+        return self.session.execute(query).first() is not None
+
+    def list(
+        self, where: list[Any], after: str | None, limit: int
+    ) -> tuple[list[Organisation], str | None]:
+        keys = [organisations.c.district_code, organisations.c.kind]
+        rows = self.session.execute(
+            keyset(select(organisations).where(*where), keys, after, limit)
+        ).all()
+        items, cursor = page(rows, limit, key=lambda r: [r.district_code, r.kind])
+        return self._organisations_of(items), cursor
+
+    def _organisations(self, statement: Any) -> list[Organisation]:
+        return self._organisations_of(self.session.execute(statement).all())
+
+    def _organisations_of(self, rows: list[Any]) -> list[Organisation]:
+        who: dict[str, list[str]] = defaultdict(list)
+        query = select(reporters).where(reporters.c.organisation_id.in_([r.id for r in rows]))
+        for r in self.session.execute(query.order_by(reporters.c.person_id)):
+            who[r.organisation_id].append(r.person_id)
+        return [Organisation(**{**r._mapping, "reporters": tuple(who[r.id])}) for r in rows]
+
+    def _write_reporters(self, org: Organisation) -> None:
+        self.session.execute(delete(reporters).where(reporters.c.organisation_id == org.id))
+        if org.reporters:
+            rows = [{"organisation_id": org.id, "person_id": p} for p in org.reporters]
+            self.session.execute(insert(reporters), rows)
+
+
+def _org_row(org: Organisation) -> dict[str, Any]:
+    return {k: v for k, v in org.__dict__.items() if k != "reporters"}

@@ -1,0 +1,1 @@
+"""Plain-Python teams domain: people and roles, Smile Teams, Sammachip, support organisations."""

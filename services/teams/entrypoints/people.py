@@ -1,0 +1,79 @@
+"""People, login and identity entrypoints."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from infra.caller import Caller
+from infra.rpc import rpc
+from infra.validation import load
+from services.teams import schemas
+from services.teams.db import TeamsUnitOfWork
+from services.teams.entrypoints import now as _now
+from services.teams.usecases import auth, people
+
+
+class PeopleEntrypoints:
+    uow: TeamsUnitOfWork
+
+    @rpc
+    def authenticate(self, credentials: dict[str, Any]) -> dict[str, Any]:
+        given = load(schemas.Credentials, credentials)
+        return auth.authenticate(self.uow, given["username"], given["password"], _now()).to_dict()
+
+    @rpc
+    def identify(self, person_id: str | None = None, username: str | None = None) -> dict[str, Any]:
+        return auth.identify(self.uow, person_id, username).to_dict()
+
+    @rpc
+    def register_person(self, caller: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
+        who = Caller.from_dict(caller)
+        person = people.register_person(
+            self.uow, who, load(schemas.RegisterPerson, payload), _now()
+        )
+        return schemas.person_out(person, show_national_id=who.sees_national_ids)
+
+    @rpc
+    def update_person(
+        self,
+        caller: dict[str, Any],
+        person_id: str,
+        payload: dict[str, Any],
+        expected_version: int | None = None,
+    ) -> dict[str, Any]:
+        who = Caller.from_dict(caller)
+        person = people.update_person(
+            self.uow, who, person_id, load(schemas.PersonIn, payload), expected_version
+        )
+        return schemas.person_out(person, show_national_id=who.sees_national_ids)
+
+    @rpc
+    def deactivate_person(
+        self, caller: dict[str, Any], person_id: str, expected_version: int | None = None
+    ) -> dict[str, Any]:
+        who = Caller.from_dict(caller)
+        person = people.deactivate_person(self.uow, who, person_id, expected_version, _now())
+        return schemas.person_out(person, show_national_id=who.sees_national_ids)
+
+    @rpc
+    def get_person(self, caller: dict[str, Any], person_id: str) -> dict[str, Any]:
+        who = Caller.from_dict(caller)
+        person = people.get_person(self.uow, who, person_id)
+        return schemas.person_out(person, show_national_id=who.sees_national_ids)
+
+    @rpc
+    def list_people(self, caller: dict[str, Any], query: dict[str, Any]) -> dict[str, Any]:
+        who = Caller.from_dict(caller)
+        found, cursor = people.list_people(self.uow, who, load(schemas.ListPeople, query))
+        items = [schemas.person_out(p, show_national_id=who.sees_national_ids) for p in found]
+        return {"items": items, "next": cursor}
+
+    @rpc
+    def set_password(self, caller: dict[str, Any], person_id: str, payload: dict[str, Any]) -> None:
+        people.set_password(
+            self.uow,
+            Caller.from_dict(caller),
+            person_id,
+            load(schemas.SetPassword, payload),
+            _now(),
+        )

@@ -1,0 +1,138 @@
+"""Sammachip entrypoints: trainer teams, cohorts (sessions, attendance, completion), groups."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from infra.rpc import rpc
+from infra.validation import dump, load
+from services.teams.db import TeamsUnitOfWork
+from services.teams.entrypoints import now, page, who
+from services.teams.schemas import cohorts as c
+from services.teams.schemas import sammachip as s
+from services.teams.usecases import cohort_reads, cohorts, groups, trainers
+
+Payload = dict[str, Any]
+DEFAULT_COHORT_MAX = 30
+
+
+class SammachipEntrypoints:
+    uow: TeamsUnitOfWork
+    config: dict[str, Any]
+
+    @property
+    def cohort_max(self) -> int:
+        return int(self.config.get("TEAMS", {}).get("cohort_max_households", DEFAULT_COHORT_MAX))
+
+    @rpc
+    def form_trainer_team(self, caller: Payload, payload: Payload) -> Payload:
+        command = load(s.FormTrainerTeam, payload)
+        team = trainers.form_trainer_team(self.uow, who(caller), command, now())
+        return dump(s.TrainerTeamOut, team)
+
+    @rpc
+    def join_trainer_team(
+        self, caller: Payload, team_id: str, payload: Payload, expected_version: int | None = None
+    ) -> Payload:
+        command = load(s.SageIn, payload)
+        team = trainers.join_trainer_team(self.uow, who(caller), team_id, command, expected_version)
+        return dump(s.TrainerTeamOut, team)
+
+    @rpc
+    def leave_trainer_team(
+        self, caller: Payload, team_id: str, payload: Payload, expected_version: int | None = None
+    ) -> Payload:
+        command = load(s.SageLeaves, payload)
+        team = trainers.leave_trainer_team(
+            self.uow, who(caller), team_id, command, expected_version
+        )
+        return dump(s.TrainerTeamOut, team)
+
+    @rpc
+    def get_trainer_team(self, caller: Payload, team_id: str) -> Payload:
+        return dump(s.TrainerTeamOut, trainers.get_trainer_team(self.uow, who(caller), team_id))
+
+    @rpc
+    def list_trainer_teams(self, caller: Payload, query: Payload) -> Payload:
+        found = trainers.list_trainer_teams(self.uow, who(caller), load(s.ListTrainerTeams, query))
+        return page(s.TrainerTeamOut, found)
+
+    @rpc
+    def open_cohort(self, caller: Payload, payload: Payload) -> Payload:
+        command = load(c.OpenCohort, payload)
+        cohort = cohorts.open_cohort(self.uow, who(caller), command, self.cohort_max, now())
+        return dump(c.CohortOut, cohort)
+
+    @rpc
+    def enrol_households(
+        self, caller: Payload, cohort_id: str, payload: Payload, expected_version: int | None = None
+    ) -> Payload:
+        command = load(c.EnrolHouseholds, payload)
+        cohort = cohorts.enrol(
+            self.uow, who(caller), cohort_id, command, expected_version, self.cohort_max
+        )
+        return dump(c.CohortOut, cohort)
+
+    @rpc
+    def add_session(self, caller: Payload, cohort_id: str, payload: Payload) -> Payload:
+        command = load(c.TrainingSessionIn, payload)
+        session = cohorts.add_session(self.uow, who(caller), cohort_id, command, now())
+        return dump(c.TrainingSessionOut, session)
+
+    @rpc
+    def record_attendance(
+        self, caller: Payload, cohort_id: str, session_id: str, payload: Payload
+    ) -> Payload:
+        command = load(c.AttendanceIn, payload)
+        marks = cohorts.record_attendance(self.uow, who(caller), cohort_id, session_id, command)
+        attendance = [{"household_id": h, "present": p} for h, p in marks.items()]
+        return dump(c.AttendanceOut, {"session_id": session_id, "attendance": attendance})
+
+    @rpc
+    def complete_cohort(
+        self, caller: Payload, cohort_id: str, payload: Payload, expected_version: int | None = None
+    ) -> Payload:
+        command = load(c.CompleteCohort, payload)
+        cohort = cohorts.complete_cohort(
+            self.uow, who(caller), cohort_id, command, expected_version, now()
+        )
+        return dump(c.CohortOut, cohort)
+
+    @rpc
+    def get_cohort(self, caller: Payload, cohort_id: str) -> Payload:
+        return dump(c.CohortDetailOut, cohort_reads.cohort_view(self.uow, who(caller), cohort_id))
+
+    @rpc
+    def list_cohorts(self, caller: Payload, query: Payload) -> Payload:
+        found = cohort_reads.list_cohorts(self.uow, who(caller), load(c.ListCohorts, query))
+        return page(c.CohortOut, found)
+
+    @rpc
+    def form_occupation_group(self, caller: Payload, payload: Payload) -> Payload:
+        command = load(s.OccupationGroupIn, payload)
+        return dump(s.OccupationGroupOut, groups.form_group(self.uow, who(caller), command, now()))
+
+    @rpc
+    def add_group_members(
+        self, caller: Payload, group_id: str, payload: Payload, expected_version: int | None = None
+    ) -> Payload:
+        command = load(s.GroupMembersIn, payload)
+        group = groups.join_group(self.uow, who(caller), group_id, command, expected_version)
+        return dump(s.OccupationGroupOut, group)
+
+    @rpc
+    def register_group(
+        self, caller: Payload, group_id: str, payload: Payload, expected_version: int | None = None
+    ) -> Payload:
+        command = load(s.GroupRegistration, payload)
+        group = groups.register_group(self.uow, who(caller), group_id, command, expected_version)
+        return dump(s.OccupationGroupOut, group)
+
+    @rpc
+    def get_occupation_group(self, caller: Payload, group_id: str) -> Payload:
+        return dump(s.OccupationGroupOut, groups.get_group(self.uow, who(caller), group_id))
+
+    @rpc
+    def list_occupation_groups(self, caller: Payload, query: Payload) -> Payload:
+        found = groups.list_groups(self.uow, who(caller), load(s.ListOccupationGroups, query))
+        return page(s.OccupationGroupOut, found)

@@ -1,0 +1,113 @@
+"""Smile Team, assignment, caseload and outcome entrypoints."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from infra.rpc import rpc
+from infra.validation import dump, load
+from services.teams.db import TeamsUnitOfWork
+from services.teams.entrypoints import now, page, who
+from services.teams.schemas import assignments as a
+from services.teams.schemas import teams as t
+from services.teams.usecases import assignment_reads, assignments, caseload, teams
+
+Payload = dict[str, Any]
+
+
+class TeamEntrypoints:
+    uow: TeamsUnitOfWork
+
+    @rpc
+    def form_team(self, caller: Payload, payload: Payload) -> Payload:
+        team = teams.form_team(self.uow, who(caller), load(t.FormTeam, payload), now())
+        return dump(t.TeamOut, team)
+
+    @rpc
+    def change_team(
+        self, caller: Payload, team_id: str, payload: Payload, expected_version: int | None = None
+    ) -> Payload:
+        command = load(t.ChangeTeam, payload)
+        team = teams.change_team(self.uow, who(caller), team_id, command, expected_version)
+        return dump(t.TeamOut, team)
+
+    @rpc
+    def join_team(
+        self, caller: Payload, team_id: str, payload: Payload, expected_version: int | None = None
+    ) -> Payload:
+        command = load(t.JoinTeam, payload)
+        team = teams.join_team(self.uow, who(caller), team_id, command, expected_version, now())
+        return dump(t.TeamOut, team)
+
+    @rpc
+    def leave_team(
+        self, caller: Payload, team_id: str, payload: Payload, expected_version: int | None = None
+    ) -> Payload:
+        command = load(t.LeaveTeam, payload)
+        team = teams.leave_team(self.uow, who(caller), team_id, command, expected_version, now())
+        return dump(t.TeamOut, team)
+
+    @rpc
+    def get_team(self, caller: Payload, team_id: str) -> Payload:
+        return dump(t.TeamOut, teams.get_team(self.uow, who(caller), team_id))
+
+    @rpc
+    def list_teams(self, caller: Payload, query: Payload) -> Payload:
+        found = teams.list_teams(self.uow, who(caller), load(t.ListTeams, query))
+        return page(t.TeamOut, found)
+
+    @rpc
+    def team_caseload(self, caller: Payload, team_id: str) -> Payload:
+        found = caseload.team_caseload(self.uow, who(caller), team_id)
+        return dump(a.TeamCaseloadOut, found)
+
+    @rpc
+    def person_caseload(self, caller: Payload, person_id: str) -> Payload:
+        found = caseload.person_caseload(self.uow, who(caller), person_id)
+        return dump(a.PersonCaseloadOut, found)
+
+    @rpc
+    def suggest_team(self, caller: Payload, query: Payload) -> Payload:
+        area = load(a.SuggestionQuery, query)["area"]
+        return dump(a.SuggestionOut, caseload.suggest_teams(self.uow, who(caller), area))
+
+    @rpc
+    def team_outcomes(self, caller: Payload, query: Payload) -> Payload:
+        query = {**load(a.OutcomesQuery, query), "member": None}
+        return page(a.TeamOutcomeOut, caseload.team_outcomes(self.uow, who(caller), query))
+
+    @rpc
+    def assign_household(self, caller: Payload, payload: Payload) -> Payload:
+        command = load(a.AssignHousehold, payload)
+        return dump(a.AssignmentOut, assignments.assign(self.uow, who(caller), command, now()))
+
+    @rpc
+    def assign_village(self, caller: Payload, payload: Payload) -> Payload:
+        command = load(a.AssignVillage, payload)
+        done = assignments.assign_village(self.uow, who(caller), command, now())
+        return dump(a.VillageAssignmentOut, done)
+
+    @rpc
+    def reassign_household(
+        self,
+        caller: Payload,
+        household_id: str,
+        payload: Payload,
+        expected_version: int | None = None,
+    ) -> Payload:
+        command = load(a.ReassignHousehold, payload)
+        moved = assignments.reassign(
+            self.uow, who(caller), household_id, command, expected_version, now()
+        )
+        return dump(a.AssignmentOut, moved)
+
+    @rpc
+    def get_assignment(self, caller: Payload, household_id: str) -> Payload:
+        found = assignment_reads.get_assignment(self.uow, who(caller), household_id)
+        return dump(a.HouseholdAssignmentOut, found)
+
+    @rpc
+    def list_known_households(self, caller: Payload, query: Payload) -> Payload:
+        command = load(a.KnownHouseholdsQuery, query)
+        found = assignment_reads.list_households(self.uow, who(caller), command)
+        return page(a.KnownHouseholdOut, found)

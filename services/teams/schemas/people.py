@@ -1,0 +1,89 @@
+"""Payloads of the teams RPC methods."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from infra.caller import Role
+from services.teams.domain.person import LANGUAGES, Person
+
+ROLE_NAMES = [role.value for role in Role]
+
+
+class PersonIn(Schema):
+    username = fields.String(required=True, validate=validate.Length(1, 40))
+    display_name = fields.String(required=True, validate=validate.Length(1, 200))
+    roles = fields.List(
+        fields.String(validate=validate.OneOf(ROLE_NAMES)),
+        required=True,
+        validate=validate.Length(1, 8),
+    )
+    areas = fields.List(
+        fields.String(validate=validate.Length(1, 8)),
+        load_default=list,
+        validate=validate.Length(0, 50),
+    )
+    line_user_id = fields.String(load_default=None, allow_none=True)
+    email = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=254))
+    phone = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=30))
+    language = fields.String(load_default="th", validate=validate.OneOf(LANGUAGES))
+    national_id = fields.String(load_default=None, allow_none=True, validate=validate.Length(1, 20))
+
+
+class RegisterPerson(PersonIn):
+    password = fields.String(load_default=None, allow_none=True, load_only=True)
+
+
+class ListPeople(Schema):
+    role = fields.String(load_default=None, validate=validate.OneOf(ROLE_NAMES))
+    area = fields.String(load_default=None, validate=validate.Length(2, 8))
+    active = fields.Boolean(load_default=None, allow_none=True)
+    after = fields.String(load_default=None)
+    limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))
+
+
+class SetPassword(Schema):
+    password = fields.String(required=True)
+    current_password = fields.String(load_default=None, allow_none=True)
+
+
+class Credentials(Schema):
+    username = fields.String(required=True, validate=validate.Length(1, 40))
+    password = fields.String(required=True, validate=validate.Length(1, 256))
+
+
+class PersonOut(Schema):
+    """A person as callers see them; national IDs masked unless the caller's role needs them."""
+
+    id = fields.String()
+    username = fields.String(attribute="profile.username")
+    display_name = fields.String(attribute="profile.display_name")
+    roles = fields.Function(lambda p: sorted(r.value for r in p.profile.roles))
+    areas = fields.List(fields.String(), attribute="profile.areas")
+    line_user_id = fields.String(attribute="profile.contact.line_user_id", allow_none=True)
+    email = fields.String(attribute="profile.contact.email", allow_none=True)
+    phone = fields.String(attribute="profile.contact.phone", allow_none=True)
+    language = fields.String(attribute="profile.language")
+    national_id = fields.Method("_national_id", allow_none=True)
+    active = fields.Boolean()
+    version = fields.Integer()
+    created_at = fields.AwareDateTime()
+
+    def __init__(self, *, show_national_id: bool = False, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.show_national_id = show_national_id
+
+    def _national_id(self, person: Person) -> str | None:
+        value = person.profile.national_id
+        if value is None or self.show_national_id:
+            return value
+        return f"x-xxxx-xxxxx-{value[10:12]}-{value[12]}"
+
+
+class PeoplePage(Schema):
+    items = fields.List(fields.Nested(PersonOut))
+    next = fields.String(allow_none=True)
+
+
+def person_out(person: Person, *, show_national_id: bool) -> dict[str, object]:
+    return PersonOut(show_national_id=show_national_id).dump(person)

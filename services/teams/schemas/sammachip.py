@@ -1,0 +1,97 @@
+"""Sammachip payloads: village trainer teams and occupation groups (cohorts: cohorts.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import Schema, fields, pre_dump, validate
+
+from services.teams.domain.trainers import TrainerTeam
+from services.teams.schemas.common import PageQuery, area, household_ids, person_id
+
+VILLAGE = validate.Regexp(r"^\d{8}$", error="a village code of 8 digits")
+
+
+class SageIn(Schema):
+    person_id = person_id(required=True)
+    lead = fields.Boolean(load_default=False)
+    lead_trained_on = fields.Date(load_default=None, allow_none=True)
+
+
+class FormTrainerTeam(Schema):
+    village_code = fields.String(required=True, validate=VILLAGE)
+    name = fields.String(required=True, validate=validate.Length(1, 200))
+    members = fields.List(
+        fields.Nested(SageIn), load_default=list, validate=validate.Length(max=10)
+    )
+
+
+class SageLeaves(Schema):
+    person_id = person_id(required=True)
+
+
+class ListTrainerTeams(PageQuery):
+    area = area(load_default=None)
+
+
+class SageOut(Schema):
+    person_id = fields.String()
+    lead = fields.Boolean()
+    lead_trained_on = fields.Date(allow_none=True)
+
+
+class TrainerTeamOut(Schema):
+    id = fields.String()
+    village_code = fields.String()
+    name = fields.String()
+    status = fields.String(metadata={"enum": ["forming", "ready"]})
+    members = fields.List(fields.Nested(SageOut), attribute="sages")
+    created_at = fields.AwareDateTime()
+    version = fields.Integer()
+
+    @pre_dump
+    def _view(self, team: TrainerTeam, **_: object) -> dict[str, Any]:
+        return {**team.__dict__, "status": team.status}
+
+
+class TrainerTeamsPage(Schema):
+    items = fields.List(fields.Nested(TrainerTeamOut))
+    next = fields.String(allow_none=True)
+
+
+class OccupationGroupIn(Schema):
+    name = fields.String(required=True, validate=validate.Length(1, 200))
+    occupation = fields.String(required=True, validate=validate.Length(1, 200))
+    village_code = fields.String(required=True, validate=VILLAGE)
+    members = household_ids(500, required=True)
+
+
+class GroupMembersIn(Schema):
+    members = household_ids(500, required=True)
+
+
+class GroupRegistration(Schema):
+    registration_number = fields.String(required=True, validate=validate.Length(1, 60))
+    registered_on = fields.Date(required=True)
+
+
+class ListOccupationGroups(PageQuery):
+    area = area(load_default=None)
+
+
+class OccupationGroupOut(Schema):
+    id = fields.String()
+    name = fields.String()
+    occupation = fields.String()
+    village_code = fields.String()
+    members = fields.List(fields.String())
+    registered = fields.Boolean()
+    registration_number = fields.String(allow_none=True)
+    registered_on = fields.Date(allow_none=True)
+    created_at = fields.AwareDateTime()
+    version = fields.Integer()
+
+
+class OccupationGroupsPage(Schema):
+    items = fields.List(fields.Nested(OccupationGroupOut))
+    next = fields.String(allow_none=True)

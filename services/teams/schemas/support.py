@@ -1,0 +1,144 @@
+"""Support organisation and action plan payloads."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from marshmallow import Schema, fields, pre_dump, validate
+
+from services.teams.domain.support import KINDS, PHASES, ActionPlan, Organisation
+from services.teams.schemas.common import PageQuery, area, person_id
+
+
+class ChangeOrganisation(Schema):
+    name = fields.String(required=True, validate=validate.Length(1, 200))
+    reporters = fields.List(person_id(), load_default=list, validate=validate.Length(max=50))
+
+
+class RegisterOrganisation(ChangeOrganisation):
+    kind = fields.String(required=True, validate=validate.OneOf(list(KINDS)))
+    district_code = fields.String(required=True, validate=validate.Regexp(r"^\d{4}$"))
+
+
+class ListOrganisations(PageQuery):
+    area = area(load_default=None)
+    kind = fields.String(load_default=None, validate=validate.OneOf(list(KINDS)))
+
+
+class OrganisationOut(Schema):
+    id = fields.String()
+    kind = fields.String()
+    kind_th = fields.String(metadata={"description": "the Thai abbreviation of the kind"})
+    district_code = fields.String()
+    name = fields.String()
+    reporters = fields.List(fields.String())
+    created_at = fields.AwareDateTime()
+    version = fields.Integer()
+
+    @pre_dump
+    def _view(self, found: Organisation | dict[str, Any], **_: object) -> dict[str, Any]:
+        """An organisation, or (for the detail) {"organisation": ..., "plans": [...]}."""
+        org, plans = (
+            (found["organisation"], found["plans"]) if isinstance(found, dict) else (found, [])
+        )
+        return {**org.__dict__, "kind_th": KINDS[org.kind], "plans": plans}
+
+
+class OrganisationsPage(Schema):
+    items = fields.List(fields.Nested(OrganisationOut))
+    next = fields.String(allow_none=True)
+
+
+class PlanSummary(Schema):
+    id = fields.String()
+    year = fields.Integer()
+    title = fields.String()
+    phase = fields.String()
+    version = fields.Integer()
+
+
+class OrganisationDetailOut(OrganisationOut):
+    plans = fields.List(fields.Nested(PlanSummary))
+
+
+class StartPlan(Schema):
+    year = fields.Integer(required=True, validate=validate.Range(2000, 2200))
+    title = fields.String(required=True, validate=validate.Length(1, 200))
+
+
+class AdvancePlan(Schema):
+    to = fields.String(required=True, validate=validate.OneOf(PHASES))
+    note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=2000))
+    summary = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=10000))
+
+
+class PlanTaskIn(Schema):
+    title = fields.String(required=True, validate=validate.Length(1, 300))
+    due_on = fields.Date(required=True)
+    owner_id = person_id(load_default=None, allow_none=True)
+
+
+class ProgressReportIn(Schema):
+    reported_on = fields.Date(required=True)
+    percent = fields.Integer(required=True, validate=validate.Range(0, 100))
+    note = fields.String(load_default="", validate=validate.Length(max=2000))
+
+
+class ProgressReportOut(Schema):
+    reported_on = fields.Date()
+    percent = fields.Integer()
+    note = fields.String()
+    reported_by = fields.String()
+    reported_at = fields.AwareDateTime()
+
+
+class PlanTaskOut(Schema):
+    id = fields.String()
+    title = fields.String()
+    due_on = fields.Date()
+    owner_id = fields.String(allow_none=True)
+    progress = fields.Integer()
+    overdue = fields.Boolean()
+    reports = fields.List(fields.Nested(ProgressReportOut))
+
+
+class PhaseChange(Schema):
+    phase = fields.String()
+    note = fields.String(allow_none=True)
+    changed_by = fields.String()
+    changed_at = fields.AwareDateTime()
+
+
+class ActionPlanOut(Schema):
+    id = fields.String()
+    organisation_id = fields.String()
+    year = fields.Integer()
+    title = fields.String()
+    phase = fields.String(metadata={"enum": list(PHASES)})
+    next_phase = fields.String(allow_none=True)
+    summary = fields.String(allow_none=True)
+    tasks = fields.List(fields.Nested(PlanTaskOut))
+    phases = fields.List(fields.Nested(PhaseChange))
+    created_at = fields.AwareDateTime()
+    version = fields.Integer()
+
+    def __init__(self, *, today: date | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.today = today or date.today()
+
+    @pre_dump
+    def _view(self, found: dict[str, Any] | ActionPlan, **_: object) -> dict[str, Any]:
+        if isinstance(found, ActionPlan):
+            found = {"plan": found, "reports": {}, "phases": []}
+        plan: ActionPlan = found["plan"]
+        tasks = [
+            {
+                **t.__dict__,
+                "overdue": t.overdue(self.today),
+                "reports": found["reports"].get(t.id, []),
+            }
+            for t in plan.tasks
+        ]
+        view = {**plan.__dict__, "next_phase": plan.next_phase, "phases": found["phases"]}
+        return {**view, "tasks": tasks}

@@ -1,0 +1,1 @@
+"""Teams use cases: one function per command or query."""

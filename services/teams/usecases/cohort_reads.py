@@ -1,0 +1,44 @@
+"""Reading cohorts: one cohort with its sessions and attendance, and lists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from infra.caller import Caller
+from infra.errors import NotFound
+from services.teams.db import TeamsUnitOfWork
+from services.teams.db.cohorts import cohorts
+from services.teams.db.trainers import trainer_teams, visible_trainer_teams
+from services.teams.domain import policy
+from services.teams.domain.cohort import Cohort
+from services.teams.usecases.trainers import may_read
+
+
+def cohort_view(uow: TeamsUnitOfWork, caller: Caller, cohort_id: str) -> dict[str, Any]:
+    with uow:
+        cohort = uow.cohorts.get(cohort_id)
+        team = uow.trainer_teams.get(cohort.trainer_team_id) if cohort else None
+        if cohort is None or team is None or not may_read(caller, team):
+            raise NotFound(f"cohort {cohort_id} not found")
+        sessions = uow.cohorts.sessions(cohort.id)
+        marks = uow.cohorts.attendance([s.id for s in sessions])
+    return {"cohort": cohort, "sessions": sessions, "attendance": marks}
+
+
+def list_cohorts(
+    uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]
+) -> tuple[list[Cohort], str | None]:
+    seen = select(trainer_teams.c.id).where(
+        visible_trainer_teams(policy.readable_areas(caller), caller.person_id)
+    )
+    where = [cohorts.c.trainer_team_id.in_(seen)]
+    if query["trainer_team_id"]:
+        where.append(cohorts.c.trainer_team_id == query["trainer_team_id"])
+    if query["area"]:
+        where.append(cohorts.c.village_code.startswith(query["area"]))
+    if query["status"]:
+        where.append(cohorts.c.status == query["status"])
+    with uow:
+        return uow.cohorts.list(where, query["after"], query["limit"])

@@ -1,0 +1,143 @@
+"""Training cohorts: open, enrol, sessions, attendance, completion (announced per household)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from infra.caller import Caller
+from infra.errors import Forbidden, NotFound, ValidationFailed
+from infra.logs import get_logger
+from services.teams.db import TeamsUnitOfWork
+from services.teams.domain.cohort import Cohort, Session
+from services.teams.domain.trainers import TrainerTeam
+from services.teams.events import TRAINING_COMPLETED
+from services.teams.usecases.common import current, found
+from services.teams.usecases.trainers import may_read, may_record
+
+log = get_logger(__name__)
+
+
+def open_cohort(
+    uow: TeamsUnitOfWork, caller: Caller, command: dict[str, Any], max_size: int, now: datetime
+) -> Cohort:
+    households = [str(h) for h in command["households"]]
+    with uow:
+        team = _recordable(uow, caller, command["trainer_team_id"])
+        villages = _villages(uow, households)
+        cohort = Cohort.open(team, command["occupation"], households, villages, max_size, now)
+        uow.cohorts.add(cohort)
+        uow.commit()
+    log.info("cohort.opened", cohort_id=cohort.id, households=len(cohort.households))
+    return cohort
+
+
+def enrol(
+    uow: TeamsUnitOfWork,
+    caller: Caller,
+    cohort_id: str,
+    command: dict[str, Any],
+    expected_version: int | None,
+    max_size: int,
+) -> Cohort:
+    households = [str(h) for h in command["households"]]
+    with uow:
+        cohort, _ = _cohort(uow, caller, cohort_id, expected_version)
+        enrolled = cohort.enrol(households, _villages(uow, households), max_size)
+        uow.cohorts.save(enrolled)
+        uow.commit()
+    return enrolled
+
+
+def add_session(
+    uow: TeamsUnitOfWork, caller: Caller, cohort_id: str, command: dict[str, Any], now: datetime
+) -> Session:
+    with uow:
+        cohort, _ = _cohort(uow, caller, cohort_id, None)
+        session = Session(cohort.id, **command, recorded_by=caller.person_id, recorded_at=now)
+        uow.cohorts.save(cohort.recorded())
+        uow.cohorts.add_session(session)
+        uow.commit()
+    return session
+
+
+def record_attendance(
+    uow: TeamsUnitOfWork, caller: Caller, cohort_id: str, session_id: str, command: dict[str, Any]
+) -> dict[str, bool]:
+    marks = {str(m["household_id"]): m["present"] for m in command["attendance"]}
+    with uow:
+        cohort, _ = _cohort(uow, caller, cohort_id, None)
+        if session_id not in {s.id for s in uow.cohorts.sessions(cohort.id)}:
+            raise NotFound(f"session {session_id} not found")
+        problems = cohort.attendance_problems(
+            [str(m["household_id"]) for m in command["attendance"]]
+        )
+        if problems:
+            raise ValidationFailed("the attendance cannot be recorded as given", problems)
+        uow.cohorts.save(cohort.recorded())
+        uow.cohorts.mark(session_id, marks)
+        uow.commit()
+    return marks
+
+
+def complete_cohort(
+    uow: TeamsUnitOfWork,
+    caller: Caller,
+    cohort_id: str,
+    command: dict[str, Any],
+    expected_version: int | None,
+    now: datetime,
+) -> Cohort:
+    given = command.get("households")
+    with uow:
+        cohort, _ = _cohort(uow, caller, cohort_id, expected_version)
+        completed, finished = cohort.complete(
+            [str(h) for h in given] if given is not None else None, _attended(uow, cohort), now
+        )
+        uow.cohorts.save(completed)
+        uow.trainings.record(completed, finished)
+        for household_id in finished:
+            uow.emit(TRAINING_COMPLETED, _completed_event(completed, household_id))
+        uow.commit()
+    log.info("cohort.completed", cohort_id=cohort.id, households=len(finished))
+    return completed
+
+
+def _recordable(uow: TeamsUnitOfWork, caller: Caller, team_id: str) -> TrainerTeam:
+    team = found(
+        uow.trainer_teams.get(team_id), "trainer team", team_id, lambda t: may_read(caller, t)
+    )
+    if not may_record(caller, team):
+        raise Forbidden("only the trainer team's sages and supervisors record its training")
+    return team
+
+
+def _cohort(
+    uow: TeamsUnitOfWork, caller: Caller, cohort_id: str, expected_version: int | None
+) -> tuple[Cohort, TrainerTeam]:
+    cohort = uow.cohorts.get(cohort_id)
+    team = uow.trainer_teams.get(cohort.trainer_team_id) if cohort else None
+    if cohort is None or team is None or not may_read(caller, team):
+        raise NotFound(f"cohort {cohort_id} not found")
+    if not may_record(caller, team):
+        raise Forbidden("only the trainer team's sages and supervisors record its training")
+    return current(cohort, "cohort", expected_version), team
+
+
+def _villages(uow: TeamsUnitOfWork, households: list[str]) -> dict[str, str]:
+    return {h.id: h.village_code for h in uow.households.many(households).values()}
+
+
+def _attended(uow: TeamsUnitOfWork, cohort: Cohort) -> set[str]:
+    marks = uow.cohorts.attendance([s.id for s in uow.cohorts.sessions(cohort.id)])
+    return {h for per_session in marks.values() for h, present in per_session.items() if present}
+
+
+def _completed_event(cohort: Cohort, household_id: str) -> dict[str, Any]:
+    return {
+        "household_id": household_id,
+        "cohort_id": cohort.id,
+        "village_code": cohort.village_code,
+        "occupation": cohort.occupation,
+        "completed_at": cohort.completed_at,
+    }

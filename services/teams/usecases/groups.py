@@ -1,0 +1,108 @@
+"""Occupation groups: formed by supervisors from trained households of a village."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from infra.caller import Caller
+from infra.errors import Forbidden
+from services.teams.db import TeamsUnitOfWork
+from services.teams.db.common import touching
+from services.teams.db.groups import occupation_groups
+from services.teams.domain import policy
+from services.teams.domain.groups import OccupationGroup, Trained
+from services.teams.usecases.common import current, found
+
+
+def may_read(caller: Caller, group: OccupationGroup) -> bool:
+    return policy.reads_area(caller, [group.village_code])
+
+
+def form_group(
+    uow: TeamsUnitOfWork, caller: Caller, command: dict[str, Any], now: datetime
+) -> OccupationGroup:
+    if not policy.manages(caller, [command["village_code"]]):
+        raise Forbidden("only supervisors over the village form its occupation groups")
+    members = [str(h) for h in command["members"]]
+    with uow:
+        group = OccupationGroup.form(
+            command["name"],
+            command["occupation"],
+            command["village_code"],
+            members,
+            _trained(uow, members),
+            now,
+        )
+        uow.groups.add(group)
+        uow.commit()
+    return group
+
+
+def join_group(
+    uow: TeamsUnitOfWork,
+    caller: Caller,
+    group_id: str,
+    command: dict[str, Any],
+    expected_version: int | None,
+) -> OccupationGroup:
+    households = [str(h) for h in command["members"]]
+    with uow:
+        group = _managed(uow, caller, group_id, expected_version)
+        joined = group.join(households, _trained(uow, households))
+        uow.groups.save(joined)
+        uow.commit()
+    return joined
+
+
+def register_group(
+    uow: TeamsUnitOfWork,
+    caller: Caller,
+    group_id: str,
+    command: dict[str, Any],
+    expected_version: int | None,
+) -> OccupationGroup:
+    with uow:
+        group = _managed(uow, caller, group_id, expected_version)
+        registered = group.register(command["registration_number"], command["registered_on"])
+        uow.groups.save(registered)
+        uow.commit()
+    return registered
+
+
+def get_group(uow: TeamsUnitOfWork, caller: Caller, group_id: str) -> OccupationGroup:
+    with uow:
+        group = uow.groups.get(group_id)
+    return found(group, "occupation group", group_id, lambda g: may_read(caller, g))
+
+
+def list_groups(
+    uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]
+) -> tuple[list[OccupationGroup], str | None]:
+    readable = policy.readable_areas(caller)
+    where = [] if readable is None else [touching(occupation_groups.c.village_code, readable, 8)]
+    if query["area"]:
+        where.append(occupation_groups.c.village_code.startswith(query["area"]))
+    with uow:
+        return uow.groups.list(where, query["after"], query["limit"])
+
+
+def _managed(
+    uow: TeamsUnitOfWork, caller: Caller, group_id: str, expected_version: int | None
+) -> OccupationGroup:
+    group = found(
+        uow.groups.get(group_id), "occupation group", group_id, lambda g: may_read(caller, g)
+    )
+    if not policy.manages(caller, [group.village_code]):
+        raise Forbidden("only supervisors over the village change its occupation groups")
+    return current(group, "occupation group", expected_version)
+
+
+def _trained(uow: TeamsUnitOfWork, households: list[str]) -> dict[str, Trained]:
+    known = uow.households.many(households)
+    occupations = uow.trainings.occupations_of(households)
+    return {
+        h: Trained(known[h].village_code, frozenset(occupations.get(h, ())))
+        for h in households
+        if h in known
+    }

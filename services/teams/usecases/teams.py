@@ -1,0 +1,146 @@
+"""Smile Teams: form, change, join, leave, read and list."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from infra.caller import Caller, Role
+from infra.errors import Conflict, FieldError, Forbidden
+from infra.logs import get_logger
+from services.teams.db import TeamsUnitOfWork
+from services.teams.domain import policy
+from services.teams.domain.team import Seat, Team
+from services.teams.usecases.common import current, found, people
+from services.teams.usecases.team_events import emit_membership
+
+log = get_logger(__name__)
+
+
+def may_read(caller: Caller, team: Team) -> bool:
+    return policy.reads_area(caller, team.coverage) or caller.person_id in team.member_ids
+
+
+def form_team(uow: TeamsUnitOfWork, caller: Caller, command: dict[str, Any], now: datetime) -> Team:
+    _require_manager(caller, command["coverage"])
+    with uow:
+        wanted = [(Role(m["role"]), m["person_id"]) for m in command["members"]]
+        known = people(uow, [person_id for _, person_id in wanted])
+        seats = [Seat(role, person_id, known[person_id]) for role, person_id in wanted]
+        team = Team.form(command["name"], command["coverage"], seats, now)
+        uow.teams.add(team)
+        for seat in seats:
+            uow.teams.log(team.id, seat.person_id, seat.role, "joined", **_how(caller, now))
+        emit_membership(uow, None, team, "formed")
+        uow.commit()
+    log.info("team.formed", team_id=team.id, complete=team.complete)
+    return team
+
+
+def change_team(
+    uow: TeamsUnitOfWork,
+    caller: Caller,
+    team_id: str,
+    command: dict[str, Any],
+    expected_version: int | None,
+) -> Team:
+    with uow:
+        team = _managed(uow, caller, team_id, expected_version)
+        _require_manager(caller, command["coverage"])
+        changed = team.changed(command["name"], command["coverage"], people(uow, team.member_ids))
+        _refuse_dropping_households(uow, team, changed)
+        uow.teams.save(changed)
+        emit_membership(uow, team, changed, "changed")
+        uow.commit()
+    return changed
+
+
+def join_team(
+    uow: TeamsUnitOfWork,
+    caller: Caller,
+    team_id: str,
+    command: dict[str, Any],
+    expected_version: int | None,
+    now: datetime,
+) -> Team:
+    role, person_id = Role(command["role"]), command["person_id"]
+    with uow:
+        team = _managed(uow, caller, team_id, expected_version)
+        joined = team.join(Seat(role, person_id, uow.people.get(person_id)))
+        uow.teams.save(joined)
+        uow.teams.log(team.id, person_id, role, "joined", **_how(caller, now))
+        emit_membership(uow, team, joined, "joined", person_id, role)
+        uow.commit()
+    log.info("team.joined", team_id=team.id, person_id=person_id, role=role.value)
+    return joined
+
+
+def leave_team(
+    uow: TeamsUnitOfWork,
+    caller: Caller,
+    team_id: str,
+    command: dict[str, Any],
+    expected_version: int | None,
+    now: datetime,
+) -> Team:
+    with uow:
+        team = _managed(uow, caller, team_id, expected_version)
+        left = depart(uow, caller, team, command["person_id"], command.get("reason"), now)
+        uow.commit()
+    return left
+
+
+def depart(
+    uow: TeamsUnitOfWork,
+    caller: Caller,
+    team: Team,
+    person_id: str,
+    reason: str | None,
+    now: datetime,
+) -> Team:
+    """A member leaves (inside the caller's transaction): the team is incomplete from now on."""
+    left, role = team.leave(person_id)
+    uow.teams.save(left)
+    uow.teams.log(team.id, person_id, role, "left", reason=reason, **_how(caller, now))
+    emit_membership(uow, team, left, "left", person_id, role)
+    log.info("team.member_left", team_id=team.id, person_id=person_id, role=role.value)
+    return left
+
+
+def get_team(uow: TeamsUnitOfWork, caller: Caller, team_id: str) -> Team:
+    with uow:
+        return found(uow.teams.get(team_id), "team", team_id, lambda t: may_read(caller, t))
+
+
+def list_teams(
+    uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]
+) -> tuple[list[Team], str | None]:
+    with uow:
+        return uow.teams.list(policy.readable_areas(caller), caller.person_id, query)
+
+
+def _managed(
+    uow: TeamsUnitOfWork, caller: Caller, team_id: str, expected_version: int | None
+) -> Team:
+    team = found(uow.teams.get(team_id), "team", team_id, lambda t: may_read(caller, t))
+    if not policy.manages(caller, team.coverage):
+        raise Forbidden("only supervisors over all of the team's coverage manage it")
+    return current(team, "team", expected_version)
+
+
+def _require_manager(caller: Caller, coverage: list[str]) -> None:
+    if not policy.manages(caller, coverage):
+        raise Forbidden("only supervisors over all of the coverage manage teams there")
+
+
+def _refuse_dropping_households(uow: TeamsUnitOfWork, team: Team, changed: Team) -> None:
+    dropped = set(team.coverage) - set(changed.coverage)
+    if dropped and uow.assignments.any_in(team.id, dropped):
+        raise Conflict(
+            "households of the team live in a sub-district it would no longer cover",
+            [FieldError("coverage", "reassign those households first")],
+        )
+
+
+def _how(caller: Caller, now: datetime) -> dict[str, Any]:
+    return {"changed_by": caller.person_id, "changed_at": now}

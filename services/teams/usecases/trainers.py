@@ -1,0 +1,105 @@
+"""Village trainer teams: form, add and remove sages, read and list."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+
+from infra.caller import Caller
+from infra.errors import Conflict, FieldError, Forbidden
+from services.teams.db import TeamsUnitOfWork
+from services.teams.domain import policy
+from services.teams.domain.trainers import Sage, TrainerTeam
+from services.teams.usecases.common import current, found
+
+TAKEN = Conflict(
+    "this village already has its trainer team",
+    [FieldError("village_code", "a village has one trainer team")],
+)
+
+
+def may_read(caller: Caller, team: TrainerTeam) -> bool:
+    return policy.reads_area(caller, [team.village_code]) or caller.person_id in team.member_ids
+
+
+def may_record(caller: Caller, team: TrainerTeam) -> bool:
+    """Supervisors over the village, and the team's own sages."""
+    return policy.manages(caller, [team.village_code]) or caller.person_id in team.member_ids
+
+
+def form_trainer_team(
+    uow: TeamsUnitOfWork, caller: Caller, command: dict[str, Any], now: datetime
+) -> TrainerTeam:
+    if not policy.manages(caller, [command["village_code"]]):
+        raise Forbidden("only supervisors over the village form its trainer team")
+    with uow:
+        sages = [(_sage(m), uow.people.get(m["person_id"])) for m in command["members"]]
+        team = TrainerTeam.form(command["village_code"], command["name"], sages, now)
+        if uow.trainer_teams.of_village(team.village_code):
+            raise TAKEN
+        uow.trainer_teams.add(team)
+        try:
+            uow.commit()
+        except IntegrityError:
+            raise TAKEN from None
+    return team
+
+
+def join_trainer_team(
+    uow: TeamsUnitOfWork,
+    caller: Caller,
+    team_id: str,
+    command: dict[str, Any],
+    expected_version: int | None,
+) -> TrainerTeam:
+    with uow:
+        team = _managed(uow, caller, team_id, expected_version)
+        joined = team.join(_sage(command), uow.people.get(command["person_id"]))
+        uow.trainer_teams.save(joined)
+        uow.commit()
+    return joined
+
+
+def leave_trainer_team(
+    uow: TeamsUnitOfWork,
+    caller: Caller,
+    team_id: str,
+    command: dict[str, Any],
+    expected_version: int | None,
+) -> TrainerTeam:
+    with uow:
+        team = _managed(uow, caller, team_id, expected_version)
+        left = team.leave(command["person_id"])
+        uow.trainer_teams.save(left)
+        uow.commit()
+    return left
+
+
+def get_trainer_team(uow: TeamsUnitOfWork, caller: Caller, team_id: str) -> TrainerTeam:
+    with uow:
+        team = uow.trainer_teams.get(team_id)
+    return found(team, "trainer team", team_id, lambda t: may_read(caller, t))
+
+
+def list_trainer_teams(
+    uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]
+) -> tuple[list[TrainerTeam], str | None]:
+    with uow:
+        return uow.trainer_teams.list(policy.readable_areas(caller), caller.person_id, query)
+
+
+def _managed(
+    uow: TeamsUnitOfWork, caller: Caller, team_id: str, expected_version: int | None
+) -> TrainerTeam:
+    team = found(
+        uow.trainer_teams.get(team_id), "trainer team", team_id, lambda t: may_read(caller, t)
+    )
+    if not policy.manages(caller, [team.village_code]):
+        raise Forbidden("only supervisors over the village change its trainer team")
+    return current(team, "trainer team", expected_version)
+
+
+def _sage(given: dict[str, Any]) -> Sage:
+    return Sage(given["person_id"], given["lead"], given["lead_trained_on"])

@@ -1,0 +1,112 @@
+"""The running system, started the way `make run` starts it, used over HTTP like any client."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import requests
+
+from infra.config import load_config
+from tests.support.broker import RabbitAdmin, amqp_uri_for
+from tests.support.processes import environment, run_module, start_module
+from tests.support.waiting import wait_for
+
+PROCESSES = [*load_config()["SERVICES"], "gateway"]
+ADMIN_PASSWORD = "e2e chief passphrase 42"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class System:
+    url: str
+    env: dict[str, str]
+    logs: Path
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    admin_token: str = ""
+
+    def start(self, name: str) -> None:
+        self.processes[name] = start_module(
+            "infra.runner", name, env=self.env, log_path=self.logs / f"{name}.log"
+        )
+
+    def stop(self, *names: str) -> None:
+        """SIGTERM the named processes (all when none are named) together, then wait for each."""
+        stopping = [self.processes.pop(name) for name in names or list(self.processes)]
+        for process in stopping:
+            process.send_signal(signal.SIGTERM)
+        for process in stopping:
+            process.wait(timeout=30)
+
+    def health(self) -> requests.Response:
+        return requests.get(f"{self.url}/health", timeout=10)
+
+    def healthy(self) -> bool:
+        try:
+            return self.health().status_code == 200
+        except requests.ConnectionError:  # the gateway is not listening yet
+            return False
+
+    def wait_until_healthy(self) -> None:
+        wait_for(self.healthy, timeout=60, interval=0.3, what="GET /health to answer 200")
+
+    def token(self, username: str = "admin", password: str = ADMIN_PASSWORD) -> str:
+        answer = requests.post(
+            f"{self.url}/api/v1/auth/token",
+            json={"username": username, "password": password},
+            timeout=10,
+        )
+        assert answer.status_code == 200, answer.text
+        return answer.json()["access_token"]
+
+    def log_text(self) -> str:
+        return "".join(path.read_text(errors="replace") for path in self.logs.glob("*.log"))
+
+
+def prepared_environment(tmp: Path, vhost: str) -> dict[str, str]:
+    return environment(
+        AMQP_URI=amqp_uri_for(vhost),
+        DATA_DIR=tmp / "data",
+        GATEWAY_ADDRESS=f"127.0.0.1:{free_port()}",
+        LOG_LEVEL="INFO",
+        HEALTH_TIMEOUT_SECONDS=1,
+        ADMIN_PASSWORD=ADMIN_PASSWORD,
+        RATE_LIMIT_PER_PERSON="100000/minute",  # schemathesis sends bursts; login keeps its limit
+        JWT_SECRET="e2e-secret-" + "x" * 60,
+    )
+
+
+@pytest.fixture(scope="session")
+def system(tmp_path_factory: pytest.TempPathFactory, rabbit_admin: RabbitAdmin) -> Iterator[System]:
+    yield from launch(tmp_path_factory.mktemp("system"), rabbit_admin)
+
+
+def launch(tmp: Path, rabbit_admin: RabbitAdmin, **settings: object) -> Iterator[System]:
+    """Migrate, declare queues, bootstrap the administrator, start every process, wait for
+    health; stop everything afterwards. `settings` override environment variables."""
+    vhost = rabbit_admin.create_vhost()
+    env = prepared_environment(tmp, vhost)
+    env.update({key: str(value) for key, value in settings.items()})
+    run_module("infra.migrate", "upgrade", env=env)
+    run_module("infra.topology", env=env)
+    run_module("services.teams.bootstrap", env=env)
+    running = System(f"http://{env['GATEWAY_ADDRESS']}", env, tmp)
+    for name in PROCESSES:
+        running.start(name)
+    try:
+        running.wait_until_healthy()
+        running.admin_token = running.token()
+        yield running
+    finally:
+        running.stop()
+        rabbit_admin.delete_vhost(vhost)

@@ -1,0 +1,98 @@
+"""Overdue visits are announced once; lists filter by area, stage, team and overdue, paged."""
+
+import time
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import update
+
+from infra.config import database_url
+from infra.engines import make_engine
+from services.households.db.tables import households
+from services.households.service import HouseholdsService
+from tests.integration.helpers import drain, publish_event, tap
+from tests.integration.households.support import (
+    ADMIN,
+    COORDINATOR,
+    LEADER,
+    TEAM,
+    call,
+    event,
+    household,
+)
+from tests.support.waiting import wait_for
+
+
+def set_due(config, household_id, due):
+    engine = make_engine(database_url(config, "households"))
+    with engine.begin() as connection:
+        connection.execute(
+            update(households)
+            .where(households.c.id == household_id)
+            .values(stage="care", next_visit_due=due)
+        )
+    engine.dispose()
+
+
+def test_an_overdue_visit_is_announced_once_however_often_the_timer_runs(
+    migrated, start_service, amqp_uri
+):
+    config = {**migrated, "HOUSEHOLDS": {**migrated["HOUSEHOLDS"], "overdue_check_seconds": 0.1}}
+    queue = tap(amqp_uri, "households")
+    start_service(HouseholdsService, config)
+    start_service(HouseholdsService, config)  # a second replica, its own timer
+    hid = call(config, "register_household", COORDINATOR, household(1))["id"]
+    set_due(config, hid, datetime.now(UTC).date() - timedelta(days=3))
+    seen = []
+
+    def overdue():
+        seen.extend(e for e in drain(amqp_uri, queue) if e["event_type"] == "visit_overdue")
+        return seen
+
+    wait_for(overdue, what="visit_overdue")
+    listed = call(config, "list_households", COORDINATOR, {"overdue": True})["items"]
+    assert [h["id"] for h in listed] == [hid]
+    ticks_later = time.monotonic() + 1.5  # some 15 ticks of each replica's timer
+    wait_for(lambda: overdue() is not None and time.monotonic() > ticks_later, what="more ticks")
+    drain_after = call(config, "list_households", COORDINATOR, {"overdue": True})["items"]
+    assert [h["id"] for h in drain_after] == [hid]  # still overdue, still announced only once
+    assert len(seen) == 1 and seen[0]["data"]["household_id"] == hid
+
+
+def test_lists_filter_and_page_without_gaps_or_repeats(migrated, start_service, amqp_uri):
+    start_service(HouseholdsService, migrated)
+    ids = [
+        call(
+            migrated,
+            "register_household",
+            COORDINATOR,
+            household(seed, village_code=f"240101{seed % 3 + 1:02d}", income="20000.00"),
+        )["id"]
+        for seed in range(1, 8)
+    ]
+    call(migrated, "target_households", COORDINATOR, {"area_code": "240101", "survey_year": 2026})
+    publish_event(
+        amqp_uri,
+        event(
+            "teams",
+            "household_assigned",
+            household_id=ids[0],
+            team_id=TEAM,
+            village_code="24010102",
+            assigned_at="2026-11-21T03:00:00+00:00",
+        ),
+    )
+    wait_for(lambda: call(migrated, "list_households", LEADER, {})["items"], what="the team")
+    assert [h["id"] for h in call(migrated, "list_households", LEADER, {})["items"]] == [ids[0]]
+
+    seen, cursor = [], None
+    while True:
+        query = {"stage": "target", "area": "240101", "limit": 2, "order": "priority"}
+        found = call(
+            migrated, "list_households", ADMIN, {**query, "after": cursor} if cursor else query
+        )
+        seen += [h["id"] for h in found["items"]]
+        if not (cursor := found["next"]):
+            break
+    assert sorted(seen) == sorted(ids) and len(seen) == len(set(seen))
+    by_village = call(migrated, "list_households", ADMIN, {"area": "24010102"})["items"]
+    assert {h["village_code"] for h in by_village} == {"24010102"}

@@ -1,0 +1,71 @@
+"""A crash mid-import leaves whole batches only; the next claim resumes after the last one."""
+
+import base64
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy.orm import sessionmaker
+
+from infra.caller import Caller
+from infra.config import database_url
+from infra.engines import make_engine
+from services.households.db import HouseholdsUnitOfWork, bulk, metadata
+from services.households.db.tables import households, imports
+from services.households.settings import Settings
+from services.households.usecases import import_worker
+from services.households.usecases import imports as import_usecases
+from tests.integration.households.support import COORDINATOR, rows
+from tests.integration.households.test_imports import csv_bytes, good
+
+SETTINGS = Settings(import_batch_rows=4, import_lease_seconds=60)
+
+
+class Crash(Exception):
+    pass
+
+
+@pytest.fixture
+def uow(migrated):
+    engine = make_engine(database_url(migrated, "households"))
+    yield HouseholdsUnitOfWork(
+        sessionmaker(engine, expire_on_commit=False), metadata, source="households", consumer="t"
+    )
+    engine.dispose()
+
+
+def queued_import(uow, records, caller=COORDINATOR):
+    who, now = Caller.from_dict(caller), datetime.now(UTC)
+    iid = import_usecases.start_import(
+        uow, who, {"file_name": "b.csv", "survey_year": 2026, "format": "csv"}, now
+    )["id"]
+    chunk = {"sequence": 0, "data_base64": base64.b64encode(csv_bytes(records)).decode()}
+    import_usecases.add_import_chunk(uow, who, iid, chunk, SETTINGS)
+    import_usecases.finish_import(uow, who, iid, now)
+    return iid
+
+
+def test_a_crashed_import_resumes_after_its_last_whole_batch(migrated, uow, monkeypatch):
+    iid = queued_import(uow, [good(seed) for seed in range(1, 11)])
+    calls = []
+
+    def crash_on_second(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise Crash("the worker died")
+        return bulk.upsert_batch(*args, **kwargs)
+
+    monkeypatch.setattr(import_worker, "upsert_batch", crash_on_second)
+    now = datetime.now(UTC)
+    with pytest.raises(Crash):
+        import_worker.process_pending_imports(uow, SETTINGS, lambda: now)
+    (job,) = rows(migrated, imports)
+    assert (job.id, job.status, job.rows_read, job.accepted) == (iid, "processing", 4, 4)
+    assert len(rows(migrated, households)) == 4  # the batch in flight left nothing
+
+    monkeypatch.setattr(import_worker, "upsert_batch", bulk.upsert_batch)
+    assert import_worker.process_pending_imports(uow, SETTINGS, lambda: now) == 0  # leased
+    later = now + timedelta(seconds=61)
+    assert import_worker.process_pending_imports(uow, SETTINGS, lambda: later) == 1
+    (job,) = rows(migrated, imports)
+    assert (job.status, job.rows_read, job.accepted, job.rejected) == ("done", 10, 10, 0)
+    assert len(rows(migrated, households)) == 10

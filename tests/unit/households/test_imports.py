@@ -1,0 +1,87 @@
+"""BMN rows and files: decoding and checks, without a database."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from infra.errors import ValidationFailed
+from services.households.imports.columns import COLUMNS, REQUIRED, missing_columns
+from services.households.imports.decoding import csv_header, csv_rows, text_encoding
+from services.households.imports.rows import BmnRow, RowChecker
+
+ROW = ["24010101", "1101700230708", "สมชาย", "ใจดี", "4", "84,000.50", "7; 12", "2513-05-01"]
+HEADER = [*REQUIRED, "failed_indicators", "head_birth_date"]
+
+
+def test_a_good_row_reads_thai_conventions():
+    row = RowChecker(HEADER, ("2401",)).check(1, ROW)
+    assert isinstance(row, BmnRow)
+    assert (row.income_satang, row.failed_indicators, row.birth_date.year) == (
+        8400050,
+        ("12", "7"),
+        1970,
+    )
+
+
+@pytest.mark.parametrize(
+    "column, value, field",
+    [
+        (0, "24010102", None),
+        (0, "99999901", "village_code"),
+        (1, "1101700230705", "head_national_id"),
+        (4, "0", "household_size"),
+        (5, "-1", "annual_income_thb"),
+        (5, "ten", "annual_income_thb"),
+        (5, "1.005", "annual_income_thb"),
+        (6, "x", "failed_indicators"),
+        (0, "25010101", "village_code"),
+    ],
+)
+def test_each_bad_value_is_named_by_its_column(column, value, field):
+    values = list(ROW)
+    values[column] = value
+    result = RowChecker(HEADER, ("24",)).check(1, values)
+    if field is None:
+        assert isinstance(result, BmnRow)
+    else:
+        assert [f for f, _ in result] == [field] and value not in str(result)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp874"])
+def test_thai_text_decodes_from_every_accepted_encoding(encoding):
+    data = (",".join(HEADER) + "\n" + ",".join(ROW) + "\n").encode(encoding)
+    assert list(csv_rows(data))[1][2] == "สมชาย"
+    assert csv_header(data[:40]) == HEADER[:3] or csv_header(data[:40])[0].endswith("village_code")
+
+
+def test_utf16_and_empty_files_are_refused():
+    with pytest.raises(ValidationFailed):
+        text_encoding("village_code".encode("utf-16"))
+    with pytest.raises(ValidationFailed):
+        text_encoding(b"")
+
+
+@given(st.binary(min_size=1, max_size=2000))
+def test_any_bytes_decode_or_are_refused_with_a_file_error(data):
+    try:
+        text_encoding(data)
+    except ValidationFailed as refused:
+        assert refused.errors[0].field == "file"
+
+
+def test_the_template_names_every_required_column():
+    assert missing_columns(list(COLUMNS)) == [] and missing_columns(["x"]) == list(REQUIRED)
+
+
+@given(st.text(alphabet="0123456789", min_size=13, max_size=13))
+def test_the_quick_national_id_check_agrees_with_stdnum(value):
+    from services.households.domain.identity import national_id_problem, quick_national_id_problem
+
+    assert quick_national_id_problem(value) == national_id_problem(value)
+
+
+def test_rows_longer_or_shorter_than_the_header_read_the_right_columns():
+    checker = RowChecker(HEADER, None)
+    assert isinstance(checker.check(1, [*ROW, "extra", "columns"]), BmnRow)
+    short = checker.check(2, ROW[:6])
+    assert isinstance(short, BmnRow) and short.failed_indicators == () and short.birth_date is None

@@ -1,0 +1,51 @@
+from dataclasses import dataclass, field
+
+from infra.envelope import UnprocessableEvent
+from infra.events import FailedEventRouter
+from infra.queues import ATTEMPT_HEADER, ERROR_HEADER, HandlerQueues
+
+QUEUES = HandlerQueues("households", "household_registered", "notifications", "on_it", (100, 200))
+
+
+@dataclass
+class FakeMessage:
+    headers: dict = field(default_factory=dict)
+    body: bytes = b"{}"
+    content_type: str = "application/json"
+    content_encoding: str = "utf-8"
+    properties: dict = field(default_factory=lambda: {"message_id": "e1"})
+
+
+class FakePublisher:
+    def __init__(self, fails=False):
+        self.sent, self.fails = [], fails
+
+    def publish(self, body, routing_key, headers, **_):
+        if self.fails:
+            raise ConnectionError("broker gone")
+        self.sent.append((routing_key, headers))
+
+
+def route(message, error, publisher=None):
+    publisher = publisher or FakePublisher()
+    return FailedEventRouter(publisher, QUEUES).reroute(message, error), publisher.sent
+
+
+def test_failures_wait_in_growing_delay_queues_then_park():
+    ok, sent = route(FakeMessage(), RuntimeError())
+    assert ok and sent[0][0].endswith(".retry.100ms") and sent[0][1][ATTEMPT_HEADER] == 1
+    _, sent = route(FakeMessage({ATTEMPT_HEADER: 1}), RuntimeError())
+    assert sent[0][0].endswith(".retry.200ms")
+    _, sent = route(FakeMessage({ATTEMPT_HEADER: 2, "x-death": []}), RuntimeError("boom"))
+    assert sent[0][0] == f"{QUEUES.name}.parked"
+    assert "x-death" not in sent[0][1] and sent[0][1][ERROR_HEADER] == "RuntimeError: boom"
+
+
+def test_unprocessable_events_are_parked_at_once():
+    _, sent = route(FakeMessage(), UnprocessableEvent("version 9"))
+    assert sent[0][0].endswith(".parked")
+
+
+def test_a_failed_reroute_is_reported_so_the_delivery_is_not_acked():
+    ok, _ = route(FakeMessage(), RuntimeError(), FakePublisher(fails=True))
+    assert not ok

@@ -2,8 +2,6 @@
 lost.
 """
 
-import signal
-
 import pytest
 from kombu import Connection
 from nameko.standalone.events import get_event_exchange
@@ -13,7 +11,13 @@ from infra.config import database_url
 from infra.engines import make_engine
 from services.notifications.db import metadata
 from tests.integration.helpers import coordinator_known_to_notifications, registered_event
-from tests.support.processes import environment, run_module, start_module
+from tests.support.processes import (
+    environment,
+    log_tail,
+    run_module,
+    start_module,
+    stop_with_sigterm,
+)
 from tests.support.waiting import wait_for
 
 EVENTS = 2000
@@ -60,6 +64,7 @@ def runner(tmp_path):
         process = start_module(
             "infra.runner", "notifications", env=env, log_path=tmp_path / log_name
         )
+        process.log_path = tmp_path / log_name
         started.append(process)
         return process
 
@@ -70,11 +75,15 @@ def runner(tmp_path):
             process.wait()
 
 
+def stop_gracefully(process):
+    exit_code = stop_with_sigterm(process)
+    assert exit_code == 0, f"exit code {exit_code}; the log ends:\n{log_tail(process.log_path)}"
+
+
 def learn_the_coordinator(config, env, runner):
     service = runner(env, "0.log")
     coordinator_known_to_notifications(config)
-    service.send_signal(signal.SIGTERM)
-    assert service.wait(timeout=30) == 0
+    stop_gracefully(service)
 
 
 def test_sigterm_mid_stream_loses_and_repeats_nothing(config, runner):
@@ -86,13 +95,11 @@ def test_sigterm_mid_stream_loses_and_repeats_nothing(config, runner):
 
     first = runner(env, "first.log")
     wait_for(lambda: counts(config)[0] >= 100, timeout=60, what="the service to get going")
-    first.send_signal(signal.SIGTERM)
-    assert first.wait(timeout=30) == 0
+    stop_gracefully(first)
     filed, _ = counts(config)
     assert 0 < filed < EVENTS, "the signal must arrive while events are still queued"
 
     second = runner(env, "second.log")
     wait_for(lambda: counts(config)[1] == EVENTS, timeout=120, what="every event to be handled")
-    second.send_signal(signal.SIGTERM)
-    assert second.wait(timeout=30) == 0
+    stop_gracefully(second)
     assert counts(config) == (EVENTS, EVENTS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from typing import Any
@@ -37,3 +38,21 @@ def start_module(
         stdout=output,
         stderr=subprocess.STDOUT,
     )
+
+
+def stop_with_sigterm(process: subprocess.Popen[bytes], timeout: float = 60) -> int | None:
+    """SIGTERM `process` and return its exit code (None if it is still running after `timeout`
+    seconds, when it is killed). The service gives up on a stuck stop by itself well before."""
+    process.send_signal(signal.SIGTERM)
+    try:
+        return process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        return None
+
+
+def log_tail(log_path: Any, lines: int = 40) -> str:
+    """The end of a process's log, for a failure message."""
+    with open(log_path, encoding="utf-8", errors="replace") as log:
+        return "".join(log.readlines()[-lines:])

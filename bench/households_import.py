@@ -28,6 +28,7 @@ import argparse  # noqa: E402
 import base64  # noqa: E402
 import csv  # noqa: E402
 import io  # noqa: E402
+import os  # noqa: E402
 import random  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -43,6 +44,7 @@ from nameko.standalone.rpc import ClusterRpcProxy  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 from stdnum.th import pin  # noqa: E402
 
+from bench.cpu import GroupCpuMeter  # noqa: E402
 from infra.caller import Caller, Role  # noqa: E402
 from infra.config import database_url, load_config  # noqa: E402
 from infra.migrate import upgrade  # noqa: E402
@@ -162,7 +164,10 @@ def main() -> None:
         upgrade(config, ["households"])
         container = ServiceContainer(HouseholdsService, config)
         container.start()
+        meter = GroupCpuMeter(["postgres", "beam.smp"])
+        meter.start()
         seconds, job = service_path(config, data, args.chunk_kib * 1024)
+        cpu = meter.spent()
         container.kill()  # its outbox relay would compete with the COPY for the CPU
         container = None
         copy_seconds = raw_copy(database_url(config, "households"), data)
@@ -177,6 +182,9 @@ def main() -> None:
         f"{job['rejected']} rejected in {seconds:.2f} s = {rate:,.0f} rows/s"
     )
     print(f"  of which upload over RPC: {job['upload_seconds']:.2f} s")
+    shares = ", ".join(f"{group} {used:.1f} s" for group, used in cpu.items())
+    cores = os.cpu_count() or 1
+    print(f"  CPU used meanwhile ({cores} cores give {cores * seconds:.1f} s): {shares}")
     print(f"raw COPY:       {copy_seconds:.2f} s = {copy_rate:,.0f} rows/s")
     print(f"ratio service/COPY: {rate / copy_rate:.3f} (COPY is {copy_rate / rate:.1f}x faster)")
 

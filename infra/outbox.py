@@ -47,16 +47,18 @@ class EventPublisher:
         self._nacked = False
 
     def publish(self, envelope: dict[str, Any]) -> None:
-        self.publish_batch([envelope])
+        self.publish_batch([(envelope, json.dumps(envelope, ensure_ascii=False))])
 
-    def publish_batch(self, envelopes: list[dict[str, Any]]) -> None:
+    def publish_batch(self, events: list[tuple[dict[str, Any], str]]) -> None:
+        """Publish (envelope, its JSON text) pairs: the text is the message body as stored, so a
+        large event is not encoded a second time."""
         try:
             channel = self._ensure_channel()
-            for source in {envelope["source"] for envelope in envelopes}:
+            for source in {envelope["source"] for envelope, _ in events}:
                 self._declare(channel, source)  # a round trip: never inside the single write
             with self._one_write():
-                for envelope in envelopes:
-                    self._send(channel, envelope)
+                for envelope, body in events:
+                    self._send(channel, envelope, body)
             self._wait_for_confirms()
         except Exception:
             self.close()
@@ -68,11 +70,11 @@ class EventPublisher:
             exchange(channel).declare()
             self._declared.add(exchange.name)
 
-    def _send(self, channel: Any, envelope: dict[str, Any]) -> None:
+    def _send(self, channel: Any, envelope: dict[str, Any], body: str) -> None:
         exchange_name = f"{envelope['source']}.events"
         correlation_id = envelope.get("correlation_id")
         message = amqp.Message(
-            json.dumps(envelope, ensure_ascii=False),
+            body,
             content_type="application/json",
             content_encoding="utf-8",
             delivery_mode=2,
@@ -201,7 +203,8 @@ class OutboxRelay:
         with self._engine.begin() as connection:
             rows = connection.execute(claim).all()
             if rows:
-                self._publisher.publish_batch([json.loads(row.payload) for row in rows])
+                events = [(json.loads(row.payload), row.payload) for row in rows]
+                self._publisher.publish_batch(events)
                 sent = [row.id for row in rows]
                 connection.execute(
                     update(outbox)

@@ -36,6 +36,7 @@ class UnitOfWork:
         on_commit: Callable[[], None] = _nothing,
     ) -> None:
         self._sessions = sessions
+        self._metadata = metadata
         self._outbox = metadata.tables["outbox"]
         self._inbox = metadata.tables["inbox"]
         self.source = source
@@ -43,6 +44,23 @@ class UnitOfWork:
         self._correlation_id = correlation_id
         self._on_commit = on_commit
         self._pending: list[Envelope] = []
+
+    def sibling(self) -> Self:
+        """Another unit of work on the same database, for a transaction running beside this
+        one's (each green thread needs its own)."""
+        return type(self)(
+            self._sessions,
+            self._metadata,
+            source=self.source,
+            consumer=self.consumer,
+            correlation_id=self._correlation_id,
+            on_commit=self._on_commit,
+        )
+
+    @property
+    def backend(self) -> str:
+        """The database's dialect name: 'postgresql' or 'sqlite'."""
+        return str(self._sessions.kw["bind"].dialect.name)
 
     def __enter__(self) -> Self:
         self.session = self._sessions()

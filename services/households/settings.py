@@ -22,6 +22,7 @@ class Settings:
     import_poll_seconds: float = 2.0
     import_max_bytes: int = 64 * 1024 * 1024
     import_batch_rows: int = 5000
+    import_writers: int = 2  # batches written at once on PostgreSQL (SQLite: always one)
     import_lease_seconds: float = 120.0
     # per_tambon: one households_imported event per batch and tambon (teams and notifications
     # read it); per_household: a household_registered event per imported household
@@ -30,6 +31,8 @@ class Settings:
     def __post_init__(self) -> None:
         if self.import_events not in IMPORT_EVENTS:
             raise ValueError(f"HOUSEHOLDS.import_events must be one of {', '.join(IMPORT_EVENTS)}")
+        if self.import_writers < 1:
+            raise ValueError("HOUSEHOLDS.import_writers must be at least 1")
 
     @classmethod
     def from_config(cls, config: dict[str, Any]) -> Settings:

@@ -8,6 +8,7 @@ transaction (`import_events`: one event per household, or one per batch and tamb
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -33,8 +34,13 @@ def upsert_batch(
     now: datetime,
     correlation_id: str | None,
     events: str,
+    before_updates: Callable[[], None] = lambda: None,
 ) -> list[tuple[int, str, str]]:
-    """Write the batch; returns the rows refused here as (row, field, message)."""
+    """Write the batch; returns the rows refused here as (row, field, message).
+
+    New households are inserted first; `before_updates` is called before any existing household
+    is touched (an import writing batches side by side waits there for the batch before, which
+    may update the same households)."""
     known = _known(session, [r.national_id for r in rows])
     fresh, update_rows, refused = [], [], []
     for row in rows:
@@ -47,6 +53,7 @@ def upsert_batch(
             update_rows.append((found[0], row))
     batch = {"import_id": import_id, "survey_year": survey_year, "correlation_id": correlation_id}
     _insert_new(session, fresh, batch, now, events)
+    before_updates()
     _update_known(session, update_rows, survey_year, import_id, now)
     return refused
 

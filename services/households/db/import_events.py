@@ -12,7 +12,6 @@ import); the unit tests check them against the contracts in `events.py`.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections import defaultdict
 from typing import Any
@@ -67,23 +66,20 @@ def _by_tambon(pairs: list[tuple[str, BmnRow]]) -> list[tuple[str, list[tuple[st
 def _imported(
     tambon: str, group: list[tuple[str, BmnRow]], batch: dict[str, Any], stamp: str
 ) -> Event:
+    """Written directly as JSON, like `_registered` (json.dumps was a tenth of an import's time):
+    every value is a UUID, digits, a number, an ISO time or a restricted correlation id."""
     event_id = str(uuid.uuid4())
-    envelope = {
-        "event_id": event_id,
-        "event_type": "households_imported",
-        "version": 1,
-        "occurred_at": stamp,
-        "source": "households",
-        "correlation_id": batch["correlation_id"],
-        "data": {
-            "import_id": batch["import_id"],
-            "survey_year": batch["survey_year"],
-            "tambon_code": tambon,
-            "registered_at": stamp,
-            "households": [
-                {"household_id": hid, "village_code": r.village_code, "member_count": r.size}
-                for hid, r in group
-            ],
-        },
-    }
-    return event_id, "households_imported", json.dumps(envelope, ensure_ascii=False)
+    correlation_id = batch["correlation_id"]
+    correlation = "null" if correlation_id is None else f'"{correlation_id}"'
+    households = ", ".join(
+        f'{{"household_id": "{hid}", "village_code": "{r.village_code}", "member_count": {r.size}}}'
+        for hid, r in group
+    )
+    import_id, year = batch["import_id"], batch["survey_year"]
+    payload = (
+        f'{{"event_id": "{event_id}", "event_type": "households_imported", "version": 1, '
+        f'"occurred_at": "{stamp}", "source": "households", "correlation_id": {correlation}, '
+        f'"data": {{"import_id": "{import_id}", "survey_year": {year}, '
+        f'"tambon_code": "{tambon}", "registered_at": "{stamp}", "households": [{households}]}}}}'
+    )
+    return event_id, "households_imported", payload

@@ -24,8 +24,11 @@ SEXES = {
     "m": "male",
     "f": "female",
 }
-INDICATOR = re.compile(r"\d{1,2}(\.\d{1,2})?")
-SEPARATORS = re.compile(r"[;,\s]+")
+INDICATOR = r"\d{1,2}(?:\.\d{1,2})?"
+INDICATOR_LIST = re.compile(rf"[;,\s]*(?:{INDICATOR}(?:[;,\s]+{INDICATOR})*)?[;,\s]*")
+INDICATOR_CODE = re.compile(INDICATOR)
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # never in a name (and the bulk writer relies on it)
+NO_CONTROL = "must not contain control characters"
 CENT = Decimal("0.01")
 MAX_INCOME = Decimal("100000000")
 FIELDS = (
@@ -68,6 +71,7 @@ class RowChecker:
         self.today = date.today()
         self.areas = areas  # None: everywhere (administrators)
         self._villages: dict[str, str | None] = {}
+        self._indicator_lists: dict[str, tuple[str, ...] | None] = {}
 
     def check(self, number: int, values: list[str]) -> BmnRow | Problems:
         padded = [*values, *[""] * (self.width - len(values)), ""]
@@ -89,12 +93,23 @@ class RowChecker:
             last,
             _size(size, problems),
             _income(income, problems),
-            house[:20] or None,
+            _house_no(house, problems),
             _birth_date(birth, self.today, problems) if birth else None,
             _sex(sex, problems) if sex else None,
-            _indicators(failed, problems) if failed else (),
+            self._indicators(failed, problems) if failed else (),
         )
         return problems or row
+
+    def _indicators(self, value: str, problems: Problems) -> tuple[str, ...]:
+        """The failed indicators' codes, sorted and unique; lists repeat a lot, so each distinct
+        one is read once per file."""
+        if value not in self._indicator_lists:
+            self._indicator_lists[value] = indicator_codes(value)
+        codes = self._indicator_lists[value]
+        if codes is None:
+            problems.append(("failed_indicators", "indicator codes like 7 or 7.1, separated by ;"))
+            return ()
+        return codes
 
     def _village(self, code: str, problems: Problems) -> None:
         if code not in self._villages:
@@ -109,6 +124,14 @@ class RowChecker:
 def _name(value: str, field: str, problems: Problems) -> None:
     if not value or len(value) > 100:
         problems.append((field, "required, at most 100 characters"))
+    elif CONTROL.search(value):
+        problems.append((field, NO_CONTROL))
+
+
+def _house_no(value: str, problems: Problems) -> str | None:
+    if CONTROL.search(value):
+        problems.append(("house_no", NO_CONTROL))
+    return value[:20] or None
 
 
 def _size(value: str, problems: Problems) -> int:
@@ -151,9 +174,8 @@ def _sex(value: str, problems: Problems) -> str | None:
     return sex
 
 
-def _indicators(value: str, problems: Problems) -> tuple[str, ...]:
-    codes = tuple(sorted({c for c in SEPARATORS.split(value) if c}))
-    if len(codes) > 60 or any(not INDICATOR.fullmatch(c) for c in codes):
-        problems.append(("failed_indicators", "indicator codes like 7 or 7.1, separated by ;"))
-        return ()
-    return codes
+def indicator_codes(value: str) -> tuple[str, ...] | None:
+    if not INDICATOR_LIST.fullmatch(value):
+        return None
+    codes = tuple(sorted(set(INDICATOR_CODE.findall(value))))
+    return codes if len(codes) <= 60 else None

@@ -23,7 +23,7 @@ from services.households.db.bulk import upsert_batch
 from services.households.imports import decoding
 from services.households.imports.rows import BmnRow, RowChecker
 from services.households.settings import Settings
-from services.households.usecases.batch_writer import BatchWriter
+from services.households.usecases.batch_writer import BatchWriter, WaitTurn
 
 log = get_logger(__name__)
 Clock = Callable[[], datetime]
@@ -67,7 +67,11 @@ def _process(
     checker = RowChecker(header, None if caller.is_admin else caller.areas)
     valid: list[BmnRow] = []
     problems: list[tuple[int, str, str]] = []
-    writer = BatchWriter(lambda *batch: _commit_batch(uow, job, *batch, clock, settings))
+    lanes = [uow.sibling() for _ in range(_lanes(uow, settings))]
+    writer = BatchWriter(
+        lambda lane, *batch: _commit_batch(lanes[lane], job, *batch, clock, settings),
+        len(lanes),
+    )
     last = number = job.rows_read
     try:
         for number, line, result in _checked(checker, rows, job.rows_read):
@@ -88,6 +92,12 @@ def _process(
         raise
 
 
+def _lanes(uow: HouseholdsUnitOfWork, settings: Settings) -> int:
+    """Batches written at once: SQLite has one writer (and would block every green thread while
+    a second one waited for its lock)."""
+    return settings.import_writers if uow.backend == "postgresql" else 1
+
+
 def _checked(
     checker: RowChecker, rows: Iterator[list[str]], done: int
 ) -> Iterator[tuple[int, int, BmnRow | list[tuple[str, str]]]]:
@@ -98,7 +108,7 @@ def _checked(
     number, line = 0, 1
     for values in rows:
         line += 1
-        if not any(v.strip() for v in values):
+        if not "".join(values).strip():  # a blank row
             continue
         number += 1
         result = checker.check(line, values)
@@ -120,6 +130,7 @@ def _commit_batch(
     valid: list[BmnRow],
     problems: list[tuple[int, str, str]],
     rows_read: int,
+    wait_turn: WaitTurn,
     clock: Clock,
     settings: Settings,
 ) -> None:
@@ -134,7 +145,9 @@ def _commit_batch(
                     clock(),
                     None,
                     settings.import_events,
+                    before_updates=wait_turn,
                 )
+                wait_turn()
                 _record(uow, job.id, valid, problems + refused, rows_read, clock())
                 uow.commit()
             break

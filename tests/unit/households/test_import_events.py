@@ -53,9 +53,10 @@ def test_per_household_payloads_are_the_envelopes_the_relay_expects(correlation_
     }
 
 
-def test_per_tambon_one_event_lists_each_tambons_new_households():
+@pytest.mark.parametrize("correlation_id", [None, "c-1"])
+def test_per_tambon_one_event_lists_each_tambons_new_households(correlation_id):
     written = pairs("24010101", "24010203", "24010105", "24020101")
-    events = import_events("per_tambon", written, batch("c-1"), STAMP)
+    events = import_events("per_tambon", written, batch(correlation_id), STAMP)
     envelopes = [json.loads(payload) for _, _, payload in events]
     assert [e["data"]["tambon_code"] for e in envelopes] == ["240101", "240102", "240201"]
     assert [len(e["data"]["households"]) for e in envelopes] == [2, 1, 1]
@@ -64,7 +65,12 @@ def test_per_tambon_one_event_lists_each_tambons_new_households():
     }
     for (event_id, kind, _), envelope in zip(events, envelopes, strict=True):
         assert kind == envelope["event_type"] == "households_imported"
-        assert envelope["event_id"] == event_id and envelope["correlation_id"] == "c-1"
+        assert envelope["event_id"] == event_id and envelope["correlation_id"] == correlation_id
+        assert (envelope["source"], envelope["version"], envelope["occurred_at"]) == (
+            "households",
+            1,
+            STAMP,
+        )
         data = envelope["data"]
         assert HOUSEHOLDS_IMPORTED.schema().validate(data) == {}
         assert HOUSEHOLDS_IMPORTED.serialise(HOUSEHOLDS_IMPORTED.schema().load(data)) == data

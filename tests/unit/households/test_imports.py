@@ -1,5 +1,7 @@
 """BMN rows and files: decoding and checks, without a database."""
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -7,7 +9,7 @@ from hypothesis import strategies as st
 from infra.errors import ValidationFailed
 from services.households.imports.columns import COLUMNS, REQUIRED, missing_columns
 from services.households.imports.decoding import csv_header, csv_rows, text_encoding
-from services.households.imports.rows import BmnRow, RowChecker
+from services.households.imports.rows import BmnRow, RowChecker, indicator_codes
 
 ROW = ["24010101", "1101700230708", "สมชาย", "ใจดี", "4", "84,000.50", "7; 12", "2513-05-01"]
 HEADER = [*REQUIRED, "failed_indicators", "head_birth_date"]
@@ -35,6 +37,8 @@ def test_a_good_row_reads_thai_conventions():
         (5, "1.005", "annual_income_thb"),
         (6, "x", "failed_indicators"),
         (0, "25010101", "village_code"),
+        (2, "สม\x1fชาย", "head_first_name"),
+        (3, "ใจ\x00ดี", "head_last_name"),
     ],
 )
 def test_each_bad_value_is_named_by_its_column(column, value, field):
@@ -85,3 +89,23 @@ def test_rows_longer_or_shorter_than_the_header_read_the_right_columns():
     assert isinstance(checker.check(1, [*ROW, "extra", "columns"]), BmnRow)
     short = checker.check(2, ROW[:6])
     assert isinstance(short, BmnRow) and short.failed_indicators == () and short.birth_date is None
+
+
+def test_a_house_number_with_a_control_character_is_refused():
+    header, values = [*HEADER, "house_no"], [*ROW, "12\x1e3"]
+    result = RowChecker(header, ("24",)).check(1, values)
+    assert [f for f, _ in result] == ["house_no"]
+    assert RowChecker(header, ("24",)).check(1, [*ROW, "12/3"]).house_no == "12/3"
+
+
+def plainindicator_codes(value):
+    """The definition: codes like 7 or 7.1 between separators, sorted, unique, at most 60."""
+    codes = tuple(sorted({c for c in re.split(r"[;,\s]+", value) if c}))
+    if len(codes) > 60 or any(not re.fullmatch(r"\d{1,2}(\.\d{1,2})?", c) for c in codes):
+        return None
+    return codes
+
+
+@given(st.text(alphabet="0123456789.;, \tx", max_size=40))
+def test_the_fast_indicator_reader_agrees_with_the_plain_definition(value):
+    assert indicator_codes(value) == plainindicator_codes(value)

@@ -7,6 +7,7 @@ each service), which is what a profile of a multi-process system has to show fir
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 TICKS_PER_SECOND = os.sysconf("SC_CLK_TCK")
@@ -82,3 +83,12 @@ class GroupCpuMeter:
 def _own_cpu() -> float:
     times = os.times()
     return times.user + times.system
+
+
+def loop_probe_seconds(iterations: int = 10_000_000) -> float:
+    """Seconds this machine takes for a plain Python loop: how fast its cores are right now
+    (virtual machines vary with their host), so figures from different runs can be compared."""
+    began, total = time.perf_counter(), 0
+    for number in range(iterations):
+        total += number
+    return time.perf_counter() - began

@@ -1,7 +1,7 @@
 """Processing a queued BMN import in batches, each committed with its progress.
 
 A batch's rows, its per-row errors and the import's counters commit together, so a crash loses
-at most the batch in flight; the next claim (after the lease runs out) resumes after the last
+at most the batches in flight; the next claim (after the lease runs out) resumes after the last
 committed row. Re-running a batch is harmless anyway: the upsert is idempotent.
 """
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from infra.database import Database
 from infra.service import DomainService
+from infra.stopping import StopRequested
 from services.households.db import HouseholdsUnitOfWork, metadata
 from services.households.entrypoints.case import CaseEntrypoints
 from services.households.entrypoints.imports import ImportEntrypoints
@@ -18,3 +19,4 @@ class HouseholdsService(
     name = "households"
     uow = Database(metadata, HouseholdsUnitOfWork)
     settings = SettingsProvider()
+    stop_requested = StopRequested()

@@ -32,6 +32,7 @@ def _now() -> datetime:
 class ImportEntrypoints:
     uow: Any
     settings: Any
+    stop_requested: Any
 
     @rpc
     def start_import(self, caller: dict, payload: dict) -> dict[str, Any]:
@@ -75,4 +76,4 @@ class ImportEntrypoints:
 
     @configured_timer("import_poll_seconds", 2.0)
     def process_imports(self) -> None:
-        import_worker.process_pending_imports(self.uow, self.settings, _now)
+        import_worker.process_pending_imports(self.uow, self.settings, _now, self.stop_requested)

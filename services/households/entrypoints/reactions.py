@@ -5,16 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from nameko.timer import Timer
-
 from infra.envelope import read_event
 from infra.events import event_handler
+from infra.stopping import StoppableTimer
 from services.households import subscriptions as subs
 from services.households.dates import today
 from services.households.usecases import care, reactions
 
 
-class ConfiguredTimer(Timer):
+class ConfiguredTimer(StoppableTimer):
     """A nameko timer whose interval comes from the HOUSEHOLDS block of the configuration."""
 
     def __init__(self, setting: str, default: float, **kwargs: Any) -> None:

@@ -27,29 +27,55 @@ from services.households.usecases.batch_writer import BatchWriter, WaitTurn
 
 log = get_logger(__name__)
 Clock = Callable[[], datetime]
+StopCheck = Callable[[], bool]
 YIELD_EVERY = 500
 
 
-def process_pending_imports(uow: HouseholdsUnitOfWork, settings: Settings, clock: Clock) -> int:
+class Paused(Exception):
+    """The service is stopping: the import ends after its committed batches, to resume later."""
+
+
+def _never() -> bool:
+    return False
+
+
+def process_pending_imports(
+    uow: HouseholdsUnitOfWork,
+    settings: Settings,
+    clock: Clock,
+    stop_requested: StopCheck = _never,
+) -> int:
     with uow:
         candidates = uow.imports.claimable(clock(), settings.import_lease_seconds)
     processed = 0
     for import_id in candidates:
+        if stop_requested():
+            break
         with uow:
             claimed = uow.imports.claim(import_id, clock(), settings.import_lease_seconds)
             uow.commit()
         if claimed:
-            run_import(uow, import_id, settings, clock)
+            run_import(uow, import_id, settings, clock, stop_requested)
             processed += 1
     return processed
 
 
-def run_import(uow: HouseholdsUnitOfWork, import_id: str, settings: Settings, clock: Clock) -> None:
+def run_import(
+    uow: HouseholdsUnitOfWork,
+    import_id: str,
+    settings: Settings,
+    clock: Clock,
+    stop_requested: StopCheck = _never,
+) -> None:
     with uow:
         job = uow.imports.get(import_id)
         data = uow.imports.content(import_id)
     try:
-        _process(uow, job, data, settings, clock)
+        _process(uow, job, data, settings, clock, stop_requested)
+    except Paused:
+        _requeue(uow, import_id)
+        log.info("import.paused", import_id=import_id)
+        return
     except ValidationFailed as refused:
         _finish(uow, import_id, clock(), status="failed", error=refused.detail)
         log.warning("import.failed", import_id=import_id, error=refused.detail)
@@ -59,7 +85,12 @@ def run_import(uow: HouseholdsUnitOfWork, import_id: str, settings: Settings, cl
 
 
 def _process(
-    uow: HouseholdsUnitOfWork, job: Any, data: bytes, settings: Settings, clock: Clock
+    uow: HouseholdsUnitOfWork,
+    job: Any,
+    data: bytes,
+    settings: Settings,
+    clock: Clock,
+    stop_requested: StopCheck,
 ) -> None:
     caller = Caller.from_dict(json.loads(job.caller))
     rows = decoding.rows_of(data, job.format)
@@ -82,6 +113,9 @@ def _process(
             if number - last >= settings.import_batch_rows:
                 writer.put(valid, problems, number)
                 valid, problems, last = [], [], number
+                if stop_requested():
+                    writer.close()  # the batches handed over commit; the rest waits
+                    raise Paused()
             elif number % YIELD_EVERY == 0:
                 eventlet.sleep(0)  # the writer sends its next statement; the database works
         if number > last:
@@ -186,4 +220,11 @@ def _finish(
 ) -> None:
     with uow:
         uow.imports.update(import_id, status=status, error=error, finished_at=now)
+        uow.commit()
+
+
+def _requeue(uow: HouseholdsUnitOfWork, import_id: str) -> None:
+    """Back in the queue, its progress kept: the next claim resumes after the committed rows."""
+    with uow:
+        uow.imports.update(import_id, status="queued")
         uow.commit()

@@ -69,3 +69,28 @@ def test_a_crashed_import_resumes_after_its_last_whole_batch(migrated, uow, monk
     (job,) = rows(migrated, imports)
     assert (job.status, job.rows_read, job.accepted, job.rejected) == ("done", 10, 10, 0)
     assert len(rows(migrated, households)) == 10
+
+
+def test_a_stopping_service_ends_an_import_after_whole_batches_and_the_next_start_resumes(
+    migrated, uow
+):
+    iid = queued_import(uow, [good(seed) for seed in range(1, 11)])
+    asked = []
+
+    def stop_after_the_first_batch():
+        asked.append(1)
+        return len(asked) > 1  # asked once before the claim, then after each batch handed over
+
+    now = datetime.now(UTC)
+    assert import_worker.process_pending_imports(
+        uow, SETTINGS, lambda: now, stop_after_the_first_batch
+    )
+    (job,) = rows(migrated, imports)
+    assert (job.id, job.status, job.rows_read, job.accepted) == (iid, "queued", 4, 4)
+    assert job.finished_at is None
+    assert len(rows(migrated, households)) == 4
+
+    assert import_worker.process_pending_imports(uow, SETTINGS, lambda: now) == 1  # no lease wait
+    (job,) = rows(migrated, imports)
+    assert (job.status, job.rows_read, job.accepted, job.rejected) == ("done", 10, 10, 0)
+    assert len(rows(migrated, households)) == 10

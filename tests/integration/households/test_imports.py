@@ -9,6 +9,7 @@ import pytest
 
 from infra.errors import Conflict, PayloadTooLarge, ValidationFailed
 from services.households.db.tables import households, surveys
+from services.households.db.tables import imports as imports_table
 from services.households.service import HouseholdsService
 from tests.integration.helpers import national_id
 from tests.integration.households.support import COORDINATOR, call, rows
@@ -166,3 +167,35 @@ def test_a_resent_chunk_is_accepted_once_and_a_different_one_refused(service):
     with pytest.raises(Conflict):
         call(service, "add_import_chunk", COORDINATOR, iid, other)
     assert finished(service, iid)["accepted"] == 1
+
+
+def test_stopping_the_service_mid_import_keeps_whole_batches_and_a_restart_finishes(
+    migrated, start_service
+):
+    config = {
+        **migrated,
+        "HOUSEHOLDS": {
+            **migrated["HOUSEHOLDS"],
+            "import_poll_seconds": 0.1,
+            "import_batch_rows": 20,
+        },
+    }
+    first = start_service(HouseholdsService, config)
+    records = [good(seed) for seed in range(1, 5001)]
+    import_id = upload(config, csv_bytes(records), chunk=200_000)
+    call(config, "finish_import", COORDINATOR, import_id)
+    wait_for(lambda: call(config, "get_import", COORDINATOR, import_id)["rows_read"] > 0)
+    first.stop()
+    (paused,) = rows(config, imports_table)
+    assert paused.status == "queued" and 0 < paused.rows_read < len(records)
+    assert len(rows(config, households)) == paused.accepted == paused.rows_read
+
+    start_service(HouseholdsService, config)
+
+    def done():
+        job = call(config, "get_import", COORDINATOR, import_id)
+        return job if job["status"] == "done" else None
+
+    job = wait_for(done, timeout=60, what="the resumed import to finish")
+    assert (job["accepted"], job["rejected"]) == (len(records), 0)
+    assert len(rows(config, households)) == len(records)

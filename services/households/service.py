@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from infra.database import Database
 from infra.service import DomainService
-from infra.stopping import StopRequested
+from infra.timers import StopRequested
 from services.households.db import HouseholdsUnitOfWork, metadata
 from services.households.entrypoints.case import CaseEntrypoints
 from services.households.entrypoints.imports import ImportEntrypoints

@@ -11,13 +11,13 @@ from infra.caller import Caller
 from infra.database import Database
 from infra.rpc import rpc
 from infra.service import DomainService
+from infra.timers import configured_timer
 from infra.validation import dump, load
 from services.notifications import schemas as s
 from services.notifications.channels.senders import ChannelSenders
 from services.notifications.db import NotificationsUnitOfWork, metadata
 from services.notifications.handlers import EventEntrypoints
 from services.notifications.settings import NotificationSettings
-from services.notifications.timers import configured_timer
 from services.notifications.usecases import deliveries, digest, escalations, inbox, ladder
 
 Json = dict[str, Any]

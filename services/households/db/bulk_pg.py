@@ -67,7 +67,7 @@ def insert_new(
     import_id: str,
     now: datetime,
 ) -> None:
-    ids = SEPARATOR.join(hid for hid, _ in pairs)
+    ids = _text(hid for hid, _ in pairs)
     rows = [row for _, row in pairs]
     places = (_text(r.village_code for r in rows), _nullable(r.house_no for r in rows))
     money = (_numbers(r.size for r in rows), _numbers(r.income_satang for r in rows))

@@ -8,9 +8,9 @@ from typing import Any
 
 from infra.caller import Caller
 from infra.rpc import rpc
+from infra.timers import configured_timer
 from infra.validation import dump, load
 from services.households.entrypoints.output import listed
-from services.households.entrypoints.reactions import configured_timer
 from services.households.imports.columns import csv_template, xlsx_template
 from services.households.schemas.imports import (
     ImportChunk,

@@ -7,25 +7,10 @@ from typing import Any
 
 from infra.envelope import read_event
 from infra.events import event_handler
-from infra.stopping import StoppableTimer
+from infra.timers import configured_timer
 from services.households import subscriptions as subs
 from services.households.dates import today
 from services.households.usecases import care, reactions
-
-
-class ConfiguredTimer(StoppableTimer):
-    """A nameko timer whose interval comes from the HOUSEHOLDS block of the configuration."""
-
-    def __init__(self, setting: str, default: float, **kwargs: Any) -> None:
-        super().__init__(interval=default, **kwargs)
-        self.setting = setting
-
-    def setup(self) -> None:
-        block = self.container.config.get("HOUSEHOLDS") or {}
-        self.interval = float(block.get(self.setting, self.interval))
-
-
-configured_timer = ConfiguredTimer.decorator
 
 
 def _now() -> datetime:

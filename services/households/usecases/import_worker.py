@@ -181,7 +181,7 @@ def _commit_batch(
                     settings.import_events,
                     before_updates=wait_turn,
                 )
-                wait_turn()
+                wait_turn()  # already passed unless the batch had nothing to update
                 _record(uow, job.id, valid, problems + refused, rows_read, clock())
                 uow.commit()
             break

@@ -4,11 +4,8 @@ optional values left out, Thai text, a one-row batch."""
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy.orm import sessionmaker
 
-from infra.config import database_url
-from infra.engines import make_engine
-from services.households.db import HouseholdsUnitOfWork, bulk, metadata
+from services.households.db import bulk
 from services.households.db.tables import households, members, surveys
 from services.households.imports.rows import BmnRow
 from tests.integration.helpers import national_id
@@ -28,15 +25,6 @@ FULL = BmnRow(
     ("12", "7"),
 )
 BARE = BmnRow(3, "24010102", national_id(2), "มาลี", "ศรีสุข", 1, 0, None, None, None, ())
-
-
-@pytest.fixture
-def uow(migrated):
-    engine = make_engine(database_url(migrated, "households"))
-    yield HouseholdsUnitOfWork(
-        sessionmaker(engine, expire_on_commit=False), metadata, source="households", consumer="t"
-    )
-    engine.dispose()
 
 
 def write(uow, batch):

@@ -8,7 +8,7 @@ from services.households.db.tables import households
 from services.households.settings import Settings
 from services.households.usecases import import_worker
 from tests.integration.households.support import EXPERT, rows
-from tests.integration.households.test_import_recovery import queued_import, uow  # noqa: F401
+from tests.integration.households.test_import_recovery import queued_import
 from tests.integration.households.test_imports import good
 
 OUTBOX = metadata.tables["outbox"]
@@ -23,13 +23,13 @@ def announced(config):
     return [json.loads(r.payload) for r in rows(config, OUTBOX)]
 
 
-def imported(uow, records, settings):  # noqa: F811
+def imported(uow, records, settings):
     queued_import(uow, records, EXPERT)
     now = datetime.now(UTC)
     assert import_worker.process_pending_imports(uow, settings, lambda: now) == 1
 
 
-def test_per_tambon_each_batch_announces_its_tambons_households_once(migrated, uow):  # noqa: F811
+def test_per_tambon_each_batch_announces_its_tambons_households_once(migrated, uow):
     records = [in_village(s, "24010101" if s % 2 else "24010201") for s in range(1, 7)]
     imported(uow, records, PER_TAMBON)
     events = announced(migrated)
@@ -41,7 +41,7 @@ def test_per_tambon_each_batch_announces_its_tambons_households_once(migrated, u
     assert sorted(listed) == sorted(r.id for r in rows(migrated, households))
 
 
-def test_reimporting_with_per_tambon_events_changes_nothing(migrated, uow):  # noqa: F811
+def test_reimporting_with_per_tambon_events_changes_nothing(migrated, uow):
     records = [good(seed) for seed in range(1, 6)]
     imported(uow, records, PER_TAMBON)
     before = sorted((r.id, r.version) for r in rows(migrated, households))
@@ -51,7 +51,7 @@ def test_reimporting_with_per_tambon_events_changes_nothing(migrated, uow):  # n
     assert len(announced(migrated)) == events and len(before) == 5
 
 
-def test_per_household_each_new_household_is_announced(migrated, uow):  # noqa: F811
+def test_per_household_each_new_household_is_announced(migrated, uow):
     settings = Settings(import_batch_rows=4, import_events="per_household")
     imported(uow, [good(seed) for seed in range(1, 4)], settings)
     events = announced(migrated)

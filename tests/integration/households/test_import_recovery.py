@@ -4,12 +4,9 @@ import base64
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy.orm import sessionmaker
 
 from infra.caller import Caller
-from infra.config import database_url
-from infra.engines import make_engine
-from services.households.db import HouseholdsUnitOfWork, bulk, metadata
+from services.households.db import bulk
 from services.households.db.tables import households, imports
 from services.households.settings import Settings
 from services.households.usecases import import_worker
@@ -22,15 +19,6 @@ SETTINGS = Settings(import_batch_rows=4, import_lease_seconds=60)
 
 class Crash(Exception):
     pass
-
-
-@pytest.fixture
-def uow(migrated):
-    engine = make_engine(database_url(migrated, "households"))
-    yield HouseholdsUnitOfWork(
-        sessionmaker(engine, expire_on_commit=False), metadata, source="households", consumer="t"
-    )
-    engine.dispose()
 
 
 def queued_import(uow, records, caller=COORDINATOR):

@@ -1,4 +1,4 @@
-"""Letting a long-running timer worker end early when its service stops.
+"""Timers for the services: intervals from configuration, and an early end when a service stops.
 
 nameko stops a container by stopping its entrypoints and then waiting for every running worker,
 so a worker that runs for minutes (a large import) holds the stop up until the runner gives up
@@ -29,3 +29,19 @@ class StopRequested(DependencyProvider):
     def get_dependency(self, worker_ctx: Any) -> Callable[[], bool]:
         entrypoint = worker_ctx.entrypoint
         return lambda: bool(getattr(entrypoint, "stop_requested", False))
+
+
+class ConfiguredTimer(StoppableTimer):
+    """A timer whose interval is the `setting` of the service's own configuration block
+    (`HOUSEHOLDS`, `NOTIFICATIONS`: the service name in capitals), `default` when absent."""
+
+    def __init__(self, setting: str, default: float, **kwargs: Any) -> None:
+        super().__init__(interval=default, **kwargs)
+        self.setting = setting
+
+    def setup(self) -> None:
+        block = self.container.config.get(self.container.service_name.upper()) or {}
+        self.interval = float(block.get(self.setting, self.interval))
+
+
+configured_timer = ConfiguredTimer.decorator

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 LOCK_HASH := $(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
 INSTALLED := $(VENV)/.installed-$(LOCK_HASH)
 
-.PHONY: install run test lint bench dlq clean
+.PHONY: install run test lint bench-setup dlq clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ test: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The benchmarks (bench/*.py) need what the tests need: the broker's management API, PostgreSQL.
+bench-setup: install
+	deploy/ensure-rabbitmq.sh --management
+	deploy/ensure-postgres.sh
 
 lint: install
 	$(PY) -m ruff check .

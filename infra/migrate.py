@@ -46,6 +46,12 @@ def alembic_config(config: dict[str, Any], service: str) -> Config:
     return alembic
 
 
+# Byte-order collation: ids, codes and keyset cursors compare the same whatever the server's
+# locale (as Python compares them), and index builds and inserts on text skip strcoll (~10% of
+# PostgreSQL's time in a BMN import). No query sorts people's names.
+CREATE_DATABASE = "CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C'"
+
+
 def ensure_database(url: str) -> None:
     """Create the PostgreSQL database named by `url` if it is missing."""
     parsed = make_url(url)
@@ -57,7 +63,7 @@ def ensure_database(url: str) -> None:
             text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": parsed.database}
         ).scalar()
         if not exists:
-            connection.execute(text(f'CREATE DATABASE "{parsed.database}"'))
+            connection.execute(text(CREATE_DATABASE.format(name=parsed.database)))
     server.dispose()
 
 

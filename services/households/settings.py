@@ -20,7 +20,7 @@ class Settings:
     )
     overdue_check_seconds: float = 60.0
     import_poll_seconds: float = 2.0
-    import_max_bytes: int = 64 * 1024 * 1024
+    import_max_bytes: int = 256 * 1024 * 1024  # a million-row province file is ~100 MB
     import_batch_rows: int = 5000
     import_writers: int = 2  # batches written at once on PostgreSQL (SQLite: always one)
     import_lease_seconds: float = 120.0

@@ -20,7 +20,7 @@ from services.households.schemas.imports import (
 
 IMPORT = "/api/v1/household-imports/<string:import_id>"
 CHUNK_BYTES = 4 * 1024 * 1024  # the service takes chunks of at most 4 MB
-MAX_UPLOAD_BYTES = 64 * 1024 * 1024  # HOUSEHOLDS.import_max_bytes refuses larger files too
+MAX_UPLOAD_BYTES = 256 * 1024 * 1024  # HOUSEHOLDS.import_max_bytes refuses larger files too
 CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

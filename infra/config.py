@@ -84,6 +84,17 @@ def load_config(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     return parse_config(config_path(path).read_text(encoding="utf-8"))
 
 
+# SQLAlchemy 2.1 reads a bare postgresql:// as psycopg 3; the services run psycopg2, which
+# psycogreen makes cooperative under eventlet.
+PLAIN_POSTGRESQL = ("postgresql://", "postgres://")
+PSYCOPG2 = "postgresql+psycopg2://"
+
+
 def database_url(config: Mapping[str, Any], service_name: str) -> str:
-    """The service's own database: `DATABASE_URL` with `{service}` filled in."""
-    return str(config["DATABASE_URL"]).replace("{service}", service_name)
+    """The service's own database: `DATABASE_URL` with `{service}` filled in (a plain
+    postgresql:// URL means the psycopg2 driver)."""
+    url = str(config["DATABASE_URL"]).replace("{service}", service_name)
+    for plain in PLAIN_POSTGRESQL:
+        if url.startswith(plain):
+            return PSYCOPG2 + url.removeprefix(plain)
+    return url

@@ -1,3 +1,6 @@
+import pytest
+from sqlalchemy.engine import make_url
+
 from infra.config import database_url, expand, parse_config
 
 
@@ -25,8 +28,24 @@ def test_single_placeholders_are_typed_and_embedded_ones_stay_text():
 
 
 def test_each_service_gets_its_own_database():
-    config = {"DATABASE_URL": "postgresql://u@h/smile_{service}"}
-    assert database_url(config, "funding") == "postgresql://u@h/smile_funding"
+    config = {"DATABASE_URL": "sqlite:///data/{service}.sqlite"}
+    assert database_url(config, "funding") == "sqlite:///data/funding.sqlite"
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["postgresql://u@h/smile_{service}", "postgres://u@h/smile_{service}"],
+)
+def test_a_plain_postgresql_url_runs_on_psycopg2(given):
+    """SQLAlchemy 2.1 would pick psycopg 3, which is not installed nor cooperative."""
+    url = database_url({"DATABASE_URL": given}, "funding")
+    assert url == "postgresql+psycopg2://u@h/smile_funding"
+    assert make_url(url).get_dialect().driver == "psycopg2"
+
+
+def test_a_named_driver_is_kept():
+    config = {"DATABASE_URL": "postgresql+psycopg2://u@h/smile_{service}"}
+    assert database_url(config, "teams") == "postgresql+psycopg2://u@h/smile_teams"
 
 
 def test_secrets_tagged_text_stay_text_whatever_they_look_like(monkeypatch):

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 LOCK_HASH := $(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
 INSTALLED := $(VENV)/.installed-$(LOCK_HASH)
 
-.PHONY: install run test lint bench-setup dlq clean
+.PHONY: install run test backing bench-setup lint dlq clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,17 +22,16 @@ run: install
 	$(PY) -m services.teams.bootstrap
 	$(PY) -m infra.launcher
 
-test: install
-	deploy/ensure-rabbitmq.sh --management
-	deploy/ensure-postgres.sh
-	$(PY) -m ruff check .
-	$(PY) -m ruff format --check .
+test: backing lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# The benchmarks (bench/*.py) need what the tests need: the broker's management API, PostgreSQL.
-bench-setup: install
+# What the tests and the benchmarks (bench/*.py) need besides the venv: the broker with its
+# management API (throw-away vhosts) and PostgreSQL, started when down.
+backing: install
 	deploy/ensure-rabbitmq.sh --management
 	deploy/ensure-postgres.sh
+
+bench-setup: backing
 
 lint: install
 	$(PY) -m ruff check .

@@ -24,6 +24,7 @@ from infra.tables import UtcDateTime, new_metadata
 
 metadata = new_metadata()
 ID = 36
+SUBJECT = 80  # what a notice is about: an id, or a composite such as `import_id:tambon`
 
 people = Table(
     "people",
@@ -80,7 +81,7 @@ notifications = Table(
     Column("id", String(ID), primary_key=True),
     Column("recipient_id", String(ID), nullable=False),
     Column("kind", String(60), nullable=False),
-    Column("subject_id", String(ID), nullable=False),
+    Column("subject_id", String(SUBJECT), nullable=False),
     Column("area_code", String(8), nullable=False),
     Column("title", String(300), nullable=False),
     Column("body", Text, nullable=False),

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, false, or_, select
+from sqlalchemy import ColumnElement, select
 
 from infra.caller import Caller
+from infra.reach import any_of, inside
 from services.funding.db.tables import committee, groups, network_officers, networks
 from services.funding.domain.policy import is_officer, is_reader
 
@@ -22,8 +23,8 @@ def groups_visible_to(caller: Caller) -> ColumnElement[bool]:
         )
         clauses += [groups.c.id.in_(seated), groups.c.network_id.in_(overseen)]
     if is_reader(caller):
-        clauses += [groups.c.village_code.startswith(area) for area in caller.areas]
-    return or_(*clauses) if clauses else false()
+        clauses.append(inside(groups.c.village_code, caller.areas))
+    return any_of(clauses)
 
 
 def networks_visible_to(caller: Caller) -> ColumnElement[bool]:
@@ -36,5 +37,5 @@ def networks_visible_to(caller: Caller) -> ColumnElement[bool]:
         )
         clauses.append(networks.c.id.in_(mine))
     if is_reader(caller):
-        clauses += [networks.c.district_code.startswith(area) for area in caller.areas]
-    return or_(*clauses) if clauses else false()
+        clauses.append(inside(networks.c.district_code, caller.areas))
+    return any_of(clauses)

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, or_, select
+from sqlalchemy import ColumnElement, Select, and_, select
 from sqlalchemy.orm import Session
 
 from infra.pagination import keyset
+from infra.reach import any_of
 from services.households.db.tables import households, surveys
 
 
@@ -33,7 +34,7 @@ class Reach:
         parts = [area_range(a) for a in self.areas]
         if self.teams:
             parts.append(households.c.team_id.in_(self.teams))
-        return or_(*parts) if parts else false()
+        return any_of(parts)
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,13 @@ from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, insert, or_, select, update
+from sqlalchemy import Select, insert, select, update
 from sqlalchemy.orm import Session
 
 from infra.caller import Caller
 from infra.errors import PreconditionFailed
 from infra.pagination import keyset, page
+from infra.reach import any_of, inside
 from services.notifications.db.tables import escalation_recipients as recipients
 from services.notifications.db.tables import escalations, insert_ignoring_duplicates
 from services.notifications.domain.escalation import TOP, Escalation
@@ -92,8 +93,7 @@ def _filtered(query: Select[Any], filters: dict[str, Any], caller: Caller) -> Se
     if filters.get("mine"):
         query = query.where(addressed)
     elif not caller.is_admin:
-        areas = [escalations.c.area_code.startswith(area) for area in caller.areas]
-        query = query.where(or_(addressed, *areas) if areas else addressed)
+        query = query.where(any_of([addressed, inside(escalations.c.area_code, caller.areas)]))
     if filters.get("status"):
         query = query.where(escalations.c.status.in_(filters["status"]))
     if filters.get("kind"):

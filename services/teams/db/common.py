@@ -1,21 +1,13 @@
-"""What the teams repositories share: area filters in SQL and optimistic version checks."""
+"""What the teams repositories share: optimistic version checks."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, false, or_, update
+from sqlalchemy import Table, update
 from sqlalchemy.orm import Session
 
 from infra.errors import PreconditionFailed
-
-
-def touching(column: Any, areas: tuple[str, ...], length: int) -> ColumnElement[bool]:
-    """Codes of `length` digits in `column` that lie inside, or hold, one of `areas`."""
-    return or_(
-        false(),
-        *(column.startswith(a) if len(a) <= length else column == a[:length] for a in areas),
-    )
 
 
 def save_versioned(session: Session, table: Table, key: str, values: dict[str, Any]) -> None:

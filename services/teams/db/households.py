@@ -13,13 +13,13 @@ from sqlalchemy import (
     String,
     Table,
     insert,
-    or_,
     select,
     update,
 )
 from sqlalchemy.orm import Session
 
 from infra.pagination import keyset, page
+from infra.reach import inside
 from infra.tables import BigId, UtcDateTime
 from services.teams.db.common import save_versioned
 from services.teams.db.metadata import metadata
@@ -132,7 +132,7 @@ class AssignmentRepository:
         """Whether the team has households in any of these sub-districts."""
         query = select(assignments.c.household_id).where(
             assignments.c.team_id == team_id,
-            or_(*(assignments.c.village_code.startswith(t) for t in tambons)),
+            inside(assignments.c.village_code, tambons),
         )
         return self.session.execute(query.limit(1)).first() is not None
 

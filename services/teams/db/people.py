@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
     Boolean,
     Column,
+    ColumnElement,
     ForeignKey,
     Index,
     Integer,
@@ -16,8 +18,8 @@ from sqlalchemy import (
     delete,
     exists,
     insert,
-    or_,
     select,
+    true,
     update,
 )
 from sqlalchemy.orm import Session
@@ -25,6 +27,7 @@ from sqlalchemy.orm import Session
 from infra.caller import Role
 from infra.errors import PreconditionFailed
 from infra.pagination import keyset, page
+from infra.reach import any_of, inside
 from infra.tables import UtcDateTime
 from services.teams.db.metadata import metadata
 from services.teams.domain.contact import Contact
@@ -108,16 +111,14 @@ class PeopleRepository:
 
     def list(
         self,
-        within: tuple[str, ...] | None,
+        reach: PeopleReach,
         role: str | None,
         area: str | None,
         active: bool | None,
         after: str | None,
         limit: int,
     ) -> tuple[list[Person], str | None]:
-        query = select(people)
-        if within is not None:  # only people answering for an area inside one of these
-            query = query.where(_has_area_under(within))
+        query = select(people).where(reach.condition())
         if area:
             query = query.where(_has_area_under((area,)))
         if role:
@@ -184,10 +185,23 @@ class PeopleRepository:
         return Person(profile, row.created_at, row.id, row.active, row.version)
 
 
-def _has_area_under(prefixes: tuple[str, ...]) -> Any:
+@dataclass(frozen=True)
+class PeopleReach:
+    """The people a caller may list: everyone (`areas` None), or those answering for an area
+    inside one of `areas`, and the caller themselves."""
+
+    areas: tuple[str, ...] | None
+    me: str
+
+    def condition(self) -> ColumnElement[bool]:
+        if self.areas is None:
+            return true()
+        return any_of([_has_area_under(self.areas), people.c.id == self.me])
+
+
+def _has_area_under(prefixes: tuple[str, ...]) -> ColumnElement[bool]:
     return exists().where(
-        person_areas.c.person_id == people.c.id,
-        or_(*(person_areas.c.area_code.startswith(p) for p in prefixes)),
+        person_areas.c.person_id == people.c.id, inside(person_areas.c.area_code, prefixes)
     )
 
 

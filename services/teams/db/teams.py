@@ -15,15 +15,15 @@ from sqlalchemy import (
     delete,
     exists,
     insert,
-    or_,
     select,
 )
 from sqlalchemy.orm import Session
 
 from infra.caller import SMILE_TEAM_ROLES, Role
 from infra.pagination import keyset, page
+from infra.reach import any_of, touching
 from infra.tables import BigId, UtcDateTime
-from services.teams.db.common import save_versioned, touching
+from services.teams.db.common import save_versioned
 from services.teams.db.metadata import metadata
 from services.teams.domain.team import Team
 
@@ -145,7 +145,7 @@ def visible(readable: tuple[str, ...] | None, person_id: str) -> Any:
     touching_areas = exists().where(
         team_coverage.c.team_id == teams.c.id, touching(team_coverage.c.tambon_code, readable, 6)
     )
-    return or_(touching_areas, _has_member(person_id))
+    return any_of([touching_areas, _has_member(person_id)])
 
 
 def _has_member(person_id: str) -> Any:

@@ -16,14 +16,14 @@ from sqlalchemy import (
     delete,
     exists,
     insert,
-    or_,
     select,
 )
 from sqlalchemy.orm import Session
 
 from infra.pagination import keyset, page
+from infra.reach import any_of, touching
 from infra.tables import UtcDateTime
-from services.teams.db.common import save_versioned, touching
+from services.teams.db.common import save_versioned
 from services.teams.db.metadata import metadata
 from services.teams.domain.trainers import Sage, TrainerTeam
 
@@ -121,7 +121,7 @@ def visible_trainer_teams(readable: tuple[str, ...] | None, person_id: str) -> A
         trainer_members.c.trainer_team_id == trainer_teams.c.id,
         trainer_members.c.person_id == person_id,
     )
-    return or_(touching(trainer_teams.c.village_code, readable, 8), member)
+    return any_of([touching(trainer_teams.c.village_code, readable, 8), member])
 
 
 def _row(team: TrainerTeam) -> dict[str, Any]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from infra.caller import Caller
 from infra.errors import NotFound
+from infra.reach import any_of, touching
 from services.teams.db import TeamsUnitOfWork
-from services.teams.db.common import touching
 from services.teams.db.households import assignments, known_households
 from services.teams.db.teams import team_members
 from services.teams.domain import policy
@@ -50,6 +50,6 @@ def _visible(caller: Caller) -> Any:
     if readable is None:
         return known_households.c.id.is_not(None)
     mine = select(team_members.c.team_id).where(team_members.c.person_id == caller.person_id)
-    return or_(
-        touching(known_households.c.village_code, readable, 8), assignments.c.team_id.in_(mine)
+    return any_of(
+        [touching(known_households.c.village_code, readable, 8), assignments.c.team_id.in_(mine)]
     )

@@ -7,8 +7,8 @@ from typing import Any
 
 from infra.caller import Caller
 from infra.errors import Forbidden
+from infra.reach import touching
 from services.teams.db import TeamsUnitOfWork
-from services.teams.db.common import touching
 from services.teams.db.groups import occupation_groups
 from services.teams.domain import policy
 from services.teams.domain.groups import OccupationGroup, Trained

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, Forbidden, ValidationFailed
+from infra.reach import any_of, touching
 from services.teams.db import TeamsUnitOfWork
-from services.teams.db.common import touching
 from services.teams.db.support import organisations, reporters
 from services.teams.domain import policy
 from services.teams.domain.support import Organisation
@@ -115,4 +115,6 @@ def _visible(caller: Caller) -> Any:
     if readable is None:
         return organisations.c.id.is_not(None)
     mine = select(reporters.c.organisation_id).where(reporters.c.person_id == caller.person_id)
-    return or_(touching(organisations.c.district_code, readable, 4), organisations.c.id.in_(mine))
+    return any_of(
+        [touching(organisations.c.district_code, readable, 4), organisations.c.id.in_(mine)]
+    )

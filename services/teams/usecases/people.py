@@ -15,20 +15,14 @@ from infra.errors import (
     ValidationFailed,
 )
 from services.teams.db import TeamsUnitOfWork
+from services.teams.db.people import PeopleReach
+from services.teams.domain import policy
 from services.teams.domain.contact import Contact
 from services.teams.domain.person import Person, Profile
 from services.teams.domain.team import Seat, seat_problem
 from services.teams.events import PERSON_DEACTIVATED, PERSON_REGISTERED, PERSON_UPDATED
 from services.teams.passwords import hash_password, password_problem, verify_password
 from services.teams.usecases.teams import depart
-
-# Who may read people answering for areas inside their own (besides administrators and oneself).
-AREA_READERS = (
-    Role.PROVINCIAL_SUPERVISOR,
-    Role.DISTRICT_SUPERVISOR,
-    Role.DISTRICT_EXPERT,
-    Role.SUBDISTRICT_COORDINATOR,
-)
 
 
 def profile_from(command: dict[str, Any]) -> Profile:
@@ -117,10 +111,12 @@ def get_person(uow: TeamsUnitOfWork, caller: Caller, person_id: str) -> Person:
 def list_people(
     uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]
 ) -> tuple[list[Person], str | None]:
-    within = None if caller.is_admin else _readable_areas(caller)
+    """The people the caller could open one by one (`may_see`): everyone for administrators,
+    else themselves and, for area readers, the people answering for areas inside theirs."""
+    reach = PeopleReach(policy.readable_areas(caller), caller.person_id)
     with uow:
         return uow.people.list(
-            within, query["role"], query["area"], query["active"], query["after"], query["limit"]
+            reach, query["role"], query["area"], query["active"], query["after"], query["limit"]
         )
 
 
@@ -145,8 +141,8 @@ def set_password(
 def may_see(caller: Caller, person: Person) -> bool:
     if caller.is_admin or caller.person_id == person.id:
         return True
-    areas = _readable_areas(caller)
-    return any(area.startswith(mine) for area in person.profile.areas for mine in areas)
+    areas = policy.readable_areas(caller) or ()
+    return any(area.startswith(mine) for area in person.profile.areas for mine in areas if mine)
 
 
 def person_event(person: Person) -> dict[str, Any]:
@@ -166,10 +162,6 @@ def person_event(person: Person) -> dict[str, Any]:
         "active": person.active,
         "version": person.version,
     }
-
-
-def _readable_areas(caller: Caller) -> tuple[str, ...]:
-    return caller.areas if any(r in caller.roles for r in AREA_READERS) else ()
 
 
 def _current(uow: TeamsUnitOfWork, person_id: str, expected_version: int | None) -> Person:

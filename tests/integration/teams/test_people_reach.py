@@ -1,0 +1,46 @@
+"""Who lists whom (SQLite and PostgreSQL): the same people one could open one by one, never
+everyone because a role has no area reach."""
+
+import pytest
+
+from infra.caller import Role
+from services.teams.usecases import people
+from tests.integration.teams.world import ADMIN, as_caller, register
+
+HERE, ELSEWHERE = "24010101", "20010101"
+NO_AREA_REACH = [Role.VOLUNTEER_LEADER, Role.SAVINGS_GROUP_OFFICER, Role.TRAINER]
+
+
+def listed(uow, caller, **query):
+    query = {"role": None, "area": None, "active": None, "after": None, "limit": 100, **query}
+    found, _ = people.list_people(uow, caller, query)
+    return sorted(p.profile.username for p in found)
+
+
+@pytest.fixture
+def world(uow):
+    register(uow, "near", Role.VOLUNTEER_LEADER, [HERE])
+    register(uow, "far", Role.VOLUNTEER_LEADER, [ELSEWHERE])
+    register(uow, "far.coordinator", Role.SUBDISTRICT_COORDINATOR, [ELSEWHERE[:6]])
+    return uow
+
+
+@pytest.mark.parametrize("role", NO_AREA_REACH)
+def test_a_role_without_area_reach_lists_only_itself(world, role):
+    me = as_caller(register(world, "me.myself", role, [HERE]))
+    assert listed(world, me) == ["me.myself"]
+    assert listed(world, me, area=ELSEWHERE) == []
+    assert listed(world, me, area=ELSEWHERE[:2]) == []
+    assert listed(world, me, role="volunteer_leader") == (
+        ["me.myself"] if role is Role.VOLUNTEER_LEADER else []
+    )
+
+
+def test_an_area_reader_lists_the_people_inside_its_areas_and_itself(world):
+    me = as_caller(register(world, "expert", Role.DISTRICT_EXPERT, [HERE[:4]]))
+    assert listed(world, me) == ["expert", "near"]
+    assert listed(world, me, area=ELSEWHERE[:4]) == []
+
+
+def test_administrators_list_everyone(world):
+    assert listed(world, ADMIN) == ["far", "far.coordinator", "near"]

@@ -13,6 +13,8 @@ import pytest
 import requests
 
 from infra.config import load_config
+from tests.e2e.access_setup import build
+from tests.e2e.access_world import World
 from tests.support.broker import RabbitAdmin, amqp_uri_for
 from tests.support.processes import environment, run_module, start_module
 from tests.support.waiting import wait_for
@@ -110,3 +112,9 @@ def launch(tmp: Path, rabbit_admin: RabbitAdmin, **settings: object) -> Iterator
     finally:
         running.stop()
         rabbit_admin.delete_vhost(vhost)
+
+
+@pytest.fixture(scope="session")
+def access_world(system: System) -> World:
+    """Two provinces (tests/e2e/access_world.py), built once for the object and list matrices."""
+    return build(system)

@@ -13,7 +13,7 @@ import pytest
 
 from gateway.openapi import handlers
 from gateway.service import GatewayService
-from tests.e2e.access_setup import FUNDING_RULES, PLAN, build
+from tests.e2e.access_setup import FUNDING_RULES, PLAN
 
 TODAY = "2026-12-01"
 HH = "/api/v1/households/<string:household_id>"
@@ -147,8 +147,8 @@ def object_routes() -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def world(system):
-    return build(system)
+def world(access_world):
+    return access_world
 
 
 def path_of(route: str, objects: dict[str, str]) -> str:

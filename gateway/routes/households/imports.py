@@ -68,7 +68,7 @@ class ImportRoutes(HouseholdsCalls):
     @api(
         "GET",
         IMPORT,
-        summary="An import's progress: rows read, accepted, rejected, errors",
+        summary="An import's progress: rows read, accepted, unchanged, rejected, errors",
         responses={200: ImportOut},
         tags=HOUSEHOLDS,
     )

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, insert, or_, select, update
+from sqlalchemy import and_, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from services.households.db import bulk_pg
@@ -23,6 +23,13 @@ from services.households.db.tables import households, members, metadata, surveys
 from services.households.imports.rows import BmnRow
 
 OUTBOX = metadata.tables["outbox"]
+
+
+class Written(NamedTuple):
+    refused: list[tuple[int, str, str]]
+    unchanged: int
+
+
 MOVED_VILLAGE = "the household is registered in another village; correct it there first"
 
 
@@ -35,8 +42,9 @@ def upsert_batch(
     correlation_id: str | None,
     events: str,
     before_updates: Callable[[], None] = lambda: None,
-) -> list[tuple[int, str, str]]:
-    """Write the batch; returns the rows refused here as (row, field, message).
+) -> Written:
+    """Write the batch; returns the rows refused here as (row, field, message), and how many
+    rows found their household already holding exactly their values (nothing written for them).
 
     New households are inserted first; `before_updates` is called before any existing household
     is touched (an import writing batches side by side waits there for the batch before, which
@@ -54,8 +62,36 @@ def upsert_batch(
     batch = {"import_id": import_id, "survey_year": survey_year, "correlation_id": correlation_id}
     _insert_new(session, fresh, batch, now, events)
     before_updates()
-    _update_known(session, update_rows, survey_year, import_id, now)
-    return refused
+    same = _already_stored(session, update_rows, survey_year)
+    changed = [(hid, row) for hid, row in update_rows if hid not in same]
+    _update_known(session, changed, survey_year, import_id, now)
+    return Written(refused, len(update_rows) - len(changed))
+
+
+def _already_stored(session: Session, pairs: list[tuple[str, BmnRow]], year: int) -> set[str]:
+    """The households whose survey of `year` and current figures already hold their row's values
+    (after the batch before has committed: it may have changed them)."""
+    if not pairs:
+        return set()
+    h, s = households.c, surveys.c
+    found = session.execute(
+        select(h.id, h.size, h.annual_income_satang, h.latest_survey_year)
+        .add_columns(s.size, s.annual_income_satang, s.failed_indicators)
+        .join(surveys, and_(s.household_id == h.id, s.survey_year == year))
+        .where(h.id.in_([hid for hid, _ in pairs]))
+    )
+    stored = {row[0]: tuple(row[1:]) for row in found}
+    return {hid for hid, row in pairs if hid in stored and _holds(stored[hid], row, year)}
+
+
+def _holds(stored: tuple[Any, ...], row: BmnRow, year: int) -> bool:
+    size, income, latest, survey_size, survey_income, failed = stored
+    figures = (row.size, row.income_satang)
+    indicators = ",".join(row.failed_indicators)
+    same_survey = (survey_size, survey_income, failed) == (*figures, indicators)
+    if latest is None or latest < year:
+        return False  # the household takes this year's figures
+    return same_survey and (latest > year or (size, income) == figures)
 
 
 def _known(session: Session, national_ids: list[str]) -> dict[str, tuple[str, str]]:

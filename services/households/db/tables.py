@@ -231,7 +231,8 @@ imports = Table(
     Column("created_at", UtcDateTime, nullable=False),
     Column("total_bytes", BigInteger, nullable=False),
     Column("rows_read", Integer, nullable=False),
-    Column("accepted", Integer, nullable=False),
+    Column("accepted", Integer, nullable=False),  # rows that wrote something
+    Column("unchanged", Integer, nullable=False, server_default="0"),  # rows already stored
     Column("rejected", Integer, nullable=False),
     Column("claimed_at", UtcDateTime),
     Column("finished_at", UtcDateTime),

@@ -15,33 +15,50 @@ from infra.errors import ValidationFailed
 
 ZIP_MAGIC = b"PK\x03\x04"
 SNIFF_BYTES = 64 * 1024
+UNDECODABLE = "\x1a"  # ASCII SUB(stitute), in place of each undecodable run of bytes
 
 
 def refuse(message: str) -> ValidationFailed:
     return ValidationFailed.on("file", message)
 
 
+def _mark_undecodable(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    return UNDECODABLE, error.end
+
+
+codecs.register_error("bmn_undecodable", _mark_undecodable)
+
+
 def text_encoding(head: bytes) -> str:
-    """utf-8-sig, utf-8 or cp874 (TIS-620 as Thai Excel saves it), judged on the file's start."""
+    """utf-8-sig or cp874 (TIS-620 as Thai Excel saves it), whichever reads the file's start with
+    fewer undecodable bytes (UTF-8 on a tie). A stray byte is the refusal of its row only
+    (`UNDECODABLE` marks it); more than one in a hundred means the text is neither."""
     if not head:
         raise refuse("the file is empty")
     if b"\x00" in head:
         raise refuse("binary data, not a CSV text file (UTF-8 or TIS-620)")
-    for encoding in ("utf-8-sig", "cp874"):
-        try:
-            codecs.getincrementaldecoder(encoding)().decode(head, final=False)
-        except UnicodeDecodeError:
-            continue
-        return encoding
-    raise refuse("the text is neither UTF-8 nor TIS-620 (Thai Windows, cp874)")
+    as_utf8, as_thai = _undecodable(head, "utf-8-sig"), _undecodable(head, "cp874")
+    encoding = "cp874" if as_thai < as_utf8 else "utf-8-sig"
+    if min(as_utf8, as_thai) > len(head) // 100 + 1:
+        raise refuse("the text is neither UTF-8 nor TIS-620 (Thai Windows, cp874)")
+    return encoding
+
+
+def _undecodable(head: bytes, encoding: str) -> int:
+    text = _decoder(encoding).decode(head, final=False)
+    return text.count(UNDECODABLE) - head.count(UNDECODABLE.encode())
+
+
+def _decoder(encoding: str) -> codecs.IncrementalDecoder:
+    return codecs.getincrementaldecoder(encoding)(errors="bmn_undecodable")
 
 
 def csv_rows(data: bytes) -> Iterator[list[str]]:
+    """The rows as text; an undecodable byte becomes `UNDECODABLE` in its value, which the row
+    check refuses for that row alone."""
     encoding = text_encoding(data[:SNIFF_BYTES])
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise refuse(f"undecodable bytes after offset {exc.start} ({encoding})") from None
+    text = data.decode(encoding, errors="bmn_undecodable")
     yield from csv.reader(io.StringIO(text, newline=""))
 
 
@@ -78,8 +95,7 @@ def _cell_text(value: Any) -> str:
 
 def csv_header(head: bytes) -> list[str] | None:
     """The header row, read from the start of a file that may be cut mid-character."""
-    encoding = text_encoding(head)
-    text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+    text = _decoder(text_encoding(head)).decode(head, final=False)
     return next(csv.reader(io.StringIO(text, newline="")), None)
 
 

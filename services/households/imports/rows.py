@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from infra.money import money_problem
 from services.households.domain.identity import quick_national_id_problem, village_code_problem
+from services.households.imports.decoding import UNDECODABLE
 
 BUDDHIST_ERA_OFFSET = 543
 SEXES = {
@@ -29,6 +30,7 @@ INDICATOR_LIST = re.compile(rf"[;,\s]*(?:{INDICATOR}(?:[;,\s]+{INDICATOR})*)?[;,
 INDICATOR_CODE = re.compile(INDICATOR)
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # never in a name (and the bulk writer relies on it)
 NO_CONTROL = "must not contain control characters"
+NOT_TEXT = "bytes that are not text in the file's encoding (UTF-8 or TIS-620): row not read"
 CENT = Decimal("0.01")
 MAX_INCOME = Decimal("100000000")
 FIELDS = (
@@ -64,7 +66,8 @@ class RowChecker:
     """Checks rows against the header's positions, with per-import caches (villages, areas)."""
 
     def __init__(self, header: list[str], areas: tuple[str, ...] | None) -> None:
-        index = {name.strip().lower(): i for i, name in enumerate(header)}
+        self.names = [name.strip().lower() for name in header]
+        index = {name: i for i, name in enumerate(self.names)}
         self.width = len(header)
         # A missing column reads the empty string appended after the row's last value.
         self.pick = itemgetter(*(index.get(name, -1) for name in FIELDS))
@@ -74,6 +77,8 @@ class RowChecker:
         self._indicator_lists: dict[str, tuple[str, ...] | None] = {}
 
     def check(self, number: int, values: list[str]) -> BmnRow | Problems:
+        if UNDECODABLE in "".join(values):
+            return self._undecodable(values)
         padded = [*values, *[""] * (self.width - len(values)), ""]
         village, nid, first, last, size, income, house, birth, sex, failed = map(
             str.strip, self.pick(padded)
@@ -99,6 +104,14 @@ class RowChecker:
             self._indicators(failed, problems) if failed else (),
         )
         return problems or row
+
+    def _undecodable(self, values: list[str]) -> Problems:
+        """The row is refused, naming each column holding bytes that are not text."""
+        return [
+            (self.names[i] if i < len(self.names) else f"column {i + 1}", NOT_TEXT)
+            for i, value in enumerate(values)
+            if UNDECODABLE in value
+        ]
 
     def _indicators(self, value: str, problems: Problems) -> tuple[str, ...]:
         """The failed indicators' codes, sorted and unique; lists repeat a lot, so each distinct

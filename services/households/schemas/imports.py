@@ -44,8 +44,13 @@ class ImportOut(Schema):
     finished_at = fields.AwareDateTime(allow_none=True)
     total_bytes = fields.Integer()
     rows_read = fields.Integer()
-    accepted = fields.Integer()
-    rejected = fields.Integer()
+    accepted = fields.Integer(
+        metadata={"description": "rows that wrote something: a new household or new figures"}
+    )
+    unchanged = fields.Integer(
+        metadata={"description": "rows whose household already held exactly these values"}
+    )
+    rejected = fields.Integer(metadata={"description": "rows refused (see errors)"})
     error = fields.String(allow_none=True)
     errors = fields.List(fields.Nested(ImportErrorOut))
     more_errors = fields.Boolean()

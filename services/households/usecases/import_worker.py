@@ -171,7 +171,7 @@ def _commit_batch(
     for attempt in (1, 2):
         try:
             with uow:
-                refused = upsert_batch(
+                written = upsert_batch(
                     uow.session,
                     valid,
                     job.survey_year,
@@ -182,7 +182,8 @@ def _commit_batch(
                     before_updates=wait_turn,
                 )
                 wait_turn()  # already passed unless the batch had nothing to update
-                _record(uow, job.id, valid, problems + refused, rows_read, clock())
+                problems = problems + written.refused
+                _record(uow, job.id, valid, problems, written.unchanged, rows_read, clock())
                 uow.commit()
             break
         except IntegrityError:  # a registration took one of these people meanwhile: look again
@@ -195,18 +196,22 @@ def _record(
     import_id: str,
     valid: list[BmnRow],
     problems: list[tuple[int, str, str]],
+    unchanged: int,
     rows_read: int,
     now: datetime,
 ) -> None:
+    """Counters: `accepted` rows wrote something (a new household, or new figures), `unchanged`
+    rows found exactly their values stored, `rejected` rows were refused."""
     uow.imports.add_errors(import_id, problems)
     current = uow.imports.get(import_id, for_update=True)
-    rejected = _rows_of(problems)
+    written = len(valid) - _refused_valid(valid, problems) - unchanged
     uow.imports.update(
         import_id,
         rows_read=rows_read,
         claimed_at=now,
-        accepted=current.accepted + len(valid) - _refused_valid(valid, problems),
-        rejected=current.rejected + rejected,
+        accepted=current.accepted + written,
+        unchanged=current.unchanged + unchanged,
+        rejected=current.rejected + _rows_of(problems),
     )
 
 

@@ -43,6 +43,7 @@ def start_import(
                 "total_bytes": 0,
                 "rows_read": 0,
                 "accepted": 0,
+                "unchanged": 0,
                 "rejected": 0,
             }
         )

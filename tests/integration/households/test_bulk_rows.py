@@ -30,9 +30,9 @@ BARE = BmnRow(3, "24010102", national_id(2), "มาลี", "ศรีสุข
 def write(uow, batch):
     now = datetime.now(UTC)
     with uow:
-        refused = bulk.upsert_batch(uow.session, batch, 2026, "import-1", now, None, "per_tambon")
+        written = bulk.upsert_batch(uow.session, batch, 2026, "import-1", now, None, "per_tambon")
         uow.commit()
-    assert refused == []
+    assert written.refused == []
 
 
 def stored(config, national):

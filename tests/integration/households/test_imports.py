@@ -109,7 +109,28 @@ def test_importing_the_same_file_again_changes_nothing(service):
     before = sorted((r.id, r.version, r.annual_income_satang) for r in rows(service, households))
     again = finished(service, upload(service, data))
     after = sorted((r.id, r.version, r.annual_income_satang) for r in rows(service, households))
-    assert again["accepted"] == 3 and before == after and len(after) == 3
+    assert (again["accepted"], again["unchanged"], again["rejected"]) == (0, 3, 0)
+    assert before == after and len(after) == 3
+
+
+def test_a_reimport_counts_changed_rows_as_accepted_and_the_rest_as_unchanged(service):
+    first = finished(service, upload(service, csv_bytes([good(13), good(14), good(15)])))
+    assert (first["accepted"], first["unchanged"]) == (3, 0)
+    changed = [good(13), good(14, income="70000.00"), ["24010101", national_id(16), "A", "B"]]
+    again = finished(service, upload(service, csv_bytes(changed)))
+    assert (again["accepted"], again["unchanged"], again["rejected"]) == (1, 1, 1)
+    assert again["rows_read"] == 3
+
+
+def test_an_undecodable_byte_refuses_its_row_only(service):
+    records = [good(17), ["24010101", national_id(18), "สม@", "ใจดี", "4", "1000"], good(19)]
+    data = csv_bytes(records, "cp874").replace(
+        "สม@".encode("cp874"), "สม".encode("cp874") + b"\xff"
+    )
+    job = finished(service, upload(service, data))
+    assert (job["status"], job["accepted"], job["rejected"]) == ("done", 2, 1)
+    assert [(e["row"], e["field"]) for e in job["errors"]] == [(3, "head_first_name")]
+    assert len(rows(service, households)) == 2
 
 
 def test_an_xlsx_file_is_read(service):

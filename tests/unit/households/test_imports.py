@@ -1,5 +1,7 @@
 """BMN rows and files: decoding and checks, without a database."""
 
+import csv
+import io
 import re
 
 import pytest
@@ -109,3 +111,26 @@ def plainindicator_codes(value):
 @given(st.text(alphabet="0123456789.;, \tx", max_size=40))
 def test_the_fast_indicator_reader_agrees_with_the_plain_definition(value):
     assert indicator_codes(value) == plainindicator_codes(value)
+
+
+def thai_file(*rows: list[str], encoding: str = "cp874") -> bytes:
+    out = io.StringIO()
+    csv.writer(out).writerows([HEADER, *rows])
+    return out.getvalue().encode(encoding)
+
+
+@pytest.mark.parametrize("encoding", ["cp874", "utf-8"])
+def test_an_undecodable_byte_refuses_its_row_and_names_the_column(encoding):
+    data = thai_file(ROW, ROW, encoding=encoding)
+    broken = data.replace("ใจดี".encode(encoding), b"\xff", 1)  # in the first data row
+    header, first, second = list(csv_rows(broken))
+    checker = RowChecker(header, ("24",))
+    assert [field for field, _ in checker.check(2, first)] == ["head_last_name"]
+    assert isinstance(checker.check(3, second), BmnRow)
+    assert text_encoding(broken) == ("cp874" if encoding == "cp874" else "utf-8-sig")
+
+
+def test_a_file_of_undecodable_bytes_is_still_refused_whole():
+    with pytest.raises(ValidationFailed) as refused:
+        text_encoding(b"village_code\n" + b"\x81\xff\xfe\x83" * 50)
+    assert "neither UTF-8 nor TIS-620" in refused.value.detail

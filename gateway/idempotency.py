@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -25,6 +26,10 @@ from infra.engines import make_engine
 from infra.errors import Conflict, ValidationFailed
 
 KEPT_HEADERS = ("Content-Type", "Location", "ETag")
+HEADER = "Idempotency-Key"
+# One rule for every route, narrow enough for every service's own client key (a UUID fits).
+KEY_RULE = re.compile(r"[A-Za-z0-9._:-]{8,64}")
+KEY_RULE_TEXT = "8 to 64 ASCII letters, digits or . _ : -"
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,12 @@ class ReplayResponse(Exception):
     def __init__(self, response: Response) -> None:
         super().__init__("replayed")
         self.response = response
+
+
+def check_key(key: str) -> None:
+    """ValidationFailed (422) naming the header when the key breaks the rule."""
+    if KEY_RULE.fullmatch(key) is None:
+        raise ValidationFailed.on(HEADER, KEY_RULE_TEXT)
 
 
 def fingerprint(request: Request) -> str:
@@ -58,8 +69,7 @@ class IdempotencyStore(SharedExtension):
 
     def claim(self, owner: str, key: str, request: Request) -> Claim:
         """Claim the key for this request, or raise ReplayResponse / Conflict / ValidationFailed."""
-        if not 1 <= len(key) <= 255 or not key.isprintable():
-            raise ValidationFailed.on("Idempotency-Key", "1 to 255 printable characters")
+        check_key(key)
         now, digest = datetime.now(UTC), fingerprint(request)
         with self.engine.begin() as connection:
             mine = and_(keys.c.owner == owner, keys.c.key == key)

@@ -22,7 +22,7 @@ from gateway.ratelimit import RateLimiter
 from gateway.revocations import Revocations
 from infra.caller import Caller
 from infra.correlation import CORRELATION_KEY
-from infra.errors import Unauthorized
+from infra.errors import GatewayTimeout, Unauthorized
 from infra.rpc import Calls, RpcClientCore
 
 
@@ -64,7 +64,9 @@ class Guard(SharedExtension):
     def remember(self, claim: Claim | None, response: Response) -> None:
         if claim is None:
             return
-        if response.status_code >= 500:
+        if response.status_code == GatewayTimeout.status:
+            self.store.unknown(claim)  # the service may have done it: only this request may resend
+        elif response.status_code >= 500:
             self.store.release(claim)  # nothing was promised: the client may try again
         else:
             self.store.complete(claim, response)

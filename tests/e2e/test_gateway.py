@@ -215,6 +215,33 @@ def test_tokens_stop_working_when_access_changes_not_when_they_expire(system):
     assert "sign in again" in refused.json()["detail"]
 
 
+def test_a_password_change_ends_the_tokens_issued_before_it(system):
+    tag = uuid.uuid4().hex[:6]
+    body = {**new_person(tag), "password": "old passphrase " + tag}
+    created = call(system, "POST", "/api/v1/people", system.admin_token, json=body)
+    token = system.token(body["username"], body["password"])
+    changed = call(
+        system,
+        "PUT",
+        f"/api/v1/people/{created.json()['id']}/password",
+        token,
+        json={"current_password": body["password"], "password": "new passphrase " + tag},
+    )
+    assert changed.status_code == 204, changed.text
+    wait_for(
+        lambda: call(system, "GET", "/api/v1/me", token).status_code == 401,
+        what="the password change to reach the gateway",
+    )
+    wait_for(  # a token issued in the very second of the change is refused too
+        lambda: call(
+            system, "GET", "/api/v1/me", system.token(body["username"], "new passphrase " + tag)
+        ).status_code
+        == 200,
+        interval=0.5,
+        what="a token issued after the change to work",
+    )
+
+
 def test_a_volunteer_who_leaves_a_team_must_sign_in_again_and_then_lacks_it(system):
     tag = uuid.uuid4().hex[:6]
     people = {}

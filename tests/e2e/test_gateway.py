@@ -293,3 +293,40 @@ def test_a_volunteer_who_leaves_a_team_must_sign_in_again_and_then_lacks_it(syst
         team.json()["id"]
         not in json.loads(base64.urlsafe_b64decode(fresh.split(".")[1] + "=="))["teams"]
     )
+
+
+def lines_of(system, request_id):
+    return [
+        json.loads(line)
+        for line in system.log_text().splitlines()
+        if request_id in line and line.startswith("{")
+    ]
+
+
+def test_an_expected_refusal_is_logged_as_info_without_a_traceback(system):
+    refused_by_teams, too_large = uuid.uuid4().hex, uuid.uuid4().hex
+    answer = call(
+        system,
+        "POST",
+        "/api/v1/people",
+        system.admin_token,
+        json={"username": "x"},
+        headers={"X-Request-ID": refused_by_teams},
+    )
+    assert answer.status_code == 422
+    big = call(
+        system,
+        "POST",
+        "/api/v1/people",
+        system.admin_token,
+        data=b"{" + b" " * 2_000_000 + b"}",
+        headers={"X-Request-ID": too_large, "Content-Type": "application/json"},
+    )
+    assert big.status_code == 413
+    for request_id in (refused_by_teams, too_large):
+        lines = wait_for(lambda rid=request_id: lines_of(system, rid), what="the access line")
+        assert {line["level"] for line in lines} == {"info"}, lines
+        assert "Traceback" not in json.dumps(lines)
+    by_service = {line["service"] for line in lines_of(system, refused_by_teams)}
+    assert by_service == {"gateway", "teams"}  # one line each: the access line, the refusal
+    assert len(lines_of(system, refused_by_teams)) == 2

@@ -330,3 +330,17 @@ def test_an_expected_refusal_is_logged_as_info_without_a_traceback(system):
     by_service = {line["service"] for line in lines_of(system, refused_by_teams)}
     assert by_service == {"gateway", "teams"}  # one line each: the access line, the refusal
     assert len(lines_of(system, refused_by_teams)) == 2
+
+
+@pytest.mark.parametrize("key", ["short", "k" * 65, "ключ-0123456789"])
+def test_one_rule_for_idempotency_keys_named_as_the_header(system, key):
+    answer = call(
+        system,
+        "POST",
+        "/api/v1/people",
+        system.admin_token,
+        json=new_person(uuid.uuid4().hex[:8]),
+        headers={"Idempotency-Key": key.encode().decode("latin-1")},
+    )
+    assert answer.status_code == 422 and answer.headers["Content-Type"] == PROBLEM
+    assert [e["field"] for e in answer.json()["errors"]] == ["Idempotency-Key"]

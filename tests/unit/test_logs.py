@@ -45,8 +45,18 @@ class _Plain(Entrypoint):
     """An entrypoint with no transport, driven by entrypoint_hook."""
 
 
+class _SelfLogging(_Plain):
+    """Like the gateway's routes: an access line per request, a 5xx's traceback logged once."""
+
+    logs_own_outcome = True
+
+
 class _Service:
     name = "logged"
+
+    @_SelfLogging.decorator(expected_exceptions=ValidationFailed)
+    def route(self):
+        raise RuntimeError("boom")
 
     @_Plain.decorator(expected_exceptions=ValidationFailed)
     def refuse(self):
@@ -79,3 +89,7 @@ def test_an_unexpected_error_logs_its_traceback_once(capsys):
     lines = _worker_lines(capsys, "crash")
     assert len(lines) == 1 and lines[0]["level"] == "error"
     assert "Traceback" in lines[0]["exception"]
+
+
+def test_an_entrypoint_that_logs_its_own_outcome_is_not_logged_twice(capsys):
+    assert _worker_lines(capsys, "route") == []

@@ -21,6 +21,10 @@ class AccessEvents:
     def on_person_updated(self, payload: dict[str, Any]) -> None:
         self._revoke("person_updated", payload)
 
+    @event_handler("teams", "password_changed")
+    def on_password_changed(self, payload: dict[str, Any]) -> None:
+        self._revoke("password_changed", payload)
+
     @event_handler("teams", "team_membership_changed")
     def on_team_membership_changed(self, payload: dict[str, Any]) -> None:
         event = read_event(payload, SUBSCRIPTIONS[("teams", "team_membership_changed")])

@@ -18,7 +18,7 @@ idempotency_keys = Table(
     Column("status", Integer),
     Column("headers", Text),
     Column("body", Text),
-    Column("created_at", UtcDateTime, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),  # when the current claim (lease) began
     Column("expires_at", UtcDateTime, nullable=False, index=True),
 )
 

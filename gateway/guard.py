@@ -16,15 +16,14 @@ from werkzeug.wrappers import Request, Response
 
 from gateway.auth.settings import BUILTIN, AuthSettings
 from gateway.auth.tokens import TokenVerifier, caller_from_builtin_claims
-from gateway.idempotency import Claim, IdempotencyStore
+from gateway.idempotency import HEADER as IDEMPOTENCY_HEADER
+from gateway.idempotency import Claim, IdempotencyStore, check_key
 from gateway.ratelimit import RateLimiter
 from gateway.revocations import Revocations
 from infra.caller import Caller
 from infra.correlation import CORRELATION_KEY
-from infra.errors import Unauthorized
+from infra.errors import GatewayTimeout, Unauthorized
 from infra.rpc import Calls, RpcClientCore
-
-IDEMPOTENCY_HEADER = "Idempotency-Key"
 
 
 class Guard(SharedExtension):
@@ -56,6 +55,8 @@ class Guard(SharedExtension):
     def claim(self, request: Request, caller: Caller | None) -> Claim | None:
         """For a POST with an Idempotency-Key: go ahead (a claim), or ReplayResponse / Conflict."""
         key = request.headers.get(IDEMPOTENCY_HEADER)
+        if key is not None:
+            check_key(key)  # one rule wherever the header is sent
         if key is None or caller is None or request.method != "POST":
             return None
         return self.store.claim(caller.person_id, key, request)
@@ -63,7 +64,9 @@ class Guard(SharedExtension):
     def remember(self, claim: Claim | None, response: Response) -> None:
         if claim is None:
             return
-        if response.status_code >= 500:
+        if response.status_code == GatewayTimeout.status:
+            self.store.unknown(claim)  # the service may have done it: only this request may resend
+        elif response.status_code >= 500:
             self.store.release(claim)  # nothing was promised: the client may try again
         else:
             self.store.complete(claim, response)

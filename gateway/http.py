@@ -4,7 +4,8 @@
 gets
   the authenticated `caller` as an argument, unless it is declared `public=True`;
 - correlation id from `X-Request-ID` (or a new one), returned on the response and carried onwards;
-- request size limits, JSON bodies parsed strictly;
+- request size limits, JSON bodies parsed strictly (bounded depth), and the text rule of
+  input_rules.py for every body, query and path parameter;
 - results as JSON, every error as problem+json (problems.py);
 - a POST with an Idempotency-Key stores its answer, so a resend gets the same answer;
 - route metadata (summary, body, query and response schemas) for the OpenAPI document;
@@ -27,6 +28,7 @@ from werkzeug.wrappers import Request, Response
 
 from gateway.guard import Guard
 from gateway.idempotency import ReplayResponse
+from gateway.input_rules import loads, refuse_deep_json, refuse_forbidden_text
 from gateway.problems import response_for
 from infra.caller import Caller
 from infra.correlation import CORRELATION_KEY, acceptable
@@ -39,6 +41,7 @@ DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024
 
 class ApiHandler(HttpRequestHandler):
     guard = Guard()
+    logs_own_outcome = True  # the access line, and a 5xx's traceback once (infra.logs)
 
     def __init__(
         self,
@@ -79,6 +82,7 @@ class ApiHandler(HttpRequestHandler):
         request.max_content_length = self.max_request_bytes
         try:
             caller = None if self.public else self.guard.caller_of(request, self, correlation_id)
+            refuse_forbidden_text(request, sent_json(request))
             claim = self.guard.claim(request, caller)
             response = self._run_worker(request, correlation_id, caller)
             self.guard.remember(claim, response)
@@ -154,8 +158,23 @@ def read_json(request: Request, parse_float: Callable[[str], Any] | None = None)
         raise UnsupportedMediaType(
             "send the body as application/json", [FieldError("body", "not JSON")]
         )
+    return parse_json(request.get_data(cache=True), parse_float)
+
+
+def sent_json(request: Request) -> Any:
+    """The JSON body, its numbers as text, or None when no JSON body was sent."""
+    if request.mimetype != "application/json":
+        return None
+    raw = request.get_data(cache=True)
+    return parse_json(raw, str) if raw.strip() else None
+
+
+def parse_json(raw: bytes, parse_float: Callable[[str], Any] | None = None) -> Any:
+    """Strict JSON: UTF-8 (or UTF-16/32), no deeper than MAX_DEPTH, no NaN or Infinity."""
     try:
-        return json.loads(request.get_data(cache=True), parse_float=parse_float)
+        text = raw.decode(json.detect_encoding(raw))
+        refuse_deep_json(text)
+        return loads(text, parse_float=parse_float)
     except (ValueError, UnicodeDecodeError):
         raise BadRequest(
             "the body is not valid JSON", [FieldError("body", "not valid JSON")]

@@ -3,19 +3,27 @@ answer.
 
 The first request claims the key (owner + key) before it runs; its answer is stored when it ends. A
 repeat gets the stored answer, a repeat while the first still runs gets 409, and the same key sent
-with a different request gets 422. A server-side failure (5xx) releases the claim so the client can
-retry. Keys are scoped to the authenticated person, so one person can never replay another's answer.
+with a different request gets 422. Keys are scoped to the authenticated person, so one person can
+never replay another's answer.
+
+A claim is a lease (IDEMPOTENCY_LEASE_SECONDS, by default three RPC deadlines): if the gateway
+holding it stopped mid-request, a resend of the same request takes the claim over once the lease has
+run out. A failure that promised nothing (5xx) releases the claim. A 504 is different: the service
+may still have done the work, so the key stays bound to this request (`unknown`) and a resend of the
+same request runs again at once; the routes that create pass the key on to the service, which
+answers a repeat with what it did the first time.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from nameko.extensions import DependencyProvider, SharedExtension
-from sqlalchemy import and_, delete, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from werkzeug.wrappers import Request, Response
 
@@ -25,6 +33,12 @@ from infra.engines import make_engine
 from infra.errors import Conflict, ValidationFailed
 
 KEPT_HEADERS = ("Content-Type", "Location", "ETag")
+PENDING, DONE, UNKNOWN = "pending", "done", "unknown"
+LEASE_RPC_DEADLINES = 3
+HEADER = "Idempotency-Key"
+# One rule for every route, narrow enough for every service's own client key (a UUID fits).
+KEY_RULE = re.compile(r"[A-Za-z0-9._:-]{8,64}")
+KEY_RULE_TEXT = "8 to 64 ASCII letters, digits or . _ : -"
 
 
 @dataclass(frozen=True)
@@ -41,6 +55,12 @@ class ReplayResponse(Exception):
         self.response = response
 
 
+def check_key(key: str) -> None:
+    """ValidationFailed (422) naming the header when the key breaks the rule."""
+    if KEY_RULE.fullmatch(key) is None:
+        raise ValidationFailed.on(HEADER, KEY_RULE_TEXT)
+
+
 def fingerprint(request: Request) -> str:
     digest = hashlib.sha256(f"{request.method} {request.full_path}\n".encode())
     digest.update(request.get_data(cache=True))
@@ -52,14 +72,16 @@ class IdempotencyStore(SharedExtension):
         config = self.container.config
         self.engine = make_engine(database_url(config, "gateway"), green=True)
         self.keep_for = timedelta(hours=float(config.get("IDEMPOTENCY_HOURS", 24)))
+        rpc_deadline = float(config.get("RPC_TIMEOUT_SECONDS", 5))
+        lease = config.get("IDEMPOTENCY_LEASE_SECONDS") or LEASE_RPC_DEADLINES * rpc_deadline
+        self.lease = timedelta(seconds=float(lease))
 
     def stop(self) -> None:
         self.engine.dispose()
 
     def claim(self, owner: str, key: str, request: Request) -> Claim:
         """Claim the key for this request, or raise ReplayResponse / Conflict / ValidationFailed."""
-        if not 1 <= len(key) <= 255 or not key.isprintable():
-            raise ValidationFailed.on("Idempotency-Key", "1 to 255 printable characters")
+        check_key(key)
         now, digest = datetime.now(UTC), fingerprint(request)
         with self.engine.begin() as connection:
             mine = and_(keys.c.owner == owner, keys.c.key == key)
@@ -70,13 +92,13 @@ class IdempotencyStore(SharedExtension):
                         owner=owner,
                         key=key,
                         fingerprint=digest,
-                        state="pending",
+                        state=PENDING,
                         created_at=now,
                         expires_at=now + self.keep_for,
                     )
                 ).rowcount
                 == 1
-            )
+            ) or self._take_over(connection, mine, digest, now)
             row = None if claimed else connection.execute(select(keys).where(mine)).first()
         if row is not None:
             self._refuse_or_replay(row, digest)
@@ -89,11 +111,20 @@ class IdempotencyStore(SharedExtension):
                 update(keys)
                 .where(keys.c.owner == claim.owner, keys.c.key == claim.key)
                 .values(
-                    state="done",
+                    state=DONE,
                     status=response.status_code,
                     headers=json.dumps(headers),
                     body=response.get_data(as_text=True),
                 )
+            )
+
+    def unknown(self, claim: Claim) -> None:
+        """The outcome is unknown (504): the key stays with this request; a resend runs again."""
+        with self.engine.begin() as connection:
+            connection.execute(
+                update(keys)
+                .where(keys.c.owner == claim.owner, keys.c.key == claim.key)
+                .values(state=UNKNOWN)
             )
 
     def release(self, claim: Claim) -> None:
@@ -108,6 +139,15 @@ class IdempotencyStore(SharedExtension):
                 delete(keys).where(keys.c.expires_at < datetime.now(UTC))
             ).rowcount
 
+    def _take_over(self, connection, mine, digest: str, now: datetime) -> bool:  # type: ignore[no-untyped-def]
+        """The same request takes over a claim of unknown outcome or whose lease ran out."""
+        stale = or_(
+            keys.c.state == UNKNOWN,
+            and_(keys.c.state == PENDING, keys.c.created_at < now - self.lease),
+        )
+        taken = update(keys).where(mine, keys.c.fingerprint == digest, stale)
+        return connection.execute(taken.values(state=PENDING, created_at=now)).rowcount == 1
+
     @staticmethod
     def _insert(dialect: str):  # type: ignore[no-untyped-def]
         module = postgresql if dialect == "postgresql" else sqlite
@@ -117,7 +157,7 @@ class IdempotencyStore(SharedExtension):
     def _refuse_or_replay(row, digest: str) -> None:  # type: ignore[no-untyped-def]
         if row.fingerprint != digest:
             raise ValidationFailed.on("Idempotency-Key", "already used for a different request")
-        if row.state != "done":
+        if row.state != DONE:
             raise Conflict(
                 "a request with this Idempotency-Key is still being handled; retry later"
             )

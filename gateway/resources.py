@@ -4,6 +4,7 @@ as ETags, If-Match, and keyset pages with Link headers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
@@ -11,7 +12,9 @@ from urllib.parse import urlencode
 from werkzeug.wrappers import Request, Response
 
 from gateway.http import json_response, read_json
-from infra.errors import BadRequest, FieldError, ServiceError
+from infra.errors import BadRequest, FieldError, PreconditionFailed, ServiceError
+
+_STRONG_TAG = re.compile(r'"([0-9]{1,9})"|([0-9]{1,9})')  # versions the API gave out
 
 
 class PreconditionRequired(ServiceError):
@@ -35,7 +38,7 @@ def keyed(request: Request, parse_float: Callable[[str], Any] | None = None) -> 
     body = body_object(request, parse_float)
     key = request.headers.get("Idempotency-Key")
     if key and "client_key" not in body:
-        body["client_key"] = key[:100]
+        body["client_key"] = key
     return body
 
 
@@ -52,19 +55,28 @@ def with_etag(body: dict[str, Any], status: int = 200, location: str | None = No
 
 
 def expected_version(request: Request) -> int:
-    """The version the client last read, from If-Match; a change without one is refused (428)."""
+    """The version the client last read, from If-Match; a change without one is refused (428).
+
+    The API gives out strong tags of ASCII digits. A weak tag (`W/"1"`) never matches for a
+    write (RFC 9110 13.1.1, strong comparison): a failed precondition (412), as a stale tag is."""
     header = request.headers.get("If-Match")
     if header is None:
         raise PreconditionRequired(
             "send If-Match with the ETag you last read, so no change is lost"
         )
-    value = header.strip().removeprefix("W/").strip('"')
-    if not value.isdigit():
+    value = header.strip()
+    if value.startswith("W/"):
+        raise PreconditionFailed(
+            "a weak ETag cannot match for a change; send the strong ETag you last read",
+            [FieldError("If-Match", "a weak tag never matches")],
+        )
+    tag = _STRONG_TAG.fullmatch(value)
+    if tag is None:
         raise BadRequest(
             "If-Match must be an ETag this API gave out",
             [FieldError("If-Match", "not a version tag")],
         )
-    return int(value)
+    return int(tag.group(1) or tag.group(2))
 
 
 def query_of(request: Request, *names: str) -> dict[str, str]:

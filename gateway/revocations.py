@@ -1,10 +1,11 @@
 """Tokens revoked the moment a person's access changes, not when they expire.
 
 A builtin token carries roles, areas and teams for its lifetime (TOKEN_MINUTES). When teams says a
-person was deactivated, changed, or left a Smile Team, the gateway records "refuse their tokens
-issued before now" in its own database (an idempotent max-upsert, so a repeated event changes
-nothing); every gateway replica keeps a snapshot of that table, refreshed every couple of seconds,
-and refuses such tokens with 401: the person signs in again and gets a token with what is true now.
+person was deactivated, changed, changed their password, or left a Smile Team, the gateway records
+"refuse their tokens issued before now" in its own database (an idempotent max-upsert, so a
+repeated event changes nothing); every gateway replica keeps a snapshot of that table, refreshed
+every couple of seconds, and refuses such tokens with 401: the person signs in again and gets a
+token with what is true now.
 """
 
 from __future__ import annotations

@@ -16,5 +16,6 @@ class TeamMembershipChangedV1(Schema):
 SUBSCRIPTIONS = {
     ("teams", "person_deactivated"): {1: PersonChangedV1},
     ("teams", "person_updated"): {1: PersonChangedV1},
+    ("teams", "password_changed"): {1: PersonChangedV1},
     ("teams", "team_membership_changed"): {1: TeamMembershipChangedV1},
 }

@@ -30,9 +30,9 @@ SENSITIVE_KEYS = frozenset(
 )
 REDACTED = "[redacted]"
 _NATIONAL_ID_TEXT = re.compile(r"(?<!\d)(?:\d{13}|\d-\d{4}-\d{5}-\d{2}-\d)(?!\d)")
-# nameko.containers logs every expected (client) error with a traceback as a warning; those are
-# already in the gateway's access log, and unexpected errors are still logged at ERROR.
 _QUIET_LOGGERS = ("kombu", "amqp", "nameko.web.server", "eventlet.wsgi.server", "nameko.containers")
+_EXPECTED_WORKER_ERROR = "(expected) error handling worker"
+_WORKER_ERROR = "error handling worker"
 
 Event = dict[str, Any]
 
@@ -91,6 +91,32 @@ def configure_logging(service: str, level: str = "INFO") -> None:
     root.setLevel(level.upper())
     for name in _QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
+    _filter_worker_errors()
+
+
+class WorkerErrors(logging.Filter):
+    """nameko.containers logs every failed worker with its traceback, an expected (client) error as
+    a warning. Here an expected error is one INFO line without a traceback, and an entrypoint that
+    logs its own outcomes (`logs_own_outcome`, the gateway's HTTP routes: an access line per request
+    and the traceback of a 5xx) is not logged twice."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = str(record.msg)
+        if not message.startswith((_EXPECTED_WORKER_ERROR, _WORKER_ERROR)):
+            return True
+        worker = record.args[0] if isinstance(record.args, tuple) and record.args else None
+        if getattr(getattr(worker, "entrypoint", None), "logs_own_outcome", False):
+            return False
+        if message.startswith(_EXPECTED_WORKER_ERROR):
+            record.levelno, record.levelname = logging.INFO, "INFO"
+            record.exc_info = record.exc_text = None
+        return True
+
+
+def _filter_worker_errors() -> None:
+    containers = logging.getLogger("nameko.containers")
+    if not any(isinstance(f, WorkerErrors) for f in containers.filters):
+        containers.addFilter(WorkerErrors())
 
 
 def get_logger(name: str) -> structlog.stdlib.BoundLogger:

@@ -57,7 +57,7 @@ class Rpc(NamekoRpc):
 
 
 def rpc(fn: Any = None, **options: Any) -> Any:
-    """`@rpc`: ServiceErrors are expected outcomes (logged as warnings, not as crashes)."""
+    """`@rpc`: ServiceErrors are expected outcomes (one INFO line, not a crash: infra.logs)."""
     options.setdefault("expected_exceptions", errors.ServiceError)
     decorator = Rpc.decorator(**options)
     return decorator(fn) if fn is not None else decorator

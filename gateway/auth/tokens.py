@@ -19,6 +19,7 @@ from infra.caller import Caller
 from infra.errors import Unauthorized
 
 REQUIRED_CLAIMS = ["exp", "iat", "iss", "aud", "sub"]
+NUMERIC_DATES = ("exp", "iat", "nbf")
 VERIFIED_CACHE_SIZE = 10_000
 
 
@@ -77,7 +78,7 @@ class TokenVerifier:
         try:
             header = jwt.get_unverified_header(token)
             self._check_type(header)
-            return jwt.decode(
+            claims = jwt.decode(
                 token,
                 self._key(token),
                 algorithms=list(self._algorithms()),
@@ -85,6 +86,8 @@ class TokenVerifier:
                 issuer=self.settings.issuer,
                 options={"require": REQUIRED_CLAIMS},
             )
+            _check_numeric_dates(claims)
+            return claims
         except jwt.ExpiredSignatureError:
             raise Unauthorized("the token has expired") from None
         except (jwt.PyJWTError, ValueError):
@@ -107,6 +110,14 @@ class TokenVerifier:
             accepted.add("jwt")  # many providers label access tokens plainly as JWT
         if kind not in accepted:
             raise jwt.InvalidTokenError("not an access token")
+
+
+def _check_numeric_dates(claims: dict[str, Any]) -> None:
+    """RFC 7519 NumericDate is a JSON number; PyJWT would also take `"exp": "1999999999"`."""
+    for name in NUMERIC_DATES:
+        value = claims.get(name)
+        if name in claims and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise jwt.InvalidTokenError(f"{name} is not a NumericDate")
 
 
 def caller_from_builtin_claims(claims: dict[str, Any]) -> Caller:

@@ -36,6 +36,10 @@ class PersonDeactivatedData(Schema):
     version = fields.Integer(required=True)
 
 
+class PasswordChangedData(Schema):
+    person_id = fields.UUID(required=True)
+
+
 class Seats(Schema):
     volunteer_leader = fields.String(required=True, allow_none=True)
     subdistrict_coordinator = fields.String(required=True, allow_none=True)
@@ -103,6 +107,9 @@ PERSON_UPDATED = EventContract("person_updated", 1, PersonData, _PERSON)
 PERSON_DEACTIVATED = EventContract(
     "person_deactivated", 1, PersonDeactivatedData, {"person_id": PERSON_ID, "version": 3}
 )
+PASSWORD_CHANGED = EventContract(  # the gateway refuses tokens issued before it
+    "password_changed", 1, PasswordChangedData, {"person_id": PERSON_ID}
+)
 TEAM_MEMBERSHIP_CHANGED = EventContract(
     "team_membership_changed",
     1,
@@ -167,6 +174,7 @@ PUBLISHED = [
     PERSON_REGISTERED,
     PERSON_UPDATED,
     PERSON_DEACTIVATED,
+    PASSWORD_CHANGED,
     TEAM_MEMBERSHIP_CHANGED,
     TEAM_INCOMPLETE,
     TEAM_COMPLETED,

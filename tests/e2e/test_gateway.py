@@ -215,6 +215,33 @@ def test_tokens_stop_working_when_access_changes_not_when_they_expire(system):
     assert "sign in again" in refused.json()["detail"]
 
 
+def test_a_password_change_ends_the_tokens_issued_before_it(system):
+    tag = uuid.uuid4().hex[:6]
+    body = {**new_person(tag), "password": "old passphrase " + tag}
+    created = call(system, "POST", "/api/v1/people", system.admin_token, json=body)
+    token = system.token(body["username"], body["password"])
+    changed = call(
+        system,
+        "PUT",
+        f"/api/v1/people/{created.json()['id']}/password",
+        token,
+        json={"current_password": body["password"], "password": "new passphrase " + tag},
+    )
+    assert changed.status_code == 204, changed.text
+    wait_for(
+        lambda: call(system, "GET", "/api/v1/me", token).status_code == 401,
+        what="the password change to reach the gateway",
+    )
+    wait_for(  # a token issued in the very second of the change is refused too
+        lambda: call(
+            system, "GET", "/api/v1/me", system.token(body["username"], "new passphrase " + tag)
+        ).status_code
+        == 200,
+        interval=0.5,
+        what="a token issued after the change to work",
+    )
+
+
 def test_a_volunteer_who_leaves_a_team_must_sign_in_again_and_then_lacks_it(system):
     tag = uuid.uuid4().hex[:6]
     people = {}
@@ -266,3 +293,54 @@ def test_a_volunteer_who_leaves_a_team_must_sign_in_again_and_then_lacks_it(syst
         team.json()["id"]
         not in json.loads(base64.urlsafe_b64decode(fresh.split(".")[1] + "=="))["teams"]
     )
+
+
+def lines_of(system, request_id):
+    return [
+        json.loads(line)
+        for line in system.log_text().splitlines()
+        if request_id in line and line.startswith("{")
+    ]
+
+
+def test_an_expected_refusal_is_logged_as_info_without_a_traceback(system):
+    refused_by_teams, too_large = uuid.uuid4().hex, uuid.uuid4().hex
+    answer = call(
+        system,
+        "POST",
+        "/api/v1/people",
+        system.admin_token,
+        json={"username": "x"},
+        headers={"X-Request-ID": refused_by_teams},
+    )
+    assert answer.status_code == 422
+    big = call(
+        system,
+        "POST",
+        "/api/v1/people",
+        system.admin_token,
+        data=b"{" + b" " * 2_000_000 + b"}",
+        headers={"X-Request-ID": too_large, "Content-Type": "application/json"},
+    )
+    assert big.status_code == 413
+    for request_id in (refused_by_teams, too_large):
+        lines = wait_for(lambda rid=request_id: lines_of(system, rid), what="the access line")
+        assert {line["level"] for line in lines} == {"info"}, lines
+        assert "Traceback" not in json.dumps(lines)
+    by_service = {line["service"] for line in lines_of(system, refused_by_teams)}
+    assert by_service == {"gateway", "teams"}  # one line each: the access line, the refusal
+    assert len(lines_of(system, refused_by_teams)) == 2
+
+
+@pytest.mark.parametrize("key", ["short", "k" * 65, "ключ-0123456789"])
+def test_one_rule_for_idempotency_keys_named_as_the_header(system, key):
+    answer = call(
+        system,
+        "POST",
+        "/api/v1/people",
+        system.admin_token,
+        json=new_person(uuid.uuid4().hex[:8]),
+        headers={"Idempotency-Key": key.encode().decode("latin-1")},
+    )
+    assert answer.status_code == 422 and answer.headers["Content-Type"] == PROBLEM
+    assert [e["field"] for e in answer.json()["errors"]] == ["Idempotency-Key"]

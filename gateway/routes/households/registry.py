@@ -6,7 +6,7 @@ from marshmallow import Schema, fields
 from werkzeug.wrappers import Request, Response
 
 from gateway.http import api, json_response
-from gateway.resources import body_object, page_response, query_of, with_etag
+from gateway.resources import body_object, keyed, page_response, query_of, with_etag
 from gateway.routes.households.base import (
     HOUSEHOLD,
     HOUSEHOLDS,
@@ -53,7 +53,7 @@ class RegistryRoutes(HouseholdsCalls):
         tags=HOUSEHOLDS,
     )
     def register_household(self, request: Request, caller: Caller) -> Response:
-        created = self._households("register_household", caller, body_object(request))
+        created = self._households("register_household", caller, keyed(request))
         return with_etag(created, 201, f"/api/v1/households/{created['id']}")
 
     @api(

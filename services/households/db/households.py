@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from infra.errors import PreconditionFailed
 from infra.money import from_satang, to_satang
-from services.households.db.tables import households, members, transitions
+from services.households.db.tables import households, members, registrations, transitions
 from services.households.domain.household import Consent, Household, Member, Targeting
 from services.households.domain.stages import Stage, Transition
 
@@ -25,6 +25,29 @@ class HouseholdRepository:
             [member_row(household.id, i, m) for i, m in enumerate(household.members)],
         )
         self._record_transitions(household)
+
+    def remember_registration(
+        self, registered_by: str, client_key: str, fingerprint: str, household: Household
+    ) -> None:
+        self.session.execute(
+            insert(registrations).values(
+                registered_by=registered_by,
+                client_key=client_key,
+                fingerprint=fingerprint,
+                household_id=household.id,
+                version=household.version,
+                registered_at=household.registered_at,
+            )
+        )
+
+    def registration(self, registered_by: str, client_key: str) -> Any:
+        """The registration this person made with this client key, if any."""
+        return self.session.execute(
+            select(registrations).where(
+                registrations.c.registered_by == registered_by,
+                registrations.c.client_key == client_key,
+            )
+        ).first()
 
     def get(self, household_id: str, *, for_update: bool = False) -> Household | None:
         query = select(households).where(households.c.id == household_id)

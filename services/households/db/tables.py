@@ -114,6 +114,17 @@ transitions = Table(
     Column("changed_at", UtcDateTime, nullable=False),
 )
 
+registrations = Table(  # a client's key for each registration, so a resend gets the first answer
+    "registrations",
+    metadata,
+    Column("registered_by", String(64), primary_key=True),
+    Column("client_key", String(64), primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("household_id", ID, ForeignKey("households.id"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("registered_at", UtcDateTime, nullable=False),
+)
+
 surveys = Table(
     "bmn_surveys",
     metadata,

@@ -5,7 +5,13 @@ from __future__ import annotations
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from services.households.domain.stages import Stage
-from services.households.schemas.common import expected_version, money, money_out, text
+from services.households.schemas.common import (
+    client_key,
+    expected_version,
+    money,
+    money_out,
+    text,
+)
 
 INDICATOR = validate.Regexp(
     r"^\d{1,2}(\.\d{1,2})?$", error="BMN indicator codes look like 7 or 7.1"
@@ -35,6 +41,7 @@ class RegisterHousehold(Schema):
     size = fields.Integer(load_default=None, strict=True)
     annual_income_thb = money(load_default=None, allow_none=True)
     bmn = fields.Nested(BmnIn, load_default=None)
+    client_key = client_key()  # the request's Idempotency-Key: a resend gets the first answer
 
     @validates_schema
     def _survey_has_income(self, data: dict, **_: object) -> None:

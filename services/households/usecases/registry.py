@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -9,7 +11,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from infra.caller import Caller
-from infra.errors import Conflict, FieldError
+from infra.errors import Conflict, FieldError, ValidationFailed
 from infra.logs import get_logger
 from infra.money import to_satang
 from services.households.db import HouseholdsUnitOfWork
@@ -31,7 +33,13 @@ ALREADY_REGISTERED = "already belongs to another active household"
 def register_household(
     uow: HouseholdsUnitOfWork, caller: Caller, command: dict[str, Any], now: datetime
 ) -> dict[str, Any]:
+    """Register a household. With a client key (the request's Idempotency-Key) a repeat of the
+    same request, even one whose first answer timed out, gets the first answer."""
     caller.require(*REGISTRARS)
+    key = command.get("client_key")
+    digest = _fingerprint(command)
+    if key and (first := _registered_before(uow, caller, key, digest)):
+        return first
     household = Household.register(
         command["village_code"],
         [Member(**member) for member in command["members"]],
@@ -46,15 +54,37 @@ def register_household(
         if command.get("bmn"):
             household.latest_survey_year = command["bmn"]["survey_year"]
         uow.households.add(household)
+        if key:
+            uow.households.remember_registration(caller.person_id, key, digest, household)
         if command.get("bmn"):
             add_survey(uow.session, _survey_row(household, command["bmn"], now))
         uow.emit(HOUSEHOLD_REGISTERED, registered_event(household))
         try:
             uow.commit()
-        except IntegrityError:  # a concurrent registration took one of the IDs first
+        except IntegrityError:  # a concurrent registration took the key or one of the IDs first
+            if key and (first := _registered_before(uow, caller, key, digest)):
+                return first
             raise Conflict(f"a member {ALREADY_REGISTERED}") from None
     log.info("household.registered", household_id=household.id, village_code=household.village_code)
     return {"id": household.id, "version": household.version}
+
+
+def _registered_before(
+    uow: HouseholdsUnitOfWork, caller: Caller, key: str, digest: str
+) -> dict[str, Any] | None:
+    """The first answer to this person's request with this key; 422 if the key served another."""
+    with uow.sibling() as fresh:
+        first = fresh.households.registration(caller.person_id, key)
+    if first is None:
+        return None
+    if first.fingerprint != digest:
+        raise ValidationFailed.on("client_key", "already used for a different registration")
+    return {"id": first.household_id, "version": first.version}
+
+
+def _fingerprint(command: dict[str, Any]) -> str:
+    request = {k: v for k, v in command.items() if k != "client_key"}
+    return hashlib.sha256(json.dumps(request, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def get_household(uow: HouseholdsUnitOfWork, caller: Caller, household_id: str) -> dict[str, Any]:

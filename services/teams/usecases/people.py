@@ -20,7 +20,12 @@ from services.teams.domain import policy
 from services.teams.domain.contact import Contact
 from services.teams.domain.person import Person, Profile
 from services.teams.domain.team import Seat, seat_problem
-from services.teams.events import PERSON_DEACTIVATED, PERSON_REGISTERED, PERSON_UPDATED
+from services.teams.events import (
+    PASSWORD_CHANGED,
+    PERSON_DEACTIVATED,
+    PERSON_REGISTERED,
+    PERSON_UPDATED,
+)
 from services.teams.passwords import hash_password, password_problem, verify_password
 from services.teams.usecases.teams import depart
 
@@ -135,6 +140,7 @@ def set_password(
         if problem:
             raise ValidationFailed.on("password", problem)
         uow.people.set_password_hash(person_id, hash_password(command["password"]), now)
+        uow.emit(PASSWORD_CHANGED, {"person_id": person_id})  # tokens issued before it end
         uow.commit()
 
 

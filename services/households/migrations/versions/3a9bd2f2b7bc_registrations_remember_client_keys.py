@@ -1,7 +1,7 @@
 """registrations remember client keys
 
 Revision ID: 3a9bd2f2b7bc
-Revises: baecc8bda70d
+Revises: 7c1d5e9a2b40
 Create Date: 2026-12-02 04:45:53.420956
 """
 from collections.abc import Sequence
@@ -13,7 +13,7 @@ import infra.tables
 
 
 revision: str = '3a9bd2f2b7bc'
-down_revision: str | None = 'baecc8bda70d'
+down_revision: str | None = '7c1d5e9a2b40'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

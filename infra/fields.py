@@ -24,6 +24,7 @@ from infra.national_id import canonical_national_id, national_id_problem
 
 DECIMAL_PATTERN = r"^[0-9]+(\.[0-9]{1,2})?$"
 _DECIMAL = re.compile(DECIMAL_PATTERN[1:-1])
+_SIGNED = re.compile(r"-?[0-9]+(\.[0-9]+)?")  # read, for the check to say what is wrong
 _DECIMAL_ERROR = 'ASCII digits with at most two decimals, such as "1500.50"'
 
 
@@ -40,11 +41,13 @@ class PlainDecimal(fields.Decimal):
     def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> Decimal:
         is_integer = isinstance(value, int) and not isinstance(value, bool)
         text = str(value) if is_integer else value
-        if not isinstance(text, str) or len(text) > 24 or not _DECIMAL.fullmatch(text):
+        if not isinstance(text, str) or len(text) > 24 or not _SIGNED.fullmatch(text):
             raise ValidationError(_DECIMAL_ERROR)
         number = Decimal(text)
         if self.check and (problem := self.check(number)):
-            raise ValidationError(problem)
+            raise ValidationError(problem)  # says what is wrong with a sign or a third decimal
+        if not _DECIMAL.fullmatch(text):
+            raise ValidationError(_DECIMAL_ERROR)
         return number
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from infra.dates import HAPPENED, REPORTED, RUN
+from infra.dates import BOOKED, REPORTED, RUN
 from infra.fields import Day, Money
 from services.funding.domain.collection import LineKind
 from services.funding.domain.money import amount_problem
@@ -22,7 +22,7 @@ def Amount(**kwargs: Any) -> Money:  # a field factory, read like a field
 
 class Movement(Resendable):
     amount_thb = Amount()
-    on = Day(HAPPENED, load_default=None, allow_none=True)
+    on = Day(BOOKED, load_default=None, allow_none=True)
 
 
 class LoanApplication(Resendable):
@@ -39,7 +39,7 @@ class Reason(Schema):
 
 
 class OnDay(Schema):
-    on = Day(HAPPENED, load_default=None, allow_none=True)
+    on = Day(BOOKED, load_default=None, allow_none=True)
 
 
 class WriteOff(Reason, OnDay):
@@ -61,7 +61,7 @@ class SheetLineIn(Schema):
 
 class CollectionSheetIn(Schema):
     client_key = fields.String(required=True, validate=CLIENT_KEY)
-    meeting_on = Day(HAPPENED, required=True)
+    meeting_on = Day(BOOKED, required=True)
     lines = fields.List(fields.Nested(SheetLineIn), required=True, validate=validate.Length(1))
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from infra.dates import HAPPENED
+from infra.dates import BOOKED
 from services.funding import money_schemas
 from services.funding.domain.money import amount_problem
 from services.funding.schemas import CLIENT_KEY, parse
@@ -95,6 +95,6 @@ def _day(given: Any) -> date:
         day = date.fromisoformat(given)
     except ValueError:
         raise _Unusual from None
-    if HAPPENED.problem(day):
+    if BOOKED.problem(day):
         raise _Unusual
     return day

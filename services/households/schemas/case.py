@@ -30,7 +30,7 @@ class ChangeStage(Schema):
     expected_version = expected_version()
     to_stage = fields.String(required=True, validate=validate.OneOf([s.value for s in Stage]))
     reason = Text(1, 1000, required=True)
-    merged_into = fields.String(load_default=None)
+    merged_into = Line(1, 36, load_default=None)
 
 
 class GoalIn(Schema):

@@ -40,7 +40,7 @@ class PlainDecimal(fields.Decimal):
 
     def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> Decimal:
         is_integer = isinstance(value, int) and not isinstance(value, bool)
-        text = str(value) if is_integer else value
+        text = str(value) if is_integer and abs(value) < 10**24 else value
         if not isinstance(text, str) or len(text) > 24 or not _SIGNED.fullmatch(text):
             raise ValidationError(_DECIMAL_ERROR)
         number = Decimal(text)

@@ -22,9 +22,7 @@ class PreconditionRequired(ServiceError):
     title = "Precondition required"
 
 
-def body_object(
-    request: Request, parse_float: Callable[[str], Any] | None = None
-) -> dict[str, Any]:
+def body_object(request: Request, parse_float: Callable[[str], Any] = str) -> dict[str, Any]:
     """The JSON object sent (`parse_float=str` keeps decimal numbers as written)."""
     body = read_json(request, parse_float)
     if not isinstance(body, dict):
@@ -32,7 +30,7 @@ def body_object(
     return body
 
 
-def keyed(request: Request, parse_float: Callable[[str], Any] | None = None) -> dict[str, Any]:
+def keyed(request: Request, parse_float: Callable[[str], Any] = str) -> dict[str, Any]:
     """The body; a phone's Idempotency-Key doubles as the service's own client key, so a resend is
     absorbed in the service's transaction even if the gateway forgot the first answer."""
     body = body_object(request, parse_float)

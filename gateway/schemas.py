@@ -2,6 +2,8 @@
 
 from marshmallow import INCLUDE, Schema, fields, validate
 
+from infra.fields import Line
+
 
 class FieldProblem(Schema):
     field = fields.String(required=True)
@@ -30,7 +32,7 @@ class Problem(Schema):
 
 
 class TokenRequest(Schema):
-    username = fields.String(required=True, validate=validate.Length(1, 40))
+    username = Line(1, 40, required=True)
     password = fields.String(required=True, validate=validate.Length(1, 256))
 
 

@@ -6,6 +6,7 @@ two-digit village number (geothai stops at tambons, so a village is checked thro
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import geothai
@@ -13,11 +14,13 @@ import geothai
 from infra.caller import area_level
 
 _LOOKUPS = {2: geothai.province, 4: geothai.district, 6: geothai.subdistrict}
+# ASCII digits only (`str.isdigit` and `\d` take Thai and fullwidth digits too), in full.
+_CODE = re.compile(r"[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{8}")
 
 
 def area_problem(code: str) -> str | None:
     """Why `code` is not a real area code, or None."""
-    if not code.isdigit() or len(code) not in (2, 4, 6, 8):
+    if not isinstance(code, str) or not _CODE.fullmatch(code):
         return "must be a DOPA area code of 2, 4, 6 or 8 digits"
     if len(code) == 8:
         if code[6:] == "00":

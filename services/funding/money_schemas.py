@@ -3,30 +3,26 @@ funding-access decisions and report dates."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from infra.dates import BOOKED, REPORTED, RUN
+from infra.fields import Day, Money
 from services.funding.domain.collection import LineKind
 from services.funding.domain.money import amount_problem
 from services.funding.domain.rules import MAX_TERM_MONTHS
 from services.funding.schemas import CLIENT_KEY, Id, Resendable, Text
 
 
-def _payable(value: Decimal) -> None:
-    problem = amount_problem(value)
-    if problem:
-        raise ValidationError(problem)
-
-
-def Amount(**kwargs: Any) -> fields.Decimal:  # a field factory, read like a field
-    return fields.Decimal(required=True, validate=_payable, **kwargs)
+def Amount(**kwargs: Any) -> Money:  # a field factory, read like a field
+    """A payable amount: more than zero, exact to the satang."""
+    return Money(required=True, check=amount_problem, **kwargs)
 
 
 class Movement(Resendable):
     amount_thb = Amount()
-    on = fields.Date(load_default=None, allow_none=True)
+    on = Day(BOOKED, load_default=None, allow_none=True)
 
 
 class LoanApplication(Resendable):
@@ -43,7 +39,7 @@ class Reason(Schema):
 
 
 class OnDay(Schema):
-    on = fields.Date(load_default=None, allow_none=True)
+    on = Day(BOOKED, load_default=None, allow_none=True)
 
 
 class WriteOff(Reason, OnDay):
@@ -65,7 +61,7 @@ class SheetLineIn(Schema):
 
 class CollectionSheetIn(Schema):
     client_key = fields.String(required=True, validate=CLIENT_KEY)
-    meeting_on = fields.Date(required=True)
+    meeting_on = Day(BOOKED, required=True)
     lines = fields.List(fields.Nested(SheetLineIn), required=True, validate=validate.Length(1))
 
 
@@ -81,4 +77,12 @@ class Decision(Schema):
 
 
 class AsOf(Schema):
-    as_of = fields.Date(load_default=None, allow_none=True)
+    """The day a report is drawn up for."""
+
+    as_of = Day(REPORTED, load_default=None, allow_none=True)
+
+
+class RunAsOf(Schema):
+    """The day an arrears run judges loans on: near today, as it announces arrears now."""
+
+    as_of = Day(RUN, load_default=None, allow_none=True)

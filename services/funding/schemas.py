@@ -8,6 +8,9 @@ from typing import Any
 
 from marshmallow import Schema, fields, validate
 
+from infra.dates import JOINED
+from infra.fields import AreaCode, Day, Line, Money, PlainDecimal
+from infra.fields import Text as Text
 from infra.validation import load
 from services.funding.domain.group import CommitteeRole
 from services.funding.domain.rules import InterestMethod
@@ -22,7 +25,7 @@ def parse(schema: type[Schema], payload: Any) -> Any:
     return load(instance, payload)
 
 
-CLIENT_KEY = validate.Regexp(r"^[A-Za-z0-9._:-]{1,100}$", error="1-100 letters, digits or ._:-")
+CLIENT_KEY = validate.Regexp(r"^[A-Za-z0-9._:-]{1,100}\Z", error="1-100 letters, digits or ._:-")
 
 
 class Id(fields.UUID):
@@ -32,20 +35,16 @@ class Id(fields.UUID):
         return str(super()._deserialize(value, attr, data, **kwargs))
 
 
-def Text(low: int, high: int, **kwargs: Any) -> fields.String:
-    return fields.String(validate=validate.Length(low, high), **kwargs)
-
-
 class RulesIn(Schema):
-    min_monthly_saving_thb = fields.Decimal(required=True)
-    annual_interest_rate = fields.Decimal(required=True)
+    min_monthly_saving_thb = Money(required=True)
+    annual_interest_rate = PlainDecimal(required=True)
     interest_method = fields.String(
         required=True, validate=validate.OneOf([m.value for m in InterestMethod])
     )
-    max_loan_multiple = fields.Decimal(required=True)
+    max_loan_multiple = PlainDecimal(required=True)
     max_term_months = fields.Integer(required=True, strict=True)
     # a callable default stays out of the OpenAPI document, which cannot hold a Decimal
-    min_savings_balance_thb = fields.Decimal(load_default=lambda: Decimal("0"))
+    min_savings_balance_thb = Money(load_default=lambda: Decimal("0"))
 
 
 class SeatIn(Schema):
@@ -54,26 +53,26 @@ class SeatIn(Schema):
 
 
 class NetworkIn(Schema):
-    name = Text(1, 200, required=True)
-    district_code = Text(1, 10, required=True)
+    name = Line(1, 200, required=True)
+    district_code = AreaCode("district", required=True)
     officers = fields.List(Id(), load_default=list, validate=validate.Length(0, 50))
 
 
 class NetworkChange(Schema):
-    name = Text(1, 200, required=True)
+    name = Line(1, 200, required=True)
     officers = fields.List(Id(), required=True, validate=validate.Length(0, 50))
 
 
 class GroupIn(Schema):
-    name = Text(1, 200, required=True)
-    village_code = Text(1, 10, required=True)
+    name = Line(1, 200, required=True)
+    village_code = AreaCode("village", required=True)
     network_id = Id(load_default=None, allow_none=True)
     committee = fields.List(fields.Nested(SeatIn), required=True, validate=validate.Length(1, 30))
     rules = fields.Nested(RulesIn, required=True)
 
 
 class GroupChange(Schema):
-    name = Text(1, 200, required=True)
+    name = Line(1, 200, required=True)
     network_id = Id(allow_none=True)  # absent: unchanged; null: leaves its network
     committee = fields.List(fields.Nested(SeatIn), required=True, validate=validate.Length(1, 30))
     rules = fields.Nested(RulesIn, required=True)
@@ -86,7 +85,7 @@ class Page(Schema):
 
 class GroupQuery(Page):
     network_id = Id(load_default=None, allow_none=True)
-    area = fields.String(load_default=None, validate=validate.Regexp(r"^\d{2,8}$"))
+    area = AreaCode(load_default=None)
 
 
 class LoanQuery(Page):
@@ -115,8 +114,8 @@ class Resendable(Schema):
 
 
 class MemberIn(Resendable):
-    first_name = Text(1, 100, required=True)
-    last_name = Text(1, 100, required=True)
+    first_name = Line(1, 100, required=True)
+    last_name = Line(1, 100, required=True)
     household_id = Id(load_default=None, allow_none=True)
     person_id = Id(load_default=None, allow_none=True)
-    joined_on = fields.Date(load_default=None, allow_none=True)
+    joined_on = Day(JOINED, load_default=None, allow_none=True)

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from infra.dates import BOOKED
 from services.funding import money_schemas
 from services.funding.domain.money import amount_problem
 from services.funding.schemas import CLIENT_KEY, parse
@@ -91,6 +92,9 @@ def _day(given: Any) -> date:
     if type(given) is not str or not ISO_DAY.fullmatch(given):
         raise _Unusual
     try:
-        return date.fromisoformat(given)
+        day = date.fromisoformat(given)
     except ValueError:
         raise _Unusual from None
+    if BOOKED.problem(day):
+        raise _Unusual
+    return day

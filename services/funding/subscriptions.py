@@ -17,7 +17,7 @@ def _payable(value: Decimal) -> None:
 class FundingAccessRequestedV1(Schema):
     household_id = fields.UUID(required=True)
     intervention_id = fields.UUID(required=True)
-    village_code = fields.String(required=True, validate=validate.Regexp(r"^\d{8}$"))
+    village_code = fields.String(required=True, validate=validate.Regexp(r"^[0-9]{8}\Z"))
     amount_thb = fields.Decimal(required=True, validate=_payable)
     purpose = fields.String(required=True)
     term_months = fields.Integer(required=True, validate=validate.Range(min=1))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from infra.fields import AreaCode, Line, Text
 from infra.validation import dump
 from services.notifications.domain.directory import EXTERNAL_CHANNELS, LANGUAGES
 from services.notifications.domain.escalation import KINDS
-
-AREA = validate.Regexp(r"^\d{2}(\d{2}){0,3}$", error="must be a DOPA area code (2-8 digits)")
 
 
 class Page(Schema):
@@ -18,7 +17,7 @@ class Page(Schema):
 
 class ListInbox(Page):
     unread_only = fields.Boolean(load_default=False)
-    recipient_id = fields.String(validate=validate.Length(1, 36))  # administrators only
+    recipient_id = Line(1, 36)  # administrators only
 
 
 class QuietHoursIn(Schema):
@@ -41,19 +40,19 @@ class ListEscalations(Page):
         fields.String(validate=validate.OneOf(["open", "acknowledged", "resolved", "closed"]))
     )
     kind = fields.String(validate=validate.OneOf(KINDS))
-    area_code = fields.String(validate=AREA)
+    area_code = AreaCode()
     mine = fields.Boolean(load_default=False)
 
 
 class ResolveEscalation(Schema):
-    note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=2000))
+    note = Text(0, 2000, load_default=None, allow_none=True)
 
 
 class ListDeliveries(Page):
     status = fields.String(validate=validate.OneOf(["pending", "sent", "parked"]))
     channel = fields.String(validate=validate.OneOf(EXTERNAL_CHANNELS))
-    recipient_id = fields.String(validate=validate.Length(1, 36))
-    notification_id = fields.String(validate=validate.Length(1, 36))
+    recipient_id = Line(1, 36)
+    notification_id = Line(1, 36)
 
 
 class NotificationOut(Schema):

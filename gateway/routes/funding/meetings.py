@@ -116,7 +116,7 @@ class MeetingRoutes(FundingCalls):
         "POST",
         "/api/v1/arrears-runs",
         summary="Run the daily arrears job now (administrators; safe to run twice)",
-        body=m.AsOf,
+        body=m.RunAsOf,
         responses={200: out.ArrearsRunOut},
         tags=FUNDING,
     )

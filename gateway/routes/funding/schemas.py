@@ -12,7 +12,7 @@ from services.funding import schemas as s
 
 
 def Thb(description: str = "", **kwargs: Any) -> fields.String:  # a field factory
-    metadata = {"pattern": r"^-?\d+\.\d{2}$", "example": "1500.00"}
+    metadata = {"pattern": r"^-?[0-9]+\.[0-9]{2}$", "example": "1500.00"}
     if description:
         metadata["description"] = description
     return fields.String(metadata=metadata, **kwargs)

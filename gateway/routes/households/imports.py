@@ -27,7 +27,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _whole_number(text: str | None) -> int | str | None:
     """Query strings are text; digits become a number, anything else goes on to be refused."""
-    return int(text) if text and text.isdigit() else text
+    return int(text) if text and text.isascii() and text.isdigit() else text
 
 
 class ImportRoutes(HouseholdsCalls):

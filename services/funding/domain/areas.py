@@ -6,8 +6,8 @@ import re
 
 import geothai
 
-VILLAGE_CODE = re.compile(r"\d{8}")
-DISTRICT_CODE = re.compile(r"\d{4}")
+VILLAGE_CODE = re.compile(r"[0-9]{8}")  # ASCII: `\d` takes Thai digits too
+DISTRICT_CODE = re.compile(r"[0-9]{4}")
 
 
 def village_code_problem(code: str) -> str | None:

@@ -50,7 +50,7 @@ class AccessEntrypoints(Entrypoints):
 
     @rpc
     def run_arrears_job(self, caller: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
-        as_of = parse(money_schemas.AsOf, payload)["as_of"]
+        as_of = parse(money_schemas.RunAsOf, payload)["as_of"]
         return arrears.run_arrears_job(self.uow, who(caller), as_of, now(), self.settings)
 
     @timer(interval=ARREARS_TICK_SECONDS)

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from infra.dates import HAPPENED
+from infra.fields import AreaCode, Line, Moment, Text
 from services.households.domain.care import WELLBEING
 from services.households.domain.intervention import Kind, Status
 from services.households.domain.plan import CAPITALS
 from services.households.domain.stages import Stage
-from services.households.schemas.common import client_key, expected_version, money, money_out, text
+from services.households.schemas.common import client_key, expected_version, money, money_out
 from services.households.schemas.registry import HouseholdOut
 
 
 class TargetHouseholds(Schema):
-    area_code = fields.String(
-        required=True, validate=validate.Regexp(r"^(\d{2}|\d{4}|\d{6}|\d{8})$")
-    )
+    area_code = AreaCode(required=True)
     survey_year = fields.Integer(required=True, strict=True, validate=validate.Range(2000, 2100))
 
 
@@ -23,35 +23,35 @@ class RecordConsent(Schema):
     expected_version = expected_version()
     informed = fields.Boolean(required=True)
     consented = fields.Boolean(required=True)
-    note = text(1000, load_default=None)
+    note = Text(1, 1000, load_default=None)
 
 
 class ChangeStage(Schema):
     expected_version = expected_version()
     to_stage = fields.String(required=True, validate=validate.OneOf([s.value for s in Stage]))
-    reason = text(1000, required=True)
-    merged_into = fields.String(load_default=None)
+    reason = Text(1, 1000, required=True)
+    merged_into = Line(1, 36, load_default=None)
 
 
 class GoalIn(Schema):
     capital = fields.String(required=True, validate=validate.OneOf(CAPITALS))
-    description = text(1000, required=True)
-    baseline = text(500, required=True)
-    target = text(500, required=True)
+    description = Text(1, 1000, required=True)
+    baseline = Text(1, 500, required=True)
+    target = Text(1, 500, required=True)
 
 
 class SupportIn(Schema):
     kind = fields.String(required=True, validate=validate.OneOf([k.value for k in Kind]))
-    description = text(1000, required=True)
+    description = Text(1, 1000, required=True)
     amount_thb = money(load_default=None, allow_none=True)
 
 
 class SavePlan(Schema):
     expected_version = fields.Integer(load_default=None, strict=True)
-    problems = fields.List(text(1000), load_default=list, validate=validate.Length(max=50))
-    needs = fields.List(text(1000), load_default=list, validate=validate.Length(max=50))
+    problems = fields.List(Text(1, 1000), load_default=list, validate=validate.Length(max=50))
+    needs = fields.List(Text(1, 1000), load_default=list, validate=validate.Length(max=50))
     goals = fields.List(fields.Nested(GoalIn), load_default=list, validate=validate.Length(max=50))
-    livelihood = text(500, load_default=None)
+    livelihood = Text(1, 500, load_default=None)
     requested_support = fields.List(
         fields.Nested(SupportIn), load_default=list, validate=validate.Length(max=50)
     )
@@ -62,7 +62,7 @@ class PlanCommand(Schema):
 
 
 class ReturnPlan(PlanCommand):
-    reason = text(1000, required=True)
+    reason = Text(1, 1000, required=True)
 
 
 class PlanOut(Schema):
@@ -100,15 +100,15 @@ class SupportOut(Schema):
 
 class FundingIn(Schema):
     amount_thb = money(required=True)
-    purpose = text(200, required=True)
+    purpose = Text(1, 200, required=True)
     term_months = fields.Integer(required=True, strict=True, validate=validate.Range(1, 120))
 
 
 class RequestIntervention(Schema):
     kind = fields.String(required=True, validate=validate.OneOf([k.value for k in Kind]))
-    description = text(2000, required=True)
-    owner = text(64, load_default=None)
-    agency = text(200, load_default=None)
+    description = Text(1, 2000, required=True)
+    owner = Line(1, 64, load_default=None)
+    agency = Line(1, 200, load_default=None)
     funding = fields.Nested(FundingIn, load_default=None)
     client_key = client_key()
 
@@ -116,7 +116,7 @@ class RequestIntervention(Schema):
 class UpdateIntervention(Schema):
     expected_version = expected_version()
     status = fields.String(required=True, validate=validate.OneOf([s.value for s in Status]))
-    outcome = text(2000, load_default=None)
+    outcome = Text(1, 2000, load_default=None)
 
 
 class InterventionOut(Schema):
@@ -139,13 +139,13 @@ class InterventionOut(Schema):
 
 
 class LogVisit(Schema):
-    visited_at = fields.AwareDateTime(required=True)
-    notes = text(4000, required=True)
+    visited_at = Moment(HAPPENED, required=True)
+    notes = Text(1, 4000, required=True)
     wellbeing = fields.Integer(
         required=True, strict=True, validate=validate.Range(WELLBEING.start, WELLBEING.stop - 1)
     )
     annual_income_thb = money(load_default=None, allow_none=True)
-    problems = fields.List(text(500), load_default=list, validate=validate.Length(max=30))
+    problems = fields.List(Text(1, 500), load_default=list, validate=validate.Length(max=30))
     client_key = client_key()
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from services.households.schemas.common import text
+from infra.fields import Line
 
 
 class StartImport(Schema):
-    file_name = text(200, required=True)
+    file_name = Line(1, 200, required=True)
     survey_year = fields.Integer(required=True, strict=True, validate=validate.Range(2000, 2100))
     format = fields.String(required=True, validate=validate.OneOf(["csv", "xlsx"]))
 

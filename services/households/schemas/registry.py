@@ -4,26 +4,22 @@ from __future__ import annotations
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from infra.dates import BIRTH
+from infra.fields import AreaCode, Day, Line, NationalId
 from services.households.domain.stages import Stage
-from services.households.schemas.common import (
-    client_key,
-    expected_version,
-    money,
-    money_out,
-    text,
-)
+from services.households.schemas.common import client_key, expected_version, money, money_out
 
 INDICATOR = validate.Regexp(
-    r"^\d{1,2}(\.\d{1,2})?$", error="BMN indicator codes look like 7 or 7.1"
+    r"^[0-9]{1,2}(\.[0-9]{1,2})?\Z", error="BMN indicator codes look like 7 or 7.1"
 )
 
 
 class MemberIn(Schema):
-    first_name = text(100, required=True)
-    last_name = text(100, required=True)
-    national_id = text(20, required=True)
+    first_name = Line(1, 100, required=True)
+    last_name = Line(1, 100, required=True)
+    national_id = NationalId(required=True)
     is_head = fields.Boolean(required=True)
-    birth_date = fields.Date(load_default=None)
+    birth_date = Day(BIRTH, load_default=None)
     sex = fields.String(load_default=None, validate=validate.OneOf(["male", "female"]))
 
 
@@ -35,8 +31,8 @@ class BmnIn(Schema):
 
 
 class RegisterHousehold(Schema):
-    village_code = text(20, required=True)
-    house_no = text(20, load_default=None)
+    village_code = AreaCode("village", required=True)
+    house_no = Line(1, 20, load_default=None)
     members = fields.List(fields.Nested(MemberIn), required=True, validate=validate.Length(1, 40))
     size = fields.Integer(load_default=None, strict=True)
     annual_income_thb = money(load_default=None, allow_none=True)
@@ -53,13 +49,13 @@ class UpdateHousehold(Schema):
     expected_version = expected_version()
     annual_income_thb = money(allow_none=True)
     size = fields.Integer(strict=True)
-    house_no = text(20, allow_none=True)
+    house_no = Line(1, 20, allow_none=True)
 
 
 class ListHouseholds(Schema):
-    area = fields.String(validate=validate.Regexp(r"^(\d{2}|\d{4}|\d{6}|\d{8})$"))
+    area = AreaCode()
     stage = fields.String(validate=validate.OneOf([s.value for s in Stage]))
-    team_id = text(36)
+    team_id = Line(1, 36)
     fails_income = fields.Boolean()
     # query-string values arrive as text: "5" is read as 5
     min_failed_indicators = fields.Integer(validate=validate.Range(0, 99))

@@ -27,7 +27,7 @@ def normalise_phone(raw: str) -> str | None:
         national = digits[1:]
     else:
         return None
-    if not national.isdigit():
+    if not (national.isascii() and national.isdigit()):
         return None
     mobile = len(national) == 9 and national[0] in MOBILE_PREFIXES
     landline = len(national) == 8 and national[0] in LANDLINE_PREFIXES

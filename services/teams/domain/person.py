@@ -7,11 +7,10 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from stdnum.th import pin
-
 from infra.areas import area_problem
 from infra.caller import Caller, Role, area_level
 from infra.errors import Conflict, FieldError, ValidationFailed
+from infra.national_id import national_id_problem
 from services.teams.domain.contact import Contact
 
 USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{2,39}")
@@ -85,8 +84,8 @@ def _identity_problems(profile: Profile) -> list[FieldError]:
         problems.append(FieldError("display_name", "must not be blank"))
     if profile.language not in LANGUAGES:
         problems.append(FieldError("language", "must be th or en"))
-    if profile.national_id is not None and not pin.is_valid(profile.national_id):
-        problems.append(FieldError("national_id", "not a valid Thai national ID"))
+    if profile.national_id is not None and (problem := national_id_problem(profile.national_id)):
+        problems.append(FieldError("national_id", problem))
     return problems
 
 

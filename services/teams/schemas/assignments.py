@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import Schema, fields, pre_dump, validate
+from marshmallow import Schema, fields, pre_dump
 
+from infra.fields import AreaCode, Text
 from services.teams.schemas.common import PageQuery, area, person_id
 
 
@@ -16,11 +17,11 @@ class AssignHousehold(Schema):
 
 class ReassignHousehold(Schema):
     team_id = person_id(required=True)
-    reason = fields.String(required=True, validate=validate.Length(1, 500))
+    reason = Text(1, 500, required=True)
 
 
 class AssignVillage(Schema):
-    village_code = fields.String(required=True, validate=validate.Regexp(r"^\d{8}$"))
+    village_code = AreaCode("village", required=True)
     team_id = person_id(required=True)
 
 
@@ -120,7 +121,7 @@ class PersonCaseloadOut(Schema):
 
 
 class SuggestionQuery(Schema):
-    area = fields.String(required=True, validate=validate.Regexp(r"^\d{6}(\d{2})?$"))
+    area = AreaCode("subdistrict", "village", required=True)
 
 
 class TeamCandidate(Schema):

@@ -7,13 +7,15 @@ from typing import Any
 
 from marshmallow import Schema, fields, pre_dump, validate
 
+from infra.dates import HAPPENED
+from infra.fields import Day, Line, Text
 from services.teams.domain.cohort import SESSION_KINDS
 from services.teams.schemas.common import PageQuery, area, household_ids, person_id
 
 
 class OpenCohort(Schema):
     trainer_team_id = person_id(required=True)
-    occupation = fields.String(required=True, validate=validate.Length(1, 200))
+    occupation = Line(1, 200, required=True)
     households = household_ids(1000, required=True)
 
 
@@ -22,10 +24,10 @@ class EnrolHouseholds(Schema):
 
 
 class TrainingSessionIn(Schema):
-    held_on = fields.Date(required=True)
+    held_on = Day(HAPPENED, required=True)
     duration_minutes = fields.Integer(required=True, validate=validate.Range(1, 24 * 60))
     kind = fields.String(required=True, validate=validate.OneOf(SESSION_KINDS))
-    topic = fields.String(load_default="", validate=validate.Length(max=300))
+    topic = Text(0, 300, load_default="")
 
 
 class AttendanceMark(Schema):

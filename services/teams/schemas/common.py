@@ -6,13 +6,15 @@ from typing import Any
 
 from marshmallow import Schema, fields, validate
 
+from infra.fields import AreaCode, Line
+
 
 def person_id(**kwargs: Any) -> fields.String:
-    return fields.String(validate=validate.Length(1, 36), **kwargs)
+    return Line(1, 36, **kwargs)
 
 
-def area(**kwargs: Any) -> fields.String:
-    return fields.String(validate=validate.Regexp(r"^\d{2,8}$", error="a DOPA area code"), **kwargs)
+def area(**kwargs: Any) -> AreaCode:
+    return AreaCode(**kwargs)
 
 
 def household_ids(most: int, **kwargs: Any) -> fields.List:

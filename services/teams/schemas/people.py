@@ -5,29 +5,30 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from infra.caller import Role
+from infra.fields import AreaCode, Line, NationalId
 from services.teams.domain.person import LANGUAGES, Person
 
 ROLE_NAMES = [role.value for role in Role]
 
 
 class PersonIn(Schema):
-    username = fields.String(required=True, validate=validate.Length(1, 40))
-    display_name = fields.String(required=True, validate=validate.Length(1, 200))
+    username = Line(1, 40, required=True)
+    display_name = Line(1, 200, required=True)
     roles = fields.List(
         fields.String(validate=validate.OneOf(ROLE_NAMES)),
         required=True,
         validate=validate.Length(1, 8),
     )
     areas = fields.List(
-        fields.String(validate=validate.Length(1, 8)),
+        AreaCode(),
         load_default=list,
         validate=validate.Length(0, 50),
     )
-    line_user_id = fields.String(load_default=None, allow_none=True)
-    email = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=254))
-    phone = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=30))
+    line_user_id = Line(0, 100, load_default=None, allow_none=True)
+    email = Line(0, 254, load_default=None, allow_none=True)
+    phone = Line(0, 30, load_default=None, allow_none=True)
     language = fields.String(load_default="th", validate=validate.OneOf(LANGUAGES))
-    national_id = fields.String(load_default=None, allow_none=True, validate=validate.Length(1, 20))
+    national_id = NationalId(load_default=None, allow_none=True)
 
 
 class RegisterPerson(PersonIn):
@@ -36,7 +37,7 @@ class RegisterPerson(PersonIn):
 
 class ListPeople(Schema):
     role = fields.String(load_default=None, validate=validate.OneOf(ROLE_NAMES))
-    area = fields.String(load_default=None, validate=validate.Length(2, 8))
+    area = AreaCode(load_default=None)
     active = fields.Boolean(load_default=None, allow_none=True)
     after = fields.String(load_default=None)
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))
@@ -48,7 +49,7 @@ class SetPassword(Schema):
 
 
 class Credentials(Schema):
-    username = fields.String(required=True, validate=validate.Length(1, 40))
+    username = Line(1, 40, required=True)
     password = fields.String(required=True, validate=validate.Length(1, 256))
 
 

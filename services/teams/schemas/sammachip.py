@@ -6,21 +6,21 @@ from typing import Any
 
 from marshmallow import Schema, fields, pre_dump, validate
 
+from infra.dates import JOINED
+from infra.fields import AreaCode, Day, Line
 from services.teams.domain.trainers import TrainerTeam
 from services.teams.schemas.common import PageQuery, area, household_ids, person_id
-
-VILLAGE = validate.Regexp(r"^\d{8}$", error="a village code of 8 digits")
 
 
 class SageIn(Schema):
     person_id = person_id(required=True)
     lead = fields.Boolean(load_default=False)
-    lead_trained_on = fields.Date(load_default=None, allow_none=True)
+    lead_trained_on = Day(JOINED, load_default=None, allow_none=True)
 
 
 class FormTrainerTeam(Schema):
-    village_code = fields.String(required=True, validate=VILLAGE)
-    name = fields.String(required=True, validate=validate.Length(1, 200))
+    village_code = AreaCode("village", required=True)
+    name = Line(1, 200, required=True)
     members = fields.List(
         fields.Nested(SageIn), load_default=list, validate=validate.Length(max=10)
     )
@@ -60,9 +60,9 @@ class TrainerTeamsPage(Schema):
 
 
 class OccupationGroupIn(Schema):
-    name = fields.String(required=True, validate=validate.Length(1, 200))
-    occupation = fields.String(required=True, validate=validate.Length(1, 200))
-    village_code = fields.String(required=True, validate=VILLAGE)
+    name = Line(1, 200, required=True)
+    occupation = Line(1, 200, required=True)
+    village_code = AreaCode("village", required=True)
     members = household_ids(500, required=True)
 
 
@@ -71,8 +71,8 @@ class GroupMembersIn(Schema):
 
 
 class GroupRegistration(Schema):
-    registration_number = fields.String(required=True, validate=validate.Length(1, 60))
-    registered_on = fields.Date(required=True)
+    registration_number = Line(1, 60, required=True)
+    registered_on = Day(JOINED, required=True)
 
 
 class ListOccupationGroups(PageQuery):

@@ -7,18 +7,20 @@ from typing import Any
 
 from marshmallow import Schema, fields, pre_dump, validate
 
+from infra.dates import HAPPENED, PLANNED
+from infra.fields import AreaCode, Day, Line, Text
 from services.teams.domain.support import KINDS, PHASES, ActionPlan, Organisation
 from services.teams.schemas.common import PageQuery, area, person_id
 
 
 class ChangeOrganisation(Schema):
-    name = fields.String(required=True, validate=validate.Length(1, 200))
+    name = Line(1, 200, required=True)
     reporters = fields.List(person_id(), load_default=list, validate=validate.Length(max=50))
 
 
 class RegisterOrganisation(ChangeOrganisation):
     kind = fields.String(required=True, validate=validate.OneOf(list(KINDS)))
-    district_code = fields.String(required=True, validate=validate.Regexp(r"^\d{4}$"))
+    district_code = AreaCode("district", required=True)
 
 
 class ListOrganisations(PageQuery):
@@ -64,25 +66,25 @@ class OrganisationDetailOut(OrganisationOut):
 
 class StartPlan(Schema):
     year = fields.Integer(required=True, validate=validate.Range(2000, 2200))
-    title = fields.String(required=True, validate=validate.Length(1, 200))
+    title = Line(1, 200, required=True)
 
 
 class AdvancePlan(Schema):
     to = fields.String(required=True, validate=validate.OneOf(PHASES))
-    note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=2000))
-    summary = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=10000))
+    note = Text(0, 2000, load_default=None, allow_none=True)
+    summary = Text(0, 10000, load_default=None, allow_none=True)
 
 
 class PlanTaskIn(Schema):
-    title = fields.String(required=True, validate=validate.Length(1, 300))
-    due_on = fields.Date(required=True)
+    title = Line(1, 300, required=True)
+    due_on = Day(PLANNED, required=True)
     owner_id = person_id(load_default=None, allow_none=True)
 
 
 class ProgressReportIn(Schema):
-    reported_on = fields.Date(required=True)
+    reported_on = Day(HAPPENED, required=True)
     percent = fields.Integer(required=True, validate=validate.Range(0, 100))
-    note = fields.String(load_default="", validate=validate.Length(max=2000))
+    note = Text(0, 2000, load_default="")
 
 
 class ProgressReportOut(Schema):

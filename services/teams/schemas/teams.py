@@ -5,6 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, pre_dump, validate
 
 from infra.caller import SMILE_TEAM_ROLES
+from infra.fields import AreaCode, Line, Text
 from services.teams.domain.team import Team
 from services.teams.schemas.common import PageQuery, area, person_id
 
@@ -17,8 +18,8 @@ class TeamSeatIn(Schema):
 
 
 class ChangeTeam(Schema):
-    name = fields.String(required=True, validate=validate.Length(1, 200))
-    coverage = fields.List(fields.String(), required=True, validate=validate.Length(1, 30))
+    name = Line(1, 200, required=True)
+    coverage = fields.List(AreaCode(), required=True, validate=validate.Length(1, 30))
 
 
 class FormTeam(ChangeTeam):
@@ -33,7 +34,7 @@ class JoinTeam(TeamSeatIn):
 
 class LeaveTeam(Schema):
     person_id = person_id(required=True)
-    reason = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=500))
+    reason = Text(0, 500, load_default=None, allow_none=True)
 
 
 class ListTeams(PageQuery):

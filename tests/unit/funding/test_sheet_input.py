@@ -4,6 +4,7 @@ with exactly its errors."""
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
 
 import pytest
@@ -19,6 +20,9 @@ IDS = st.uuids().map(str)
 ODD_IDS = st.one_of(IDS.map(str.upper), st.uuids().map(lambda u: u.hex), st.just("not-an-id"))
 AMOUNTS = st.sampled_from(["100.00", "5", "0.01", "99999999.99", "1.5", "250.10"])
 ODD_AMOUNTS = st.sampled_from(["0", "-5.00", "100.001", "1e3", " 7", "NaN", "", "1,000"])
+# a booking day: from 2000 to 2100 (infra.dates.BOOKED)
+MEETING_DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
+ODD_DAYS = st.sampled_from(["2026-02-30", "9999-12-31", "0001-01-01", "1999-12-31"])
 VALUES = st.one_of(st.none(), st.integers(), st.floats(allow_nan=False), st.booleans())
 
 
@@ -37,14 +41,14 @@ GOOD_LINES = st.lists(st.one_of(line("deposit"), line("repayment")), min_size=1,
 def sheets(draw: st.DrawFn, spoil: bool) -> dict[str, Any]:
     sheet = {
         "client_key": draw(st.sampled_from(["k-1", "phone:2026-12-21", "a.b_c"])),
-        "meeting_on": draw(st.dates().map(lambda d: d.isoformat())),
+        "meeting_on": draw(MEETING_DAYS.map(date.isoformat)),
         "lines": draw(GOOD_LINES),
     }
     if spoil:
         target = draw(st.sampled_from(["sheet", "line"]))
         spoilt = sheet if target == "sheet" else draw(st.sampled_from(sheet["lines"]))
         field = draw(st.sampled_from([*sorted(spoilt), "extra"]))
-        spoilers = [VALUES, ODD_IDS, ODD_AMOUNTS, st.just("2026-02-30"), st.just([])]
+        spoilers = [VALUES, ODD_IDS, ODD_AMOUNTS, ODD_DAYS, st.just([])]
         spoilers.append(st.sampled_from(["deposit", "withdrawal", "20261221", "k 1"]))
         value = draw(st.one_of(*spoilers))
         if draw(st.booleans()):

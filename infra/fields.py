@@ -1,0 +1,163 @@
+"""The value kinds of request payloads, each defined once and used by every schema that takes one:
+money, national IDs, DOPA area codes, dates in a range that fits their meaning, and text that is
+one line (names, titles) or may hold several (notes).
+
+Digits are ASCII only: Python's `\\d` and `str.isdigit()` accept any Unicode digit (Thai,
+fullwidth, superscripts), so patterns here spell `[0-9]` and match in full.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from marshmallow import ValidationError, fields, validate
+
+from infra.areas import area_problem
+from infra.caller import area_level
+from infra.dates import Span
+from infra.money import money_problem
+from infra.national_id import canonical_national_id, national_id_problem
+
+DECIMAL_PATTERN = r"^[0-9]+(\.[0-9]{1,2})?$"
+_DECIMAL = re.compile(DECIMAL_PATTERN[1:-1])
+_SIGNED = re.compile(r"-?[0-9]+(\.[0-9]+)?")  # read, for the check to say what is wrong
+_DECIMAL_ERROR = 'ASCII digits with at most two decimals, such as "1500.50"'
+
+
+class PlainDecimal(fields.Decimal):
+    """A decimal written `1500` or `1500.50` (a string, or a JSON number the gateway kept as
+    written), read as `Decimal` without ever passing through a binary float. `1e3`, `1_000`,
+    `" 100"`, signs and non-ASCII digits are refused."""
+
+    def __init__(self, *, check: Callable[[Decimal], str | None] | None = None, **kwargs: Any):
+        metadata = {"pattern": DECIMAL_PATTERN, "example": "1500.00", **kwargs.pop("metadata", {})}
+        super().__init__(allow_nan=False, metadata=metadata, **kwargs)
+        self.check = check
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> Decimal:
+        is_integer = isinstance(value, int) and not isinstance(value, bool)
+        text = str(value) if is_integer and abs(value) < 10**24 else value
+        if not isinstance(text, str) or len(text) > 24 or not _SIGNED.fullmatch(text):
+            raise ValidationError(_DECIMAL_ERROR)
+        number = Decimal(text)
+        if self.check and (problem := self.check(number)):
+            raise ValidationError(problem)  # says what is wrong with a sign or a third decimal
+        if not _DECIMAL.fullmatch(text):
+            raise ValidationError(_DECIMAL_ERROR)
+        return number
+
+
+class Money(PlainDecimal):
+    """Baht, exact to the satang, within `infra.money.money_problem`'s limits (or `check`'s)."""
+
+    def __init__(self, *, check: Callable[[Decimal], str | None] = money_problem, **kwargs: Any):
+        super().__init__(check=check, **kwargs)
+
+
+class NationalId(fields.String):
+    """A Thai national ID, loaded as its canonical 13 ASCII digits: `1-1017-00230-70-8` and
+    `1101700230708` are one person. Other digits (Thai, fullwidth) are refused."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        metadata = {
+            "pattern": r"^ *[0-9]+([ -][0-9]+)* *$",
+            "description": "13 digits; spaces or dashes between them are dropped",
+            "example": "1-1017-00230-70-8",
+            **kwargs.pop("metadata", {}),
+        }
+        super().__init__(metadata=metadata, **kwargs)
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> str:
+        given = super()._deserialize(value, attr, data, **kwargs)
+        canonical = canonical_national_id(given)
+        if canonical is None:
+            raise ValidationError("13 ASCII digits (spaces or dashes between them may be given)")
+        if problem := national_id_problem(canonical):
+            raise ValidationError(problem)
+        return canonical
+
+
+LEVEL_DIGITS = {"province": 2, "district": 4, "subdistrict": 6, "village": 8}
+ALL_LEVELS = tuple(LEVEL_DIGITS)
+
+
+class AreaCode(fields.String):
+    """A DOPA area code of one of `levels` (all by default), in ASCII digits and present in the
+    area data (infra.areas): `99999999`, Thai digits and village number `00` are refused."""
+
+    def __init__(self, *levels: str, **kwargs: Any) -> None:
+        self.levels = levels or ALL_LEVELS
+        lengths = "|".join(f"[0-9]{{{LEVEL_DIGITS[level]}}}" for level in self.levels)
+        metadata = {
+            "pattern": f"^({lengths})$",
+            "description": f"DOPA code of a {' or '.join(self.levels)}",
+            **kwargs.pop("metadata", {}),
+        }
+        super().__init__(metadata=metadata, **kwargs)
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> str:
+        code = super()._deserialize(value, attr, data, **kwargs)
+        problem = area_problem(code)
+        if problem is None and area_level(code) not in self.levels:
+            problem = f"must be the code of a {' or '.join(self.levels)}"
+        if problem:
+            raise ValidationError(problem)
+        return code
+
+
+class Day(fields.Date):
+    """A calendar date (`YYYY-MM-DD`) inside `span`, a range that fits what the date means."""
+
+    def __init__(self, span: Span, **kwargs: Any) -> None:
+        metadata = {"description": span.describe(), **kwargs.pop("metadata", {})}
+        super().__init__(metadata=metadata, **kwargs)
+        self.span = span
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> date:
+        day = super()._deserialize(value, attr, data, **kwargs)
+        if problem := self.span.problem(day):
+            raise ValidationError(problem)
+        return day
+
+
+class Moment(fields.AwareDateTime):
+    """A point in time with its offset, whose day (as written) lies inside `span`."""
+
+    def __init__(self, span: Span, **kwargs: Any) -> None:
+        metadata = {"description": span.describe(), **kwargs.pop("metadata", {})}
+        super().__init__(metadata=metadata, **kwargs)
+        self.span = span
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> datetime:
+        moment = super()._deserialize(value, attr, data, **kwargs)
+        if problem := self.span.problem(moment.date()):
+            raise ValidationError(problem)
+        return moment
+
+
+# Line breaks of every kind, and tab: none of them belongs in a name or a title.
+ONE_LINE_PATTERN = "^[^\\t\\n\\v\\f\\r\\u0085\\u2028\\u2029]*$"
+_LINE_BREAKS = re.compile("[\t\n\v\f\r\x1c-\x1e\x85\u2028\u2029]")
+
+
+def Line(low: int, high: int, **kwargs: Any) -> fields.String:  # a field factory
+    """Single-line text (names, titles, usernames): `low`-`high` characters, no line break, no
+    tab."""
+    metadata = {"pattern": ONE_LINE_PATTERN, **kwargs.pop("metadata", {})}
+    return fields.String(
+        validate=[validate.Length(low, high), _one_line], metadata=metadata, **kwargs
+    )
+
+
+def Text(low: int, high: int, **kwargs: Any) -> fields.String:  # a field factory
+    """Text that may run over several lines (notes, reasons, descriptions, topics)."""
+    return fields.String(validate=validate.Length(low, high), **kwargs)
+
+
+def _one_line(value: str) -> None:
+    if _LINE_BREAKS.search(value):
+        raise ValidationError("one line: no line break or tab")

@@ -28,6 +28,7 @@ from werkzeug.wrappers import Request, Response
 from gateway.guard import Guard
 from gateway.idempotency import ReplayResponse
 from gateway.problems import response_for
+from gateway.webserver import ProblemWebServer
 from infra.caller import Caller
 from infra.correlation import CORRELATION_KEY, acceptable
 from infra.errors import BadRequest, FieldError, ServiceError, UnsupportedMediaType
@@ -38,6 +39,7 @@ DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024
 
 
 class ApiHandler(HttpRequestHandler):
+    server = ProblemWebServer()
     guard = Guard()
 
     def __init__(

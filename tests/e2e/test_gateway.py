@@ -266,3 +266,12 @@ def test_a_volunteer_who_leaves_a_team_must_sign_in_again_and_then_lacks_it(syst
         team.json()["id"]
         not in json.loads(base64.urlsafe_b64decode(fresh.split(".")[1] + "=="))["teams"]
     )
+
+
+def test_unknown_paths_and_methods_are_problems_too(system):
+    unknown = call(system, "GET", "/api/v1/action-plans/..%2F..%2Fetc/phase")
+    assert unknown.status_code == 404 and unknown.headers["Content-Type"] == PROBLEM
+    assert unknown.json()["status"] == 404
+    wrong_method = call(system, "DELETE", "/api/v1/people", system.admin_token)
+    assert wrong_method.status_code == 405 and wrong_method.headers["Content-Type"] == PROBLEM
+    assert "GET" in wrong_method.headers["Allow"]

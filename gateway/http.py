@@ -30,6 +30,7 @@ from gateway.guard import Guard
 from gateway.idempotency import ReplayResponse
 from gateway.input_rules import loads, refuse_deep_json, refuse_forbidden_text
 from gateway.problems import response_for
+from gateway.webserver import ProblemWebServer
 from infra.caller import Caller
 from infra.correlation import CORRELATION_KEY, acceptable
 from infra.errors import BadRequest, FieldError, ServiceError, UnsupportedMediaType
@@ -40,6 +41,7 @@ DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024
 
 
 class ApiHandler(HttpRequestHandler):
+    server = ProblemWebServer()
     guard = Guard()
     logs_own_outcome = True  # the access line, and a 5xx's traceback once (infra.logs)
 

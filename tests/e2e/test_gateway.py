@@ -344,3 +344,12 @@ def test_one_rule_for_idempotency_keys_named_as_the_header(system, key):
     )
     assert answer.status_code == 422 and answer.headers["Content-Type"] == PROBLEM
     assert [e["field"] for e in answer.json()["errors"]] == ["Idempotency-Key"]
+
+
+def test_unknown_paths_and_methods_are_problems_too(system):
+    unknown = call(system, "GET", "/api/v1/action-plans/..%2F..%2Fetc/phase")
+    assert unknown.status_code == 404 and unknown.headers["Content-Type"] == PROBLEM
+    assert unknown.json()["status"] == 404
+    wrong_method = call(system, "DELETE", "/api/v1/people", system.admin_token)
+    assert wrong_method.status_code == 405 and wrong_method.headers["Content-Type"] == PROBLEM
+    assert "GET" in wrong_method.headers["Allow"]

@@ -2,7 +2,7 @@
 
 from marshmallow import INCLUDE, Schema, fields, validate
 
-from infra.fields import Line
+from infra.fields import Integer, Line
 
 
 class FieldProblem(Schema):
@@ -19,13 +19,13 @@ class Problem(Schema):
 
     type = fields.String(required=True)
     title = fields.String(required=True)
-    status = fields.Integer(required=True)
+    status = Integer(required=True)
     detail = fields.String(required=True)
     errors = fields.List(fields.Nested(FieldProblem))
     allowed = fields.List(fields.String(), metadata={"description": "what may happen next (409)"})
     current_status = fields.String(metadata={"description": "the object's status now (409)"})
     stage = fields.String(metadata={"description": "the case's stage now (409)"})
-    current_version = fields.Integer(
+    current_version = Integer(
         allow_none=True, metadata={"description": "the version to send in If-Match (412)"}
     )
     retry_after = fields.Float(metadata={"description": "seconds to wait (429)"})
@@ -39,7 +39,7 @@ class TokenRequest(Schema):
 class Token(Schema):
     access_token = fields.String(required=True)
     token_type = fields.String(required=True, validate=validate.OneOf(["Bearer"]))
-    expires_in = fields.Integer(required=True)
+    expires_in = Integer(required=True)
 
 
 class Health(Schema):

@@ -161,3 +161,25 @@ def Text(low: int, high: int, **kwargs: Any) -> fields.String:  # a field factor
 def _one_line(value: str) -> None:
     if _LINE_BREAKS.search(value):
         raise ValidationError("one line: no line break or tab")
+
+
+INTEGER_LIMIT = 2**31 - 1  # what a PostgreSQL integer column holds
+_INTEGER_TEXT = re.compile(r"[+-]?[0-9]{1,10}")
+
+
+class Integer(fields.Integer):
+    """A whole number: a JSON integer, or ASCII digits (a query string's `5`). Superscripts, Thai
+    and fullwidth digits are refused (`int()` reads any Unicode digit), and so is anything a
+    database integer cannot hold."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("strict", False)
+        super().__init__(**kwargs)
+
+    def _validated(self, value: Any) -> int:
+        if isinstance(value, str) and not _INTEGER_TEXT.fullmatch(value):
+            raise self.make_error("invalid")
+        number = super()._validated(value)
+        if abs(number) > INTEGER_LIMIT:
+            raise ValidationError(f"must be between -{INTEGER_LIMIT} and {INTEGER_LIMIT}")
+        return number

@@ -9,13 +9,14 @@ from werkzeug.wrappers import Request, Response
 from gateway.http import api, json_response
 from gateway.routes.notifications import EscalationView
 from infra.caller import Caller
+from infra.fields import Integer
 from infra.rpc import Calls
 from services.teams.schemas import PersonOut
 
 
 class Summary(Schema):
     person = fields.Nested(PersonOut)
-    unread = fields.Integer()
+    unread = Integer()
     open_escalations = fields.List(fields.Nested(EscalationView))
 
 

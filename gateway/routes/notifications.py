@@ -11,10 +11,11 @@ from gateway.http import api, json_response, read_json
 from gateway.resources import expected_version, page_response, query_of, with_etag
 from gateway.schemas import page_of
 from infra.caller import Caller
+from infra.fields import Integer
 from infra.rpc import Calls
 from services.notifications import schemas as s
 
-InboxPage = page_of(s.NotificationOut, "InboxPage", unread=fields.Integer())
+InboxPage = page_of(s.NotificationOut, "InboxPage", unread=Integer())
 
 
 class EscalationView(s.EscalationOut):
@@ -25,8 +26,8 @@ class PreferencesAnswer(s.PreferencesOut):
     webhook_secret = fields.String(metadata={"description": "shown once, when webhook_url changes"})
 
 
-UnreadCount = s.Schema.from_dict({"unread": fields.Integer()}, name="UnreadCount")
-Marked = s.Schema.from_dict({"marked": fields.Integer()}, name="Marked")
+UnreadCount = s.Schema.from_dict({"unread": Integer()}, name="UnreadCount")
+Marked = s.Schema.from_dict({"marked": Integer()}, name="Marked")
 ESCALATION = "/api/v1/escalations/<string:escalation_id>"
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from infra.dates import BOOKED, REPORTED, RUN
-from infra.fields import Day, Money
+from infra.fields import Day, Integer, Money
 from services.funding.domain.collection import LineKind
 from services.funding.domain.money import amount_problem
 from services.funding.domain.rules import MAX_TERM_MONTHS
@@ -27,9 +27,7 @@ class Movement(Resendable):
 
 class LoanApplication(Resendable):
     amount_thb = Amount()
-    term_months = fields.Integer(
-        required=True, strict=True, validate=validate.Range(1, MAX_TERM_MONTHS)
-    )
+    term_months = Integer(required=True, strict=True, validate=validate.Range(1, MAX_TERM_MONTHS))
     purpose = Text(1, 500, required=True)
     funding_request_id = Id(load_default=None, allow_none=True)
 

@@ -9,7 +9,7 @@ from typing import Any
 from marshmallow import Schema, fields, validate
 
 from infra.dates import JOINED
-from infra.fields import AreaCode, Day, Line, Money, PlainDecimal
+from infra.fields import AreaCode, Day, Integer, Line, Money, PlainDecimal
 from infra.fields import Text as Text
 from infra.validation import load
 from services.funding.domain.group import CommitteeRole
@@ -42,7 +42,7 @@ class RulesIn(Schema):
         required=True, validate=validate.OneOf([m.value for m in InterestMethod])
     )
     max_loan_multiple = PlainDecimal(required=True)
-    max_term_months = fields.Integer(required=True, strict=True)
+    max_term_months = Integer(required=True, strict=True)
     # a callable default stays out of the OpenAPI document, which cannot hold a Decimal
     min_savings_balance_thb = Money(load_default=lambda: Decimal("0"))
 
@@ -80,7 +80,7 @@ class GroupChange(Schema):
 
 class Page(Schema):
     after = fields.String(load_default=None, allow_none=True)
-    limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))
+    limit = Integer(load_default=50, validate=validate.Range(1, 200))
 
 
 class GroupQuery(Page):

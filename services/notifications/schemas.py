@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from infra.fields import AreaCode, Line, Text
+from infra.fields import AreaCode, Integer, Line, Text
 from infra.validation import dump
 from services.notifications.domain.directory import EXTERNAL_CHANNELS, LANGUAGES
 from services.notifications.domain.escalation import KINDS
@@ -12,7 +12,7 @@ from services.notifications.domain.escalation import KINDS
 
 class Page(Schema):
     after = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=500))
-    limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))
+    limit = Integer(load_default=50, validate=validate.Range(1, 200))
 
 
 class ListInbox(Page):
@@ -82,7 +82,7 @@ class PreferencesOut(Schema):
     )
     digest = fields.Boolean()
     webhook_url = fields.String(allow_none=True)
-    version = fields.Integer()
+    version = Integer()
 
 
 class EscalationOut(Schema):
@@ -94,7 +94,7 @@ class EscalationOut(Schema):
     area_code = fields.String()
     details = fields.Dict()
     status = fields.String()
-    level = fields.Integer()
+    level = Integer()
     opened_at = fields.AwareDateTime(allow_none=True)
     level_since = fields.AwareDateTime(allow_none=True)
     acknowledged_by = fields.String(allow_none=True)
@@ -104,7 +104,7 @@ class EscalationOut(Schema):
     resolution_note = fields.String(allow_none=True)
     closed_at = fields.AwareDateTime(allow_none=True)
     closed_by_event = fields.String(allow_none=True)
-    version = fields.Integer()
+    version = Integer()
 
 
 class DeliveryOut(Schema):
@@ -113,7 +113,7 @@ class DeliveryOut(Schema):
     recipient_id = fields.String()
     channel = fields.String()
     status = fields.String()
-    attempts = fields.Integer()
+    attempts = Integer()
     next_attempt_at = fields.AwareDateTime()
     last_error = fields.String(allow_none=True)
     created_at = fields.AwareDateTime()

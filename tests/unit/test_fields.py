@@ -13,7 +13,17 @@ from hypothesis import strategies as st
 from marshmallow import Schema, ValidationError
 
 from infra.dates import BIRTH, HAPPENED, PLANNED, RUN
-from infra.fields import AreaCode, Day, Line, Moment, Money, NationalId, PlainDecimal, Text
+from infra.fields import (
+    AreaCode,
+    Day,
+    Integer,
+    Line,
+    Moment,
+    Money,
+    NationalId,
+    PlainDecimal,
+    Text,
+)
 from infra.national_id import canonical_national_id, repaired_national_id
 from tests.support.digits import fullwidth, thai
 
@@ -180,3 +190,20 @@ def test_a_single_line_refuses_line_breaks_and_tabs(text: str) -> None:
 def test_multi_line_text_keeps_its_line_breaks_and_tabs() -> None:
     assert loaded("note", "first\n\tsecond") == "first\n\tsecond"
     assert loaded("name", "สมชาย ใจดี") == "สมชาย ใจดี"
+
+
+@pytest.mark.parametrize("text", ["5", "-3", "+7", "0042"])
+def test_an_integer_reads_ascii_digits(text):
+    assert Integer().deserialize(text) == int(text)
+
+
+@given(st.characters(categories=["Nd"]).filter(lambda c: not c.isascii()))
+def test_an_integer_refuses_every_digit_that_is_not_ascii(digit):
+    with pytest.raises(ValidationError):
+        Integer().deserialize("1" + digit)
+
+
+@pytest.mark.parametrize("value", ["²", "1e3", " 5", "5\n", "1_000", 2**31, -(2**31), 10**30, True])
+def test_an_integer_refuses_what_is_not_a_plain_whole_number_a_database_holds(value):
+    with pytest.raises(ValidationError):
+        Integer().deserialize(value)

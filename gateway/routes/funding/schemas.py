@@ -8,6 +8,7 @@ from typing import Any
 from marshmallow import Schema, fields
 
 from gateway.schemas import page_of
+from infra.fields import Integer
 from services.funding import schemas as s
 
 
@@ -32,7 +33,7 @@ class GroupRulesOut(Schema):
     annual_interest_rate = Thb()
     interest_method = fields.String()
     max_loan_multiple = Thb()
-    max_term_months = fields.Integer()
+    max_term_months = Integer()
     min_savings_balance_thb = Thb()
 
 
@@ -45,7 +46,7 @@ class GroupBooksOut(Schema):
 
 class GroupBalances(GroupBooksOut):
     group_id = fields.String()
-    version = fields.Integer()
+    version = Integer()
 
 
 class NetworkOut(Schema):
@@ -55,7 +56,7 @@ class NetworkOut(Schema):
     officers = fields.List(fields.String())
     may_record = fields.Boolean()
     created_at = Maybe()
-    version = fields.Integer()
+    version = Integer()
 
 
 class SavingsGroupOut(Schema):
@@ -68,13 +69,13 @@ class SavingsGroupOut(Schema):
     balances = fields.Nested(GroupBooksOut)
     may_record = fields.Boolean()
     created_at = Maybe()
-    version = fields.Integer()
+    version = Integer()
 
 
 class SavingsMemberOut(Schema):
     id = fields.String()
     group_id = fields.String()
-    member_no = fields.Integer()
+    member_no = Integer()
     first_name = fields.String()
     last_name = fields.String()
     household_id = Maybe()
@@ -83,7 +84,7 @@ class SavingsMemberOut(Schema):
     status = fields.String()
     savings_thb = Thb()
     can_borrow_thb = Thb("largest loan the rules allow now")
-    version = fields.Integer()
+    version = Integer()
 
 
 class EntryOut(Schema):
@@ -111,7 +112,7 @@ class RepaymentOut(EntryOut):
 
 
 class PostingOut(Schema):
-    seq = fields.Integer()
+    seq = Integer()
     entry_id = fields.String()
     kind = fields.String()
     debit = fields.String()
@@ -126,14 +127,14 @@ class PostingOut(Schema):
 
 
 class ArrearsOut(Schema):
-    days_overdue = fields.Integer()
+    days_overdue = Integer()
     bucket = fields.String()
     amount_thb = Thb()
     oldest_due_on = Maybe()
 
 
 class InstallmentOut(Schema):
-    seq = fields.Integer()
+    seq = Integer()
     due_on = fields.String()
     principal_thb = Thb()
     interest_thb = Thb()
@@ -148,7 +149,7 @@ class LoanOut(Schema):
     status = fields.String()
     allowed = fields.List(fields.String())
     amount_thb = Thb()
-    term_months = fields.Integer()
+    term_months = Integer()
     purpose = fields.String()
     annual_interest_rate = Thb()
     interest_method = fields.String()
@@ -169,7 +170,7 @@ class LoanOut(Schema):
     household_id = Maybe()
     intervention_id = Maybe()
     schedule = fields.List(fields.Nested(InstallmentOut))
-    version = fields.Integer()
+    version = Integer()
 
 
 class ScheduleOut(Schema):
@@ -180,11 +181,11 @@ class ScheduleOut(Schema):
     payoff_thb = Thb(allow_none=True)
     arrears = fields.Nested(ArrearsOut)
     installments = fields.List(fields.Nested(InstallmentOut))
-    version = fields.Integer()
+    version = Integer()
 
 
 class SheetLineOut(Schema):
-    line = fields.Integer()
+    line = Integer()
     kind = fields.String()
     entry_id = fields.String()
     amount_thb = Thb()
@@ -207,14 +208,14 @@ class SheetOut(Schema):
 
 
 class BucketOut(Schema):
-    loans = fields.Integer()
+    loans = Integer()
     outstanding_thb = Thb()
     arrears_thb = Thb()
 
 
 class PortfolioOut(Schema):
     as_of = fields.String()
-    loans = fields.Integer()
+    loans = Integer()
     outstanding_thb = Thb()
     ageing = fields.Dict(
         keys=fields.String(),
@@ -234,7 +235,7 @@ class GroupPortfolioOut(PortfolioOut):
 
 class NetworkPortfolioOut(PortfolioOut):
     network_id = fields.String()
-    groups = fields.Integer()
+    groups = Integer()
 
 
 class FundingRequestOut(Schema):
@@ -246,7 +247,7 @@ class FundingRequestOut(Schema):
     last_name = fields.String()
     amount_thb = Thb()
     purpose = fields.String()
-    term_months = fields.Integer()
+    term_months = Integer()
     status = fields.String()
     group_id = Maybe()
     member_id = Maybe()
@@ -255,12 +256,12 @@ class FundingRequestOut(Schema):
     decided_by = Maybe()
     decided_at = Maybe()
     requested_at = Maybe()
-    version = fields.Integer()
+    version = Integer()
 
 
 class ArrearsRunOut(Schema):
     as_of = fields.String()
-    announced = fields.Integer()
+    announced = Integer()
 
 
 NetworkPage = page_of(NetworkOut, "SavingsNetworkPage")

@@ -15,6 +15,7 @@ from gateway.routes.households.base import (
 )
 from gateway.schemas import page_of
 from infra.caller import Caller
+from infra.fields import Integer
 from services.households.schemas.case import ChangeStage, RecordConsent, TargetHouseholds
 from services.households.schemas.registry import (
     CaseOut,
@@ -25,9 +26,9 @@ from services.households.schemas.registry import (
     UpdateHousehold,
 )
 
-Created = Schema.from_dict({"id": fields.String(), "version": fields.Integer()}, name="Created")
+Created = Schema.from_dict({"id": fields.String(), "version": Integer()}, name="Created")
 Targeted = Schema.from_dict(
-    {"assessed": fields.Integer(), "targeted": fields.Integer(), "survey_year": fields.Integer()},
+    {"assessed": Integer(), "targeted": Integer(), "survey_year": Integer()},
     name="TargetingResult",
 )
 LIST_FILTERS = (

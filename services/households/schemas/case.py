@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from infra.dates import HAPPENED
-from infra.fields import AreaCode, Line, Moment, Text
+from infra.fields import AreaCode, Integer, Line, Moment, Text
 from services.households.domain.care import WELLBEING
 from services.households.domain.intervention import Kind, Status
 from services.households.domain.plan import CAPITALS
@@ -16,7 +16,7 @@ from services.households.schemas.registry import HouseholdOut
 
 class TargetHouseholds(Schema):
     area_code = AreaCode(required=True)
-    survey_year = fields.Integer(required=True, strict=True, validate=validate.Range(2000, 2100))
+    survey_year = Integer(required=True, strict=True, validate=validate.Range(2000, 2100))
 
 
 class RecordConsent(Schema):
@@ -47,7 +47,7 @@ class SupportIn(Schema):
 
 
 class SavePlan(Schema):
-    expected_version = fields.Integer(load_default=None, strict=True)
+    expected_version = Integer(load_default=None, strict=True)
     problems = fields.List(Text(1, 1000), load_default=list, validate=validate.Length(max=50))
     needs = fields.List(Text(1, 1000), load_default=list, validate=validate.Length(max=50))
     goals = fields.List(fields.Nested(GoalIn), load_default=list, validate=validate.Length(max=50))
@@ -68,7 +68,7 @@ class ReturnPlan(PlanCommand):
 class PlanOut(Schema):
     id = fields.String()
     household_id = fields.String()
-    number = fields.Integer()
+    number = Integer()
     status = fields.String()
     problems = fields.List(fields.String())
     needs = fields.List(fields.String())
@@ -82,7 +82,7 @@ class PlanOut(Schema):
     decided_by = fields.String(allow_none=True)
     decided_at = fields.AwareDateTime(allow_none=True)
     decision_reason = fields.String(allow_none=True)
-    version = fields.Integer()
+    version = Integer()
 
 
 class GoalOut(Schema):
@@ -101,7 +101,7 @@ class SupportOut(Schema):
 class FundingIn(Schema):
     amount_thb = money(required=True)
     purpose = Text(1, 200, required=True)
-    term_months = fields.Integer(required=True, strict=True, validate=validate.Range(1, 120))
+    term_months = Integer(required=True, strict=True, validate=validate.Range(1, 120))
 
 
 class RequestIntervention(Schema):
@@ -128,20 +128,20 @@ class InterventionOut(Schema):
     agency = fields.String(allow_none=True)
     amount_thb = money_out(attribute="funding.amount_thb", allow_none=True)
     purpose = fields.String(attribute="funding.purpose", allow_none=True)
-    term_months = fields.Integer(attribute="funding.term_months", allow_none=True)
+    term_months = Integer(attribute="funding.term_months", allow_none=True)
     status = fields.String()
     outcome = fields.String(allow_none=True)
     requested_by = fields.String()
     requested_at = fields.AwareDateTime()
     changed_at = fields.AwareDateTime(allow_none=True)
     loan_id = fields.String(allow_none=True)
-    version = fields.Integer()
+    version = Integer()
 
 
 class LogVisit(Schema):
     visited_at = Moment(HAPPENED, required=True)
     notes = Text(1, 4000, required=True)
-    wellbeing = fields.Integer(
+    wellbeing = Integer(
         required=True, strict=True, validate=validate.Range(WELLBEING.start, WELLBEING.stop - 1)
     )
     annual_income_thb = money(load_default=None, allow_none=True)
@@ -150,11 +150,11 @@ class LogVisit(Schema):
 
 
 class CaseQuery(Schema):
-    visits = fields.Integer(load_default=5, validate=validate.Range(1, 50))
+    visits = Integer(load_default=5, validate=validate.Range(1, 50))
 
 
 class ListVisits(Schema):
-    limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))  # a query string
+    limit = Integer(load_default=50, validate=validate.Range(1, 200))  # a query string
 
 
 class VisitOut(Schema):
@@ -164,7 +164,7 @@ class VisitOut(Schema):
     visited_by = fields.String()
     recorded_at = fields.AwareDateTime()
     notes = fields.String()
-    wellbeing = fields.Integer()
+    wellbeing = Integer()
     annual_income_thb = money_out(allow_none=True)
     income_per_person_thb = money_out(allow_none=True)
     problems = fields.List(fields.String())

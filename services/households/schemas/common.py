@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from infra.fields import Money
+from infra.fields import Integer, Money
 
 
 def money(**kwargs: object) -> Money:
@@ -16,7 +16,7 @@ def money_out(**kwargs: object) -> fields.Decimal:
 
 
 def expected_version() -> fields.Integer:
-    return fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
+    return Integer(required=True, strict=True, validate=validate.Range(min=1))
 
 
 def client_key() -> fields.String:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from infra.dates import BIRTH
-from infra.fields import AreaCode, Day, Line, NationalId
+from infra.fields import AreaCode, Day, Integer, Line, NationalId
 from services.households.domain.stages import Stage
 from services.households.schemas.common import client_key, expected_version, money, money_out
 
@@ -24,7 +24,7 @@ class MemberIn(Schema):
 
 
 class BmnIn(Schema):
-    survey_year = fields.Integer(required=True, strict=True, validate=validate.Range(2000, 2100))
+    survey_year = Integer(required=True, strict=True, validate=validate.Range(2000, 2100))
     failed_indicators = fields.List(
         fields.String(validate=INDICATOR), load_default=list, validate=validate.Length(max=60)
     )
@@ -34,7 +34,7 @@ class RegisterHousehold(Schema):
     village_code = AreaCode("village", required=True)
     house_no = Line(1, 20, load_default=None)
     members = fields.List(fields.Nested(MemberIn), required=True, validate=validate.Length(1, 40))
-    size = fields.Integer(load_default=None, strict=True)
+    size = Integer(load_default=None, strict=True)
     annual_income_thb = money(load_default=None, allow_none=True)
     bmn = fields.Nested(BmnIn, load_default=None)
     client_key = client_key()  # the request's Idempotency-Key: a resend gets the first answer
@@ -48,7 +48,7 @@ class RegisterHousehold(Schema):
 class UpdateHousehold(Schema):
     expected_version = expected_version()
     annual_income_thb = money(allow_none=True)
-    size = fields.Integer(strict=True)
+    size = Integer(strict=True)
     house_no = Line(1, 20, allow_none=True)
 
 
@@ -58,11 +58,11 @@ class ListHouseholds(Schema):
     team_id = Line(1, 36)
     fails_income = fields.Boolean()
     # query-string values arrive as text: "5" is read as 5
-    min_failed_indicators = fields.Integer(validate=validate.Range(0, 99))
+    min_failed_indicators = Integer(validate=validate.Range(0, 99))
     overdue = fields.Boolean()
     order = fields.String(load_default="village", validate=validate.OneOf(["village", "priority"]))
     after = fields.String(load_default=None, validate=validate.Length(max=400))
-    limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))
+    limit = Integer(load_default=50, validate=validate.Range(1, 200))
 
 
 class MemberOut(Schema):
@@ -75,9 +75,9 @@ class MemberOut(Schema):
 
 
 class TargetingOut(Schema):
-    survey_year = fields.Integer()
+    survey_year = Integer()
     fails_income = fields.Boolean()
-    failed_indicators = fields.Integer()
+    failed_indicators = Integer()
     income_per_person_thb = money_out()
     targeted_at = fields.AwareDateTime()
 
@@ -102,7 +102,7 @@ class HouseholdOut(Schema):
     village_code = fields.String()
     house_no = fields.String(allow_none=True)
     members = fields.List(fields.Nested(MemberOut))
-    size = fields.Integer(attribute="household_size")
+    size = Integer(attribute="household_size")
     annual_income_thb = money_out(allow_none=True)
     income_per_person_thb = money_out(allow_none=True)
     registered_at = fields.AwareDateTime()
@@ -110,11 +110,11 @@ class HouseholdOut(Schema):
     team_id = fields.String(allow_none=True)
     targeting = fields.Nested(TargetingOut, allow_none=True)
     consent = fields.Nested(ConsentOut, allow_none=True)
-    visit_interval_days = fields.Integer(allow_none=True)
+    visit_interval_days = Integer(allow_none=True)
     next_visit_due = fields.Date(allow_none=True)
     monitoring_until = fields.Date(allow_none=True)
     merged_into = fields.String(allow_none=True)
-    version = fields.Integer()
+    version = Integer()
 
 
 class CaseOut(HouseholdOut):
@@ -125,11 +125,11 @@ class HouseholdSummaryOut(Schema):
     id = fields.String()
     village_code = fields.String()
     house_no = fields.String(allow_none=True)
-    size = fields.Integer()
+    size = Integer()
     stage = fields.String()
     team_id = fields.String(allow_none=True)
-    survey_year = fields.Integer(allow_none=True)
+    survey_year = Integer(allow_none=True)
     fails_income = fields.Boolean(allow_none=True)
-    failed_indicators = fields.Integer(allow_none=True)
+    failed_indicators = Integer(allow_none=True)
     next_visit_due = fields.Date(allow_none=True)
-    version = fields.Integer()
+    version = Integer()

@@ -6,7 +6,7 @@ from typing import Any
 
 from marshmallow import Schema, fields, pre_dump
 
-from infra.fields import AreaCode, Text
+from infra.fields import AreaCode, Integer, Text
 from services.teams.schemas.common import PageQuery, area, person_id
 
 
@@ -31,7 +31,7 @@ class AssignmentOut(Schema):
     village_code = fields.String()
     assigned_by = fields.String()
     assigned_at = fields.AwareDateTime()
-    version = fields.Integer()
+    version = Integer()
 
 
 class SkippedHousehold(Schema):
@@ -61,7 +61,7 @@ class KnownHouseholdOut(Schema):
     consented = fields.Boolean(allow_none=True)
     graduated_at = fields.AwareDateTime(allow_none=True)
     team_id = fields.String(allow_none=True)
-    version = fields.Integer(allow_none=True, metadata={"description": "the assignment's"})
+    version = Integer(allow_none=True, metadata={"description": "the assignment's"})
 
 
 class KnownHouseholdsPage(Schema):
@@ -96,14 +96,14 @@ class HouseholdAssignmentOut(KnownHouseholdOut):
 class MemberLoad(Schema):
     role = fields.String()
     person_id = fields.String()
-    teams = fields.Integer(metadata={"description": "Smile Teams this person serves in"})
-    open_cases = fields.Integer(metadata={"description": "over all of this person's teams"})
+    teams = Integer(metadata={"description": "Smile Teams this person serves in"})
+    open_cases = Integer(metadata={"description": "over all of this person's teams"})
 
 
 class TeamCaseloadOut(Schema):
     team_id = fields.String()
     name = fields.String()
-    open_cases = fields.Integer()
+    open_cases = Integer()
     members = fields.List(fields.Nested(MemberLoad))
 
 
@@ -111,12 +111,12 @@ class TeamLoad(Schema):
     team_id = fields.String()
     name = fields.String()
     role = fields.String(allow_none=True)
-    open_cases = fields.Integer()
+    open_cases = Integer()
 
 
 class PersonCaseloadOut(Schema):
     person_id = fields.String()
-    open_cases = fields.Integer()
+    open_cases = Integer()
     teams = fields.List(fields.Nested(TeamLoad))
 
 
@@ -127,8 +127,8 @@ class SuggestionQuery(Schema):
 class TeamCandidate(Schema):
     team_id = fields.String()
     name = fields.String()
-    open_cases = fields.Integer()
-    busiest_member_open_cases = fields.Integer()
+    open_cases = Integer()
+    busiest_member_open_cases = Integer()
 
 
 class SuggestionOut(Schema):
@@ -146,13 +146,13 @@ class TeamOutcomeOut(Schema):
     name = fields.String()
     coverage = fields.List(fields.String())
     status = fields.String()
-    households = fields.Integer()
-    by_stage = fields.Dict(keys=fields.String(), values=fields.Integer())
-    consented = fields.Integer()
-    declined = fields.Integer()
-    graduated = fields.Integer()
+    households = Integer()
+    by_stage = fields.Dict(keys=fields.String(), values=Integer())
+    consented = Integer()
+    declined = Integer()
+    graduated = Integer()
     graduation_rate = fields.Decimal(as_string=True, allow_none=True)
-    overdue = fields.Integer(metadata={"description": "households with a visit overdue"})
+    overdue = Integer(metadata={"description": "households with a visit overdue"})
 
 
 class OutcomesPage(Schema):

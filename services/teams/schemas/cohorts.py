@@ -8,7 +8,7 @@ from typing import Any
 from marshmallow import Schema, fields, pre_dump, validate
 
 from infra.dates import HAPPENED
-from infra.fields import Day, Line, Text
+from infra.fields import Day, Integer, Line, Text
 from services.teams.domain.cohort import SESSION_KINDS
 from services.teams.schemas.common import PageQuery, area, household_ids, person_id
 
@@ -25,7 +25,7 @@ class EnrolHouseholds(Schema):
 
 class TrainingSessionIn(Schema):
     held_on = Day(HAPPENED, required=True)
-    duration_minutes = fields.Integer(required=True, validate=validate.Range(1, 24 * 60))
+    duration_minutes = Integer(required=True, validate=validate.Range(1, 24 * 60))
     kind = fields.String(required=True, validate=validate.OneOf(SESSION_KINDS))
     topic = Text(0, 300, load_default="")
 
@@ -60,7 +60,7 @@ class CohortOut(Schema):
     households = fields.List(fields.String())
     created_at = fields.AwareDateTime()
     completed_at = fields.AwareDateTime(allow_none=True)
-    version = fields.Integer()
+    version = Integer()
 
 
 class CohortsPage(Schema):
@@ -71,17 +71,17 @@ class CohortsPage(Schema):
 class TrainingSessionOut(Schema):
     id = fields.String()
     held_on = fields.Date()
-    duration_minutes = fields.Integer()
+    duration_minutes = Integer()
     kind = fields.String()
     topic = fields.String()
     recorded_by = fields.String()
     recorded_at = fields.AwareDateTime()
-    present = fields.Integer(dump_default=0, metadata={"description": "households present"})
+    present = Integer(dump_default=0, metadata={"description": "households present"})
 
 
 class HouseholdAttendance(Schema):
     household_id = fields.String()
-    sessions_attended = fields.Integer()
+    sessions_attended = Integer()
 
 
 class CohortDetailOut(CohortOut):

@@ -6,7 +6,7 @@ from typing import Any
 
 from marshmallow import Schema, fields, validate
 
-from infra.fields import AreaCode, Line
+from infra.fields import AreaCode, Integer, Line
 
 
 def person_id(**kwargs: Any) -> fields.String:
@@ -23,4 +23,4 @@ def household_ids(most: int, **kwargs: Any) -> fields.List:
 
 class PageQuery(Schema):
     after = fields.String(load_default=None)
-    limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))
+    limit = Integer(load_default=50, validate=validate.Range(1, 200))

@@ -5,10 +5,13 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from infra.caller import Role
-from infra.fields import AreaCode, Line, NationalId
+from infra.fields import AreaCode, Integer, Line, NationalId
 from services.teams.domain.person import LANGUAGES, Person
 
 ROLE_NAMES = [role.value for role in Role]
+
+
+PASSWORD_LENGTH = validate.Length(1, 256)  # the strength rule is the domain's
 
 
 class PersonIn(Schema):
@@ -32,7 +35,9 @@ class PersonIn(Schema):
 
 
 class RegisterPerson(PersonIn):
-    password = fields.String(load_default=None, allow_none=True, load_only=True)
+    password = fields.String(
+        load_default=None, allow_none=True, load_only=True, validate=PASSWORD_LENGTH
+    )
 
 
 class ListPeople(Schema):
@@ -40,17 +45,17 @@ class ListPeople(Schema):
     area = AreaCode(load_default=None)
     active = fields.Boolean(load_default=None, allow_none=True)
     after = fields.String(load_default=None)
-    limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))
+    limit = Integer(load_default=50, validate=validate.Range(1, 200))
 
 
 class SetPassword(Schema):
-    password = fields.String(required=True)
-    current_password = fields.String(load_default=None, allow_none=True)
+    password = fields.String(required=True, validate=PASSWORD_LENGTH)
+    current_password = fields.String(load_default=None, allow_none=True, validate=PASSWORD_LENGTH)
 
 
 class Credentials(Schema):
     username = Line(1, 40, required=True)
-    password = fields.String(required=True, validate=validate.Length(1, 256))
+    password = fields.String(required=True, validate=PASSWORD_LENGTH)
 
 
 class PersonOut(Schema):
@@ -67,7 +72,7 @@ class PersonOut(Schema):
     language = fields.String(attribute="profile.language")
     national_id = fields.Method("_national_id", allow_none=True)
     active = fields.Boolean()
-    version = fields.Integer()
+    version = Integer()
     created_at = fields.AwareDateTime()
 
     def __init__(self, *, show_national_id: bool = False, **kwargs: object) -> None:

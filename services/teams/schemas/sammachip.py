@@ -7,7 +7,7 @@ from typing import Any
 from marshmallow import Schema, fields, pre_dump, validate
 
 from infra.dates import JOINED
-from infra.fields import AreaCode, Day, Line
+from infra.fields import AreaCode, Day, Integer, Line
 from services.teams.domain.trainers import TrainerTeam
 from services.teams.schemas.common import PageQuery, area, household_ids, person_id
 
@@ -47,7 +47,7 @@ class TrainerTeamOut(Schema):
     status = fields.String(metadata={"enum": ["forming", "ready"]})
     members = fields.List(fields.Nested(SageOut), attribute="sages")
     created_at = fields.AwareDateTime()
-    version = fields.Integer()
+    version = Integer()
 
     @pre_dump
     def _view(self, team: TrainerTeam, **_: object) -> dict[str, Any]:
@@ -89,7 +89,7 @@ class OccupationGroupOut(Schema):
     registration_number = fields.String(allow_none=True)
     registered_on = fields.Date(allow_none=True)
     created_at = fields.AwareDateTime()
-    version = fields.Integer()
+    version = Integer()
 
 
 class OccupationGroupsPage(Schema):

@@ -8,7 +8,7 @@ from typing import Any
 from marshmallow import Schema, fields, pre_dump, validate
 
 from infra.dates import HAPPENED, PLANNED
-from infra.fields import AreaCode, Day, Line, Text
+from infra.fields import AreaCode, Day, Integer, Line, Text
 from services.teams.domain.support import KINDS, PHASES, ActionPlan, Organisation
 from services.teams.schemas.common import PageQuery, area, person_id
 
@@ -36,7 +36,7 @@ class OrganisationOut(Schema):
     name = fields.String()
     reporters = fields.List(fields.String())
     created_at = fields.AwareDateTime()
-    version = fields.Integer()
+    version = Integer()
 
     @pre_dump
     def _view(self, found: Organisation | dict[str, Any], **_: object) -> dict[str, Any]:
@@ -54,10 +54,10 @@ class OrganisationsPage(Schema):
 
 class PlanSummary(Schema):
     id = fields.String()
-    year = fields.Integer()
+    year = Integer()
     title = fields.String()
     phase = fields.String()
-    version = fields.Integer()
+    version = Integer()
 
 
 class OrganisationDetailOut(OrganisationOut):
@@ -65,7 +65,7 @@ class OrganisationDetailOut(OrganisationOut):
 
 
 class StartPlan(Schema):
-    year = fields.Integer(required=True, validate=validate.Range(2000, 2200))
+    year = Integer(required=True, validate=validate.Range(2000, 2200))
     title = Line(1, 200, required=True)
 
 
@@ -83,13 +83,13 @@ class PlanTaskIn(Schema):
 
 class ProgressReportIn(Schema):
     reported_on = Day(HAPPENED, required=True)
-    percent = fields.Integer(required=True, validate=validate.Range(0, 100))
+    percent = Integer(required=True, validate=validate.Range(0, 100))
     note = Text(0, 2000, load_default="")
 
 
 class ProgressReportOut(Schema):
     reported_on = fields.Date()
-    percent = fields.Integer()
+    percent = Integer()
     note = fields.String()
     reported_by = fields.String()
     reported_at = fields.AwareDateTime()
@@ -100,7 +100,7 @@ class PlanTaskOut(Schema):
     title = fields.String()
     due_on = fields.Date()
     owner_id = fields.String(allow_none=True)
-    progress = fields.Integer()
+    progress = Integer()
     overdue = fields.Boolean()
     reports = fields.List(fields.Nested(ProgressReportOut))
 
@@ -115,7 +115,7 @@ class PhaseChange(Schema):
 class ActionPlanOut(Schema):
     id = fields.String()
     organisation_id = fields.String()
-    year = fields.Integer()
+    year = Integer()
     title = fields.String()
     phase = fields.String(metadata={"enum": list(PHASES)})
     next_phase = fields.String(allow_none=True)
@@ -123,7 +123,7 @@ class ActionPlanOut(Schema):
     tasks = fields.List(fields.Nested(PlanTaskOut))
     phases = fields.List(fields.Nested(PhaseChange))
     created_at = fields.AwareDateTime()
-    version = fields.Integer()
+    version = Integer()
 
     def __init__(self, *, today: date | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)

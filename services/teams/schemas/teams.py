@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, pre_dump, validate
 
 from infra.caller import SMILE_TEAM_ROLES
-from infra.fields import AreaCode, Line, Text
+from infra.fields import AreaCode, Integer, Line, Text
 from services.teams.domain.team import Team
 from services.teams.schemas.common import PageQuery, area, person_id
 
@@ -56,7 +56,7 @@ class TeamOut(Schema):
     members = fields.List(fields.Nested(TeamSeatOut))
     missing_roles = fields.List(fields.String())
     created_at = fields.AwareDateTime()
-    version = fields.Integer()
+    version = Integer()
 
     @pre_dump
     def _view(self, team: Team, **_: object) -> dict[str, object]:

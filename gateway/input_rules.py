@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Mapping
 from itertools import accumulate
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 from werkzeug.wrappers import Request
 
@@ -23,6 +24,7 @@ from infra.errors import BadRequest, FieldError, ValidationFailed
 
 MAX_DEPTH = 64
 FORBIDDEN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+NOT_UTF8 = "is not UTF-8 once percent-decoded"
 FORBIDDEN_MESSAGE = (
     "must not hold NUL, control characters (other than newline and tab) or lone surrogates"
 )
@@ -46,6 +48,7 @@ def refuse_deep_json(text: str) -> None:
 def refuse_forbidden_text(request: Request, body: Any) -> None:
     """ValidationFailed (422) naming every field whose text breaks the rule."""
     errors = [
+        *_undecodable(request),
         *_query_errors(request),
         *(_error(name) for name, value in _path_values(request) if _bad(value)),
         *(_error(field) for field in _bad_json_fields(body, "")),
@@ -69,6 +72,32 @@ def _bad(text: str) -> bool:
 
 def _error(field: str) -> FieldError:
     return FieldError(field, FORBIDDEN_MESSAGE)
+
+
+def _undecodable(request: Request) -> Iterator[FieldError]:
+    """The path and query parameters whose percent-encoded bytes are not UTF-8 (werkzeug would
+    quietly turn them into U+FFFD)."""
+    if not _utf8(request.environ.get("PATH_INFO", "").encode("latin-1", "replace")):
+        yield FieldError("path", NOT_UTF8)
+    for pair in request.query_string.split(b"&"):
+        name, _, value = pair.partition(b"=")
+        if not (_utf8(unquote_to_bytes(name)) and _utf8(unquote_to_bytes(value))):
+            yield FieldError(_readable(name), NOT_UTF8)
+
+
+def _utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _readable(name: bytes) -> str:
+    """The parameter's name, or `query` when the name itself cannot be read."""
+    raw = unquote_to_bytes(name)
+    text = raw.decode("utf-8", "replace")
+    return text if _utf8(raw) and text.isprintable() and not _bad(text) else "query"
 
 
 def _query_errors(request: Request) -> Iterator[FieldError]:

@@ -68,3 +68,9 @@ def test_newline_tab_and_thai_text_pass():
 def test_invalid_utf8_is_a_400():
     with pytest.raises(BadRequest):
         read_json(request(b'{"name": "\xed\xa0\x80"}'))
+
+
+def test_query_and_path_bytes_that_are_not_utf8_are_refused_naming_them():
+    made = request(query="team_id=a%ED%A0%80b&area=2401&%FF=1")
+    made.environ["PATH_INFO"] = "/api/v1/teams/\xed\xa0\x80"  # WSGI: the raw bytes as latin-1
+    assert refused_fields(made) == ["path", "team_id", "query"]

@@ -8,16 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-
-def thai(text: str) -> str:
-    """`text` with its ASCII digits written as Thai digits (U+0E50-U+0E59)."""
-    return "".join(chr(0x0E50 + int(c)) if c.isascii() and c.isdigit() else c for c in text)
-
-
-def fullwidth(text: str) -> str:
-    """`text` with its ASCII digits written as fullwidth digits."""
-    return "".join(chr(0xFF10 + int(c)) if c.isascii() and c.isdigit() else c for c in text)
-
+from tests.support.digits import fullwidth, thai
 
 # Refused by the one text rule for every string of every request: 422 naming the field.
 TEXT_RULE = {
@@ -29,7 +20,7 @@ TEXT_RULE = {
     "c1 control": "a\x9bb",
 }
 ANY_STRING = {"huge": "x" * 70_000}
-WRONG_TYPES = {"object": {"a": 1}, "list of numbers": [1, 2], "boolean": True}
+WRONG_TYPES = {"object": {"a": 1}, "list of numbers": [1, 2], "boolean": True, "text": "maybe"}
 CODES = {
     "thai digits": thai("2401"),
     "fullwidth digits": fullwidth("2401"),
@@ -70,8 +61,8 @@ CODE_WORDS = ("code", "area", "coverage", "village", "district", "tambon", "prov
 def hostile_values(name: str, schema: dict[str, Any]) -> dict[str, Any]:
     """The hostile values for the property `name` with this (resolved) OpenAPI schema."""
     kind = _types(schema)
-    values: dict[str, Any] = dict(WRONG_TYPES)
-    if "integer" in kind or "number" in kind:
+    values = {label: v for label, v in WRONG_TYPES.items() if _json_type(v) not in kind}
+    if "integer" in kind:
         values.update(INTEGERS)
     if "string" in kind:
         values.update({**TEXT_RULE, **ANY_STRING, **_special(name, schema)})
@@ -91,6 +82,11 @@ def _special(name: str, schema: dict[str, Any]) -> dict[str, Any]:
     if any(word in name for word in CODE_WORDS):
         return CODES
     return {}
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "object", list: "array", bool: "boolean", str: "string"}
+    return names.get(type(value), "number")
 
 
 def _types(schema: dict[str, Any]) -> set[str]:

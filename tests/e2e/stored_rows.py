@@ -38,5 +38,10 @@ def _sqlite(env: dict[str, str]) -> str:
 
 def _digest(connection, table: str) -> str:
     rows = connection.execute(select(text("*")).select_from(text(f'"{table}"'))).all()
-    lines = sorted(repr(tuple(row)) for row in rows)
+    lines = sorted(repr(tuple(_plain(value) for value in row)) for row in rows)
     return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _plain(value: object) -> object:
+    """psycopg2 reads binary columns as memoryview, whose repr is its address."""
+    return bytes(value) if isinstance(value, memoryview) else value

@@ -31,6 +31,9 @@ from tests.support.databases import drop_postgres_databases, new_prefix, postgre
 from tests.support.waiting import wait_for
 
 PROBLEM = "application/problem+json"
+# Set by the gateway from If-Match, whatever the body says (the document still lists it: the
+# contract issue separates the HTTP bodies from the RPC payloads).
+FROM_HEADERS = {"expected_version"}
 NOT_JSON_BODIES = {"/api/v1/household-imports"}  # raw file uploads, refused by media type
 QUERY_TEXT = {
     name: quote(value, safe="", errors="surrogatepass") for name, value in TEXT_RULE.items()
@@ -120,13 +123,19 @@ def unchanged(attack: Attack) -> Iterator[None]:
 def settled_rows(env: dict[str, str]) -> dict[str, str]:
     """The stored rows once the events of building the world have all been applied."""
     previous = {"rows": stored_rows(env)}
+    moving: set[str] = set()
 
     def settled() -> dict[str, str] | None:
         now = stored_rows(env)
-        same, previous["rows"] = now == previous["rows"], now
-        return now if same else None
+        moving.clear()
+        moving.update(t for t in now if now[t] != previous["rows"].get(t))
+        previous["rows"] = now
+        return None if moving else now
 
-    return wait_for(settled, timeout=60, interval=1.0, what="the system to settle")
+    try:
+        return wait_for(settled, timeout=60, interval=1.0, what="the system to settle")
+    except AssertionError as exc:
+        raise AssertionError(f"{exc}; still changing: {sorted(moving)}") from None
 
 
 def body_properties(
@@ -217,6 +226,8 @@ def test_hostile_body_values_are_refused_naming_the_field(attack: Attack, unchan
             continue
         base = attack.base_body(method, path)
         for field_path, prop in body_properties(attack, content["application/json"]["schema"]):
+            if field_path[-1] in FROM_HEADERS:
+                continue
             field = ".".join(str(step) for step in field_path)
             for value in hostile_values(str(field_path[-1]), prop).values():
                 body = with_value(base, field_path, value)
@@ -236,7 +247,7 @@ def test_hostile_query_parameters_are_refused_naming_them(attack: Attack, unchan
             name = parameter["name"]
             values = hostile_values(name, attack.resolve(parameter.get("schema", {})))
             for label, value in values.items():
-                if label == "huge" or not isinstance(value, str | int):
+                if label == "huge" or isinstance(value, bool) or not isinstance(value, str | int):
                     continue
                 raw = QUERY_TEXT.get(label) or quote(str(value), safe="")
                 sent = TEXT_RULE.get(label, value)

@@ -25,6 +25,7 @@ from eventlet.event import Event
 from nameko.web.handlers import HttpRequestHandler
 from werkzeug.wrappers import Request, Response
 
+from gateway.draining import DrainingWebServer
 from gateway.guard import Guard
 from gateway.idempotency import ReplayResponse
 from gateway.problems import response_for
@@ -38,6 +39,7 @@ DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024
 
 
 class ApiHandler(HttpRequestHandler):
+    server = DrainingWebServer()  # a stop drains in-flight requests and refuses new ones
     guard = Guard()
 
     def __init__(

@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,14 +122,13 @@ def test_sigterm_under_load_answers_every_request_and_exits_0(launched):
     outcomes = Outcomes()
     clients = load_until_refused(system.url, token, CLIENTS, outcomes)
     wait_for(lambda: outcomes.answered() >= 300, timeout=60, what="the load to build up")
-    started = time.monotonic()
     launched.launcher.send_signal(signal.SIGTERM)
+    # each process exits 1 if it had to kill its workers after STOP_SECONDS, and the launcher
+    # reports that (or a process it had to kill) in its own exit code: 0 means all were in time
     exit_code = launched.launcher.wait(timeout=4 * STOP_SECONDS)
-    stopped_in = time.monotonic() - started
     for client in clients:
         client.wait()
     assert exit_code == 0, log_tail(launched.log_path)
-    assert stopped_in < STOP_SECONDS, f"stopping took {stopped_in:.1f}s"
     assert "launcher: stopped\n" in launched.log()
     assert outcomes.unanswered == [], outcomes.unanswered[:5]
     assert outcomes.wrong == [], outcomes.wrong[:5]

@@ -89,8 +89,8 @@ class Supervisor:
             child.restarts.popleft()
         if len(child.restarts) >= self.policy.limit:
             raise CrashLoop(
-                f"{child.name} exited with {code}, its {len(child.restarts) + 1}th exit within "
-                f"{self.policy.window:g}s; giving up"
+                f"{child.name} exited with {code} after {len(child.restarts)} restarts within "
+                f"{self.policy.window:g}s: it is crash-looping"
             )
         delay = self.policy.delay(len(child.restarts))
         child.restarts.append(now)

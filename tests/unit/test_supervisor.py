@@ -107,7 +107,7 @@ def test_a_crash_loop_gives_up(harness):
         now = harness.supervisor.children["households"].start_at
         harness.supervisor.tick(now)
     harness.current("households").die(1)
-    with pytest.raises(CrashLoop, match="households exited with 1"):
+    with pytest.raises(CrashLoop, match="households exited with 1 after 3 restarts within 60s"):
         harness.supervisor.tick(now + 1)
 
 

@@ -21,7 +21,7 @@ from tests.support.own_broker import OwnBroker
 from tests.support.processes import environment, log_tail, run_module, start_module
 from tests.support.waiting import wait_for
 
-EVENTS = 3000
+EVENTS = 2000
 KILLS = 3
 PROGRESS_BETWEEN_KILLS = 100
 ADMIN = SYSTEM.to_dict()

@@ -21,8 +21,8 @@ from tests.support.own_broker import OwnBroker
 from tests.support.processes import environment, log_tail, run_module, start_module
 from tests.support.waiting import wait_for
 
-EVENTS = 2000
-KILLS = 3
+EVENTS = 3000
+KILLS = 5  # before the fix, the fatal race (an ack written to a reset socket) hit by kill 1-3
 PROGRESS_BETWEEN_KILLS = 100
 ADMIN = SYSTEM.to_dict()
 

@@ -14,6 +14,7 @@ rest of nameko's stop run, on a gateway with nothing left to do.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import eventlet
@@ -46,12 +47,14 @@ class DrainingWebServer(WebServer):
         """Called as each route stops: the first begins the drain, and each waits for its end."""
         if not self.draining:
             self.draining = True
+            self._drain_ends_at = time.monotonic() + self.drain_seconds
             log.info("gateway.draining", in_flight=self.in_flight)
             self._check_drained()
-        with eventlet.Timeout(self.drain_seconds, False):
+        with eventlet.Timeout(max(0.0, self._drain_ends_at - time.monotonic()), False):
             self._drained.wait()
-        if not self._drained.ready():
+        if not self._drained.ready():  # the last requests are left to the runner's own deadline
             log.warning("gateway.drain_timed_out", in_flight=self.in_flight)
+            self._drained.send(False)
         super().unregister_provider(provider)
 
     def request_started(self) -> None:

@@ -7,9 +7,10 @@ reached its worker finds its RPC clients stopped, and what is still running at t
 with its connection, unanswered.
 
 Here the stop begins with a drain: from the moment the first route stops, every new request is
-answered 503 with `Retry-After`, and the stop waits, up to
-`DRAIN_SECONDS`, until every request already being handled has had its answer. Only then does the
-rest of nameko's stop run, on a gateway with nothing left to do.
+answered 503 with `Retry-After` (and its connection closed), and the stop waits, up to
+`DRAIN_SECONDS`, until every request already being handled has been answered (its response
+written). When the listening socket closes at the end, the requests it had just accepted still get
+their 503 before the remaining threads are killed.
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ import time
 from typing import Any
 
 import eventlet
-from eventlet.event import Event
-from nameko.web.server import WebServer, WsgiApp
+from nameko.web.server import HttpOnlyProtocol, WebServer, WsgiApp
 
 from gateway.problems import response_for
 from infra.errors import ServiceUnavailable
@@ -28,20 +28,27 @@ from infra.logs import get_logger
 log = get_logger(__name__)
 RETRY_AFTER_SECONDS = 5
 DEFAULT_DRAIN_SECONDS = 15.0
+LAST_ANSWERS_SECONDS = 2.0
+POLL_SECONDS = 0.02
 
 
 class DrainingWebServer(WebServer):
     def setup(self) -> None:
         super().setup()
         self.draining = False
-        self.in_flight = 0
-        self._drained = Event()
-        self.drain_seconds = float(
-            self.container.config.get("DRAIN_SECONDS", DEFAULT_DRAIN_SECONDS)
-        )
+        self.in_flight = 0  # requests being handled, not refused, until their response is written
+        self.drained = False
+        self._drain_ends_at = 0.0
+        configured = self.container.config.get("DRAIN_SECONDS", DEFAULT_DRAIN_SECONDS)
+        self.drain_seconds = float(configured)
 
     def get_wsgi_app(self) -> Any:
         return DrainingApp(self)
+
+    def get_wsgi_server(
+        self, sock: Any, wsgi_app: Any, protocol: Any = None, debug: bool = False
+    ) -> Any:
+        return super().get_wsgi_server(sock, wsgi_app, protocol=DrainingProtocol, debug=debug)
 
     def unregister_provider(self, provider: Any) -> None:
         """Called as each route stops: the first begins the drain, and each waits for its end."""
@@ -49,40 +56,49 @@ class DrainingWebServer(WebServer):
             self.draining = True
             self._drain_ends_at = time.monotonic() + self.drain_seconds
             log.info("gateway.draining", in_flight=self.in_flight)
-            self._check_drained()
-        with eventlet.Timeout(max(0.0, self._drain_ends_at - time.monotonic()), False):
-            self._drained.wait()
-        if not self._drained.ready():  # the last requests are left to the runner's own deadline
-            log.warning("gateway.drain_timed_out", in_flight=self.in_flight)
-            self._drained.send(False)
+        self._wait_until(lambda: self.in_flight == 0, self._drain_ends_at)
+        if not self.drained:
+            self.drained = True
+            if self.in_flight:  # the last requests are left to the runner's own deadline
+                log.warning("gateway.drain_timed_out", in_flight=self.in_flight)
         super().unregister_provider(provider)
 
-    def request_started(self) -> None:
-        self.in_flight += 1
+    def stop(self) -> None:
+        super().stop()  # no longer accepting; then answer what was accepted last
+        self._wait_until(self._all_answered, time.monotonic() + LAST_ANSWERS_SECONDS)
 
-    def request_finished(self) -> None:
-        self.in_flight -= 1
-        if self.draining:
-            self._check_drained()
+    def _all_answered(self) -> bool:
+        return bool(self._serv.outstanding_requests == 0)
 
-    def _check_drained(self) -> None:
-        if self.in_flight == 0 and not self._drained.ready():
-            log.info("gateway.drained")
-            self._drained.send(True)
+    @staticmethod
+    def _wait_until(condition: Any, ends_at: float) -> None:
+        while not condition() and time.monotonic() < ends_at:
+            eventlet.sleep(POLL_SECONDS)
+
+
+class DrainingProtocol(HttpOnlyProtocol):
+    """Counts a request as in flight until its response is written; closes connections while
+    draining, so that no idle keep-alive connection is left to be cut."""
+
+    def handle_one_response(self) -> None:
+        web_server: DrainingWebServer = self.server.app.server
+        if web_server.draining:
+            self.close_connection = 1
+            return super().handle_one_response()
+        web_server.in_flight += 1
+        try:
+            return super().handle_one_response()
+        finally:
+            web_server.in_flight -= 1
 
 
 class DrainingApp(WsgiApp):
     server: DrainingWebServer
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
-        server = self.server
-        if server.draining:
+        if self.server.draining:
             return refusal()(environ, start_response)
-        server.request_started()
-        try:
-            return super().__call__(environ, start_response)
-        finally:
-            server.request_finished()
+        return super().__call__(environ, start_response)
 
 
 def refusal() -> Any:

@@ -66,7 +66,7 @@ def test_the_drain_gives_up_after_drain_seconds():
     wait_for(lambda: _server(container).in_flight == 1, what="a request")
     stopping = eventlet.spawn(container.stop)
     # the drain ends with the request still in flight; the runner's own deadline covers the rest
-    wait_for(lambda: _server(container)._drained.ready(), timeout=10, what="the drain to end")
+    wait_for(lambda: _server(container).drained, timeout=10, what="the drain to end")
     assert _server(container).in_flight == 1
     SlowService.release.send(True)
     stopping.wait()

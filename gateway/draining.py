@@ -38,6 +38,7 @@ class DrainingWebServer(WebServer):
         self.draining = False
         self.in_flight = 0  # requests being handled, not refused, until their response is written
         self.drained = False
+        self.connections = 0  # open connections; while draining each closes after one answer
         self._drain_ends_at = 0.0
         configured = self.container.config.get("DRAIN_SECONDS", DEFAULT_DRAIN_SECONDS)
         self.drain_seconds = float(configured)
@@ -63,12 +64,17 @@ class DrainingWebServer(WebServer):
                 log.warning("gateway.drain_timed_out", in_flight=self.in_flight)
         super().unregister_provider(provider)
 
-    def stop(self) -> None:
-        super().stop()  # no longer accepting; then answer what was accepted last
-        self._wait_until(self._all_answered, time.monotonic() + LAST_ANSWERS_SECONDS)
+    def process_request(self, sock: Any, address: Any) -> None:
+        self.connections += 1
+        try:
+            super().process_request(sock, address)
+        finally:
+            self.connections -= 1
 
-    def _all_answered(self) -> bool:
-        return bool(self._serv.outstanding_requests == 0)
+    def stop(self) -> None:
+        super().stop()  # no longer accepting; then answer the connections accepted last
+        eventlet.sleep(POLL_SECONDS)  # their threads start
+        self._wait_until(lambda: self.connections == 0, time.monotonic() + LAST_ANSWERS_SECONDS)
 
     @staticmethod
     def _wait_until(condition: Any, ends_at: float) -> None:

@@ -16,6 +16,7 @@ class Outcomes:
     refused_with_retry_after: int = 0
     wrong: list[str] = field(default_factory=list)  # answered, but neither 2xx nor a proper 503
     unanswered: list[str] = field(default_factory=list)  # sent, and the connection dropped
+    connections_refused: int = 0  # never sent: the gateway's port was closed
 
     def answered(self) -> int:
         return self.ok + self.refused_with_retry_after + len(self.wrong)
@@ -38,9 +39,11 @@ def _client(url: str, headers: dict[str, str], outcomes: Outcomes) -> None:
     while True:
         try:
             answer = requests.get(url, headers=headers, timeout=60)
-        except requests.ConnectionError as exc:
+        except requests.RequestException as exc:
             if "NewConnectionError" not in repr(exc):  # it was sent: the gateway dropped it
                 outcomes.unanswered.append(repr(exc))
+            else:
+                outcomes.connections_refused += 1
             return
         if 200 <= answer.status_code < 300:
             outcomes.ok += 1

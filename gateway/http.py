@@ -26,11 +26,11 @@ from eventlet.event import Event
 from nameko.web.handlers import HttpRequestHandler
 from werkzeug.wrappers import Request, Response
 
+from gateway.draining import DrainingWebServer
 from gateway.guard import Guard
 from gateway.idempotency import ReplayResponse
 from gateway.input_rules import loads, refuse_deep_json, refuse_forbidden_text
 from gateway.problems import response_for
-from gateway.webserver import ProblemWebServer
 from infra.caller import Caller
 from infra.correlation import CORRELATION_KEY, acceptable
 from infra.errors import BadRequest, FieldError, ServiceError, UnsupportedMediaType
@@ -41,7 +41,7 @@ DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024
 
 
 class ApiHandler(HttpRequestHandler):
-    server = ProblemWebServer()
+    server = DrainingWebServer()  # problem+json for unrouted requests; a stop drains in flight
     guard = Guard()
     logs_own_outcome = True  # the access line, and a 5xx's traceback once (infra.logs)
 

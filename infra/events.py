@@ -17,6 +17,7 @@ from nameko.amqp.publish import Publisher
 from nameko.constants import AMQP_URI_CONFIG_KEY
 from nameko.events import SERVICE_POOL, EventHandler
 
+from infra.consumers import ResilientQueueConsumer
 from infra.envelope import UnprocessableEvent
 from infra.logs import get_logger, redact
 from infra.queues import ATTEMPT_HEADER, ERROR_HEADER, PARKED_AT_HEADER, HandlerQueues, retry_delays
@@ -25,6 +26,8 @@ log = get_logger(__name__)
 
 
 class ReliableEventHandler(EventHandler):
+    queue_consumer = ResilientQueueConsumer()  # a lost connection while acking is not fatal
+
     def __init__(self, source_service: str, event_type: str, **kwargs: Any) -> None:
         super().__init__(
             source_service, event_type, handler_type=SERVICE_POOL, reliable_delivery=True, **kwargs

@@ -1,9 +1,11 @@
-"""`make run`: every service and the gateway as child processes, stopped together.
+"""`make run`: every service and the gateway as child processes, supervised, stopped together.
 
-Ctrl-C or SIGTERM (to the launcher, or to the `make` that started it) sends SIGTERM to each child
-and waits for it to finish its work. If one child dies on
-its own, the others are stopped too and the launcher exits non-zero, so a supervisor (systemd,
-compose) sees the failure instead of a half-running system.
+A child that dies on its own is restarted with back-off (supervisor.py); one that crash-loops makes
+the launcher stop everything and exit 1, so whatever runs it (systemd, compose) sees the failure.
+Ctrl-C or SIGTERM (to the launcher, or to the `make` that started it) stops the gateway first (it
+refuses new requests and finishes those in flight while the services still answer them), then
+the services. The exit code is 0 only if every child stopped cleanly: one that exited non-zero or
+had to be killed makes it 1, and says which.
 """
 
 from __future__ import annotations
@@ -16,33 +18,49 @@ import time
 from typing import Any
 
 from infra.config import load_config
+from infra.supervisor import CrashLoop, RestartPolicy, Supervisor
 
-STOP_GRACE_SECONDS = 30
-
-
-def start(names: list[str]) -> dict[str, subprocess.Popen[bytes]]:
-    return {
-        name: subprocess.Popen([sys.executable, "-m", "infra.runner", name], start_new_session=True)
-        for name in names
-    }
+GATEWAY = "gateway"
+TICK_SECONDS = 0.2
 
 
-def stop(children: dict[str, subprocess.Popen[bytes]]) -> None:
+def spawn(name: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "infra.runner", name], start_new_session=True)
+
+
+def stop(children: dict[str, Any], grace_seconds: float) -> list[str]:
+    """SIGTERM the gateway, then the services; returns what did not stop cleanly."""
+    failures: list[str] = []
+    gateway = {n: c for n, c in children.items() if n == GATEWAY}
+    services = {n: c for n, c in children.items() if n != GATEWAY}
+    for group in (gateway, services):
+        failures += _stop_group(group, grace_seconds)
+    return failures
+
+
+def _stop_group(children: dict[str, Any], grace_seconds: float) -> list[str]:
     for child in children.values():
         if child.poll() is None:
             child.send_signal(signal.SIGTERM)
-    deadline = time.monotonic() + STOP_GRACE_SECONDS
+    deadline = time.monotonic() + grace_seconds
+    failures = []
     for name, child in children.items():
         try:
-            child.wait(timeout=max(0.1, deadline - time.monotonic()))
+            code = child.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
-            print(f"launcher: {name} did not stop in {STOP_GRACE_SECONDS}s; killing it", flush=True)
             child.kill()
+            child.wait()
+            failures.append(f"{name} did not stop within {grace_seconds:g}s and was killed")
+            continue
+        if code != 0:
+            failures.append(f"{name} exited with {code} while stopping")
+    return failures
 
 
 def main() -> int:
     config = load_config()
-    names = [*config["SERVICES"], "gateway"]
+    names = [*config["SERVICES"], GATEWAY]
+    grace = float(config.get("STOP_SECONDS", 20)) + 10  # the runner gives up on its own first
     requested_stop = False
 
     def request_stop(_signum: int, _frame: Any) -> None:
@@ -52,18 +70,26 @@ def main() -> int:
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
     parent = os.getppid()
-    children = start(names)
+    supervisor = Supervisor(
+        spawn, RestartPolicy.of(config), say=lambda line: print(line, flush=True)
+    )
+    supervisor.start(names)
     print(
         f"launcher: started {', '.join(names)}; gateway on http://{config['WEB_SERVER_ADDRESS']}",
         flush=True,
     )
-    while not requested_stop and all(c.poll() is None for c in children.values()):
-        time.sleep(0.2)
-        requested_stop = requested_stop or os.getppid() != parent  # `make` itself was killed
-    died = {n: c.returncode for n, c in children.items() if c.poll() is not None}
-    stop(children)
-    if died and not requested_stop:
-        print(f"launcher: stopped everything because {died} exited", flush=True)
+    try:
+        while not requested_stop:
+            time.sleep(TICK_SECONDS)
+            requested_stop = requested_stop or os.getppid() != parent  # `make` itself was killed
+            supervisor.tick(time.monotonic())
+    except CrashLoop as crash_loop:
+        print(f"launcher: {crash_loop}; stopping everything", flush=True)
+        stop(supervisor.processes(), grace)
+        return 1
+    failures = stop(supervisor.processes(), grace)
+    if failures:
+        print(f"launcher: stopped, but {'; '.join(failures)}", flush=True)
         return 1
     print("launcher: stopped", flush=True)
     return 0

@@ -16,6 +16,7 @@ from nameko.rpc import Rpc as NamekoRpc
 from nameko.rpc import RpcConsumer, get_rpc_exchange
 
 from infra import errors
+from infra.consumers import ResilientQueueConsumer
 from infra.logs import get_logger
 from infra.publisher import SharedPublisher
 from infra.rpc_client import Calls, PendingCall, RpcClientCore, RpcClients
@@ -25,6 +26,7 @@ log = get_logger(__name__)
 
 
 class _RpcConsumer(RpcConsumer):
+    queue_consumer = ResilientQueueConsumer()
     publisher = SharedPublisher()
 
     def handle_result(self, message: Any, result: Any, exc_info: Any) -> tuple[Any, Any]:

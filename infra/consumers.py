@@ -1,0 +1,57 @@
+"""The queue consumer every entrypoint shares, hardened against a lost broker connection.
+
+nameko's `QueueConsumer` reconnects by itself (kombu's `ConsumerMixin` loops on connection
+errors), but a worker settles its message from its own green thread: an ack or requeue written to a
+socket the broker has just reset raises `ConnectionResetError` (an `OSError`, which nameko does not
+catch: it only catches py-amqp's `ConnectionError`). That error escapes the worker, and nameko
+kills the whole container for it. Here any connection or channel error while settling is logged
+and dropped: the broker never saw the ack, so it redelivers the message on the new connection, and
+the inbox absorbs the duplicate. The same holds for cancelling consumers while stopping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from amqp import Connection as AmqpConnection
+from nameko.messaging import QueueConsumer
+
+from infra.logs import get_logger
+
+log = get_logger(__name__)
+BROKER_ERRORS = AmqpConnection.connection_errors + AmqpConnection.channel_errors
+
+
+class ResilientQueueConsumer(QueueConsumer):
+    def ack_message(self, message: Any) -> None:
+        self._settle(message, message.ack, "ack")
+
+    def requeue_message(self, message: Any) -> None:
+        self._settle(message, message.requeue, "requeue")
+
+    def _settle(self, message: Any, settle: Callable[[], None], action: str) -> None:
+        # a channel closed by a reconnect has no connection: the broker has reclaimed the message
+        if message.channel is None or not message.channel.connection:
+            return
+        try:
+            settle()
+        except BROKER_ERRORS as exc:
+            log.warning(
+                "queue.settle_lost",
+                action=action,
+                event_id=message.properties.get("message_id"),
+                error=repr(exc),
+            )
+
+    def _cancel_consumers_if_requested(self) -> None:
+        """As nameko's, but a consumer whose connection is gone still counts as cancelled, so a
+        stop waiting on it is released."""
+        requested, self._pending_remove_providers = self._pending_remove_providers, {}
+        for provider, removed in requested.items():
+            consumer = self._consumers.pop(provider)
+            try:
+                consumer.cancel()
+            except BROKER_ERRORS as exc:
+                log.warning("queue.cancel_lost", error=repr(exc))
+            removed.send()

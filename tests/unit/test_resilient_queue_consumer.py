@@ -1,0 +1,63 @@
+"""Settling a message on a connection the broker has just dropped is not an error: the broker
+redelivers what it did not see acked. Anything else still raises."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from eventlet.event import Event
+
+from infra.consumers import ResilientQueueConsumer
+
+
+class FakeChannel:
+    connection: Any = object()
+
+
+class FakeMessage:
+    def __init__(self, error: BaseException | None) -> None:
+        self.channel = FakeChannel()
+        self.properties = {"message_id": "e-1"}
+        self.error = error
+        self.settled: list[str] = []
+
+    def ack(self) -> None:
+        self._settle("ack")
+
+    def requeue(self) -> None:
+        self._settle("requeue")
+
+    def _settle(self, action: str) -> None:
+        if self.error is not None:
+            raise self.error
+        self.settled.append(action)
+
+
+@pytest.mark.parametrize(
+    "error", [ConnectionResetError(104, "reset"), BrokenPipeError(32, "pipe"), OSError("gone")]
+)
+@pytest.mark.parametrize("action", ["ack_message", "requeue_message"])
+def test_a_connection_lost_while_settling_is_logged_not_raised(error, action):
+    getattr(ResilientQueueConsumer(), action)(FakeMessage(error))
+
+
+def test_a_message_settles_normally_and_other_errors_still_raise():
+    message = FakeMessage(None)
+    ResilientQueueConsumer().ack_message(message)
+    assert message.settled == ["ack"]
+    with pytest.raises(ValueError):
+        ResilientQueueConsumer().ack_message(FakeMessage(ValueError("a bug")))
+
+
+def test_a_cancel_on_a_dead_connection_still_releases_the_stop():
+    class DeadConsumer:
+        def cancel(self) -> None:
+            raise ConnectionResetError(104, "reset")
+
+    consumer = ResilientQueueConsumer()
+    removed = Event()
+    consumer._consumers = {"provider": DeadConsumer()}
+    consumer._pending_remove_providers = {"provider": removed}
+    consumer._cancel_consumers_if_requested()
+    assert removed.ready() and consumer._consumers == {}

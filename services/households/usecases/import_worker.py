@@ -141,8 +141,8 @@ def _checked(
 ) -> Iterator[tuple[int, int, BmnRow | list[tuple[str, str]], str]]:
     """Each data row checked; duplicates of an earlier row are refused. `number` counts data rows
     (a resumed import starts after `done` of them); `line` is the row as a spreadsheet shows it,
-    the header being row 1, and is what errors name (blank rows count there too). Last, the
-    village code as written."""
+    the header being row 1, and is what errors name (blank rows count there too). Last, a refused
+    row's village code as written (its tambon's counters)."""
     seen: dict[str, int] = {}
     number, line = 0, 1
     for values in rows:
@@ -156,7 +156,8 @@ def _checked(
             if first != line:
                 result = [("head_national_id", f"already given in row {first} of this file")]
         if number > done:
-            yield number, line, result, checker.village_written(values)
+            refused = not isinstance(result, BmnRow)
+            yield number, line, result, checker.village_written(values) if refused else ""
 
 
 def _rows_of(problems: list[tuple[int, str, str]]) -> int:

@@ -2,7 +2,8 @@
 
 An event published before its consumer's queue exists would be dropped by the exchange, so
 deployment declares all queues up front (`python -m infra.topology`, run by `make run` and the
-compose migrate job).
+compose migrate job). It also deletes the queues of handlers that were removed (`RETIRED`): left
+bound, they would keep filling with events nobody reads.
 """
 
 from __future__ import annotations
@@ -40,6 +41,18 @@ def handlers_of(service_cls: type) -> Iterator[tuple[str, ReliableEventHandler]]
                 yield method_name, entrypoint
 
 
+# (source, event type, service, handler method) of handlers that no longer exist
+RETIRED = [
+    # one notice per import batch; notifications now hears of the import's end instead
+    ("households", "households_imported", "notifications", "on_households_imported"),
+]
+
+
+def retired_queues(config: dict[str, Any]) -> list[HandlerQueues]:
+    delays = retry_delays(config)
+    return [HandlerQueues(*handler, delays) for handler in RETIRED]
+
+
 def handler_queues(config: dict[str, Any]) -> list[HandlerQueues]:
     delays = retry_delays(config)
     return [
@@ -56,6 +69,9 @@ def declare(config: dict[str, Any]) -> list[HandlerQueues]:
         for handler in queues:
             for queue in handler.all():
                 queue(channel).declare()
+        for handler in retired_queues(config):
+            for queue in handler.all():
+                queue(channel).delete()  # a queue that is not there is no error
     return queues
 
 

@@ -56,6 +56,30 @@ class HouseholdsImportedData(Schema):
     households = fields.List(fields.Nested(ImportedHouseholdData), required=True)
 
 
+class TambonCountsData(Schema):
+    """Rows of one tambon: `accepted` wrote something, `unchanged` were already stored,
+    `rejected` were refused (those whose village code could be read)."""
+
+    tambon_code = fields.String(required=True)
+    accepted = fields.Integer(required=True)
+    unchanged = fields.Integer(required=True)
+    rejected = fields.Integer(required=True)
+
+
+class HouseholdImportFinishedData(Schema):
+    """A BMN import ended (`done`, or `failed` with nothing more to read): its totals and each
+    tambon's counts, once per import, however many batches it took."""
+
+    import_id = fields.UUID(required=True)
+    survey_year = fields.Integer(required=True)
+    status = fields.String(required=True, validate=validate.OneOf(("done", "failed")))
+    finished_at = fields.AwareDateTime(required=True)
+    accepted = fields.Integer(required=True)
+    unchanged = fields.Integer(required=True)
+    rejected = fields.Integer(required=True)
+    tambons = fields.List(fields.Nested(TambonCountsData), required=True)
+
+
 class HouseholdTargetedData(Schema):
     household_id = fields.UUID(required=True)
     village_code = fields.String(required=True)
@@ -202,6 +226,24 @@ HOUSEHOLDS_IMPORTED = EventContract(
         "households": [{**_BASE, "member_count": 4}],
     },
 )
+HOUSEHOLD_IMPORT_FINISHED = EventContract(
+    "household_import_finished",
+    1,
+    HouseholdImportFinishedData,
+    example={
+        "import_id": PLAN,
+        "survey_year": 2026,
+        "status": "done",
+        "finished_at": AT,
+        "accepted": 41,
+        "unchanged": 5,
+        "rejected": 3,
+        "tambons": [
+            {"tambon_code": "240101", "accepted": 40, "unchanged": 5, "rejected": 2},
+            {"tambon_code": "240102", "accepted": 1, "unchanged": 0, "rejected": 1},
+        ],
+    },
+)
 HOUSEHOLD_TARGETED = EventContract(
     "household_targeted",
     1,
@@ -344,6 +386,7 @@ HOUSEHOLD_GRADUATED = EventContract(
 PUBLISHED = [
     HOUSEHOLD_REGISTERED,
     HOUSEHOLDS_IMPORTED,
+    HOUSEHOLD_IMPORT_FINISHED,
     HOUSEHOLD_TARGETED,
     CONSENT_RECORDED,
     CASE_STAGE_CHANGED,

@@ -24,8 +24,8 @@ class Settings:
     import_batch_rows: int = 5000
     import_writers: int = 2  # batches written at once on PostgreSQL (SQLite: always one)
     import_lease_seconds: float = 120.0
-    # per_tambon: one households_imported event per batch and tambon (teams and notifications
-    # read it); per_household: a household_registered event per imported household
+    # per_tambon: one households_imported event per batch and tambon (teams reads it);
+    # per_household: a household_registered event per imported household
     import_events: str = "per_tambon"
 
     def __post_init__(self) -> None:

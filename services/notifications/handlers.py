@@ -37,7 +37,7 @@ def _directory(event_type: str, use_case: Callable[[Any, ReceivedEvent], None]) 
 
 class EventEntrypoints:
     on_household_registered = _rules("households", "household_registered")
-    on_households_imported = _rules("households", "households_imported")
+    on_household_import_finished = _rules("households", "household_import_finished")
     on_plan_submitted = _rules("households", "plan_submitted")
     on_plan_approved = _rules("households", "plan_approved")
     on_plan_returned = _rules("households", "plan_returned")

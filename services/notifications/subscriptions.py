@@ -15,11 +15,18 @@ class HouseholdRegisteredV1(Schema):
     member_count = fields.Integer(required=True)
 
 
-class HouseholdsImportedV1(Schema):
+class TambonCounts(Schema):
+    tambon_code = Area(required=True)
+    accepted = fields.Integer(required=True)
+    unchanged = fields.Integer(required=True)
+    rejected = fields.Integer(required=True)
+
+
+class HouseholdImportFinishedV1(Schema):
     import_id = Id(required=True)
     survey_year = fields.Integer(required=True)
-    tambon_code = Area(required=True)
-    households = fields.List(fields.Dict(), required=True)
+    status = fields.String(required=True)
+    tambons = fields.List(fields.Nested(TambonCounts), required=True)
 
 
 class Case(Schema):
@@ -151,7 +158,7 @@ class LoanOverdueV1(Schema):
 
 HOUSEHOLDS = {
     "household_registered": HouseholdRegisteredV1,
-    "households_imported": HouseholdsImportedV1,
+    "household_import_finished": HouseholdImportFinishedV1,
     "plan_submitted": PlanSubmittedV1,
     "plan_approved": PlanApprovedV1,
     "plan_returned": PlanReturnedV1,

@@ -321,12 +321,12 @@ def test_a_bmn_file_imports_good_rows_reports_bad_ones_and_repeats_harmlessly(wo
     assert (again["accepted"], again["unchanged"], again["status"]) == (0, 1, "done")
     listed = coordinator.call("GET", "/api/v1/households", area=VILLAGE, limit=200).json()["items"]
     (imported,) = [h for h in listed if h.get("house_no") == "12"]
-    assert_teams_and_notifications_heard_of_the_import(world, imported["id"])
+    assert_teams_and_notifications_heard_of_the_import(world, imported["id"], [first, again])
 
 
-def assert_teams_and_notifications_heard_of_the_import(world, household_id):
-    """The import's one households_imported event reaches teams (the household can be assigned)
-    and notifications (a summary in the coordinator's inbox), not one message per household."""
+def assert_teams_and_notifications_heard_of_the_import(world, household_id, imports):
+    """The import's households_imported event reaches teams (the household can be assigned), and
+    each import's end one summary in the coordinator's inbox (not one per batch or household)."""
     body = {"household_id": household_id, "team_id": world["team"]}
     assigned = wait_for(
         lambda: (a := world["supervisor"].call("POST", "/api/v1/assignments", body)).status_code
@@ -338,9 +338,11 @@ def assert_teams_and_notifications_heard_of_the_import(world, household_id):
 
     def summaries():
         inbox = world["coordinator"].call("GET", "/api/v1/notifications").json()["items"]
-        return [n for n in inbox if n["kind"] == "households_imported"]
+        told = [n["subject_id"] for n in inbox if n["kind"] == "household_import_finished"]
+        return len(told) >= len(imports) and told
 
-    assert len(wait_for(summaries, what="the import summary")) == 1
+    told = wait_for(summaries, what="one summary per import")
+    assert sorted(told) == sorted(i["id"] for i in imports)
 
 
 def test_bad_input_is_refused_naming_the_field_and_nothing_changes(world):

@@ -27,7 +27,11 @@ OUTBOX = metadata.tables["outbox"]
 
 class Written(NamedTuple):
     refused: list[tuple[int, str, str]]
-    unchanged: int
+    unchanged_rows: list[BmnRow]  # found their household already holding exactly their values
+
+    @property
+    def unchanged(self) -> int:
+        return len(self.unchanged_rows)
 
 
 MOVED_VILLAGE = "the household is registered in another village; correct it there first"
@@ -43,8 +47,8 @@ def upsert_batch(
     events: str,
     before_updates: Callable[[], None] = lambda: None,
 ) -> Written:
-    """Write the batch; returns the rows refused here as (row, field, message), and how many
-    rows found their household already holding exactly their values (nothing written for them).
+    """Write the batch; returns the rows refused here as (row, field, message), and the rows
+    that found their household already holding exactly their values (nothing written for them).
 
     New households are inserted first; `before_updates` is called before any existing household
     is touched (an import writing batches side by side waits there for the batch before, which
@@ -65,7 +69,7 @@ def upsert_batch(
     same = _already_stored(session, update_rows, survey_year)
     changed = [(hid, row) for hid, row in update_rows if hid not in same]
     _update_known(session, changed, survey_year, import_id, now)
-    return Written(refused, len(update_rows) - len(changed))
+    return Written(refused, [row for hid, row in update_rows if hid in same])
 
 
 def _already_stored(session: Session, pairs: list[tuple[str, BmnRow]], year: int) -> set[str]:

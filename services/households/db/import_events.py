@@ -2,7 +2,7 @@
 
 Two ways to announce them (`HOUSEHOLDS.import_events`):
 - `per_tambon` (the default): one `households_imported` per batch and tambon listing its new
-  households, a few hundred messages for a province file; teams and notifications read it.
+  households, a few hundred messages for a province file; teams reads it.
 - `per_household`: one `household_registered` per household. Costly at import scale: a hundred
   thousand outbox rows, relayed one message each.
 

@@ -10,7 +10,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from infra.pagination import keyset
-from services.households.db.tables import import_chunks, import_errors, imports
+from services.households.db.tables import import_chunks, import_errors, import_tambons, imports
+
+COUNTERS = ("accepted", "unchanged", "rejected")
 
 
 def insert_ignoring(session: Session, table: Any) -> Any:
@@ -104,6 +106,29 @@ class ImportRepository:
                     for r, f, m in problems
                 ],
             )
+
+    def count_tambons(self, import_id: str, counts: dict[str, dict[str, int]]) -> None:
+        """Add a batch's counters ({tambon: {accepted, unchanged, rejected}}) to the import's."""
+        if not counts:
+            return
+        statement = insert_ignoring(self.session, import_tambons)
+        added = statement.excluded
+        table = import_tambons.c
+        self.session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[table.import_id, table.tambon_code],
+                set_={name: table[name] + added[name] for name in COUNTERS},
+            ),
+            [{"import_id": import_id, "tambon_code": t, **c} for t, c in sorted(counts.items())],
+        )
+
+    def tambon_counts(self, import_id: str) -> list[dict[str, Any]]:
+        query = (
+            select(import_tambons.c.tambon_code, *(import_tambons.c[n] for n in COUNTERS))
+            .where(import_tambons.c.import_id == import_id)
+            .order_by(import_tambons.c.tambon_code)
+        )
+        return [dict(row._mapping) for row in self.session.execute(query)]
 
     def errors(self, import_id: str, after: str | None, limit: int) -> list[Any]:
         query = select(import_errors).where(import_errors.c.import_id == import_id)

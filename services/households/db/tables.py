@@ -258,6 +258,16 @@ import_chunks = Table(
     Column("data", LargeBinary, nullable=False),
 )
 
+import_tambons = Table(  # each tambon's counters, for the import's one summary when it ends
+    "bmn_import_tambons",
+    metadata,
+    Column("import_id", ID, ForeignKey("bmn_imports.id"), primary_key=True),
+    Column("tambon_code", String(6), primary_key=True),
+    Column("accepted", Integer, nullable=False),
+    Column("unchanged", Integer, nullable=False),
+    Column("rejected", Integer, nullable=False),
+)
+
 import_errors = Table(
     "bmn_import_errors",
     metadata,

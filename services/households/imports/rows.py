@@ -71,10 +71,15 @@ class RowChecker:
         self.width = len(header)
         # A missing column reads the empty string appended after the row's last value.
         self.pick = itemgetter(*(index.get(name, -1) for name in FIELDS))
+        self.village_at = index.get("village_code", -1)
         self.today = date.today()
         self.areas = areas  # None: everywhere (administrators)
         self._villages: dict[str, str | None] = {}
         self._indicator_lists: dict[str, tuple[str, ...] | None] = {}
+
+    def village_written(self, values: list[str]) -> str:
+        """The row's village code as written, checked or not (a refused row's tambon)."""
+        return values[self.village_at] if 0 <= self.village_at < len(values) else ""
 
     def check(self, number: int, values: list[str]) -> BmnRow | Problems:
         if UNDECODABLE in "".join(values):

@@ -20,10 +20,12 @@ from infra.errors import ValidationFailed
 from infra.logs import get_logger
 from services.households.db import HouseholdsUnitOfWork
 from services.households.db.bulk import upsert_batch
+from services.households.events import HOUSEHOLD_IMPORT_FINISHED
 from services.households.imports import decoding
 from services.households.imports.rows import BmnRow, RowChecker
 from services.households.settings import Settings
 from services.households.usecases.batch_writer import BatchWriter, WaitTurn
+from services.households.usecases.import_tally import tally
 
 log = get_logger(__name__)
 Clock = Callable[[], datetime]
@@ -98,6 +100,7 @@ def _process(
     checker = RowChecker(header, None if caller.is_admin else caller.areas)
     valid: list[BmnRow] = []
     problems: list[tuple[int, str, str]] = []
+    refused_villages: dict[int, str] = {}  # line -> village code as written, of refused rows
     lanes = [uow.sibling() for _ in range(_lanes(uow, settings))]
     writer = BatchWriter(
         lambda lane, *batch: _commit_batch(lanes[lane], job, *batch, clock, settings),
@@ -105,21 +108,22 @@ def _process(
     )
     last = number = job.rows_read
     try:
-        for number, line, result in _checked(checker, rows, job.rows_read):
+        for number, line, result, village in _checked(checker, rows, job.rows_read):
             if isinstance(result, BmnRow):
                 valid.append(result)
             else:
                 problems.extend((line, field, message) for field, message in result)
+                refused_villages[line] = village
             if number - last >= settings.import_batch_rows:
-                writer.put(valid, problems, number)
-                valid, problems, last = [], [], number
+                writer.put(valid, problems, refused_villages, number)
+                valid, problems, refused_villages, last = [], [], {}, number
                 if stop_requested():
                     writer.close()  # the batches handed over commit; the rest waits
                     raise Paused()
             elif number % YIELD_EVERY == 0:
                 eventlet.sleep(0)  # the writer sends its next statement; the database works
         if number > last:
-            writer.put(valid, problems, number)
+            writer.put(valid, problems, refused_villages, number)
         writer.close()
     except BaseException:
         writer.abandon()
@@ -134,10 +138,11 @@ def _lanes(uow: HouseholdsUnitOfWork, settings: Settings) -> int:
 
 def _checked(
     checker: RowChecker, rows: Iterator[list[str]], done: int
-) -> Iterator[tuple[int, int, BmnRow | list[tuple[str, str]]]]:
+) -> Iterator[tuple[int, int, BmnRow | list[tuple[str, str]], str]]:
     """Each data row checked; duplicates of an earlier row are refused. `number` counts data rows
     (a resumed import starts after `done` of them); `line` is the row as a spreadsheet shows it,
-    the header being row 1, and is what errors name (blank rows count there too)."""
+    the header being row 1, and is what errors name (blank rows count there too). Last, a refused
+    row's village code as written (its tambon's counters)."""
     seen: dict[str, int] = {}
     number, line = 0, 1
     for values in rows:
@@ -151,7 +156,8 @@ def _checked(
             if first != line:
                 result = [("head_national_id", f"already given in row {first} of this file")]
         if number > done:
-            yield number, line, result
+            refused = not isinstance(result, BmnRow)
+            yield number, line, result, checker.village_written(values) if refused else ""
 
 
 def _rows_of(problems: list[tuple[int, str, str]]) -> int:
@@ -163,6 +169,7 @@ def _commit_batch(
     job: Any,
     valid: list[BmnRow],
     problems: list[tuple[int, str, str]],
+    refused_villages: dict[int, str],
     rows_read: int,
     wait_turn: WaitTurn,
     clock: Clock,
@@ -184,6 +191,8 @@ def _commit_batch(
                 wait_turn()  # already passed unless the batch had nothing to update
                 problems = problems + written.refused
                 _record(uow, job.id, valid, problems, written.unchanged, rows_read, clock())
+                counts = tally(valid, problems, written.unchanged_rows, refused_villages)
+                uow.imports.count_tambons(job.id, counts)
                 uow.commit()
             break
         except IntegrityError:  # a registration took one of these people meanwhile: look again
@@ -223,8 +232,24 @@ def _refused_valid(valid: list[BmnRow], problems: list[tuple[int, str, str]]) ->
 def _finish(
     uow: HouseholdsUnitOfWork, import_id: str, now: datetime, *, status: str, error: str | None
 ) -> None:
+    """The import ends, and says so once with its counters (each tambon's coordinators hear of
+    it from notifications: one summary per import, however many batches it took)."""
     with uow:
         uow.imports.update(import_id, status=status, error=error, finished_at=now)
+        job = uow.imports.get(import_id)
+        uow.emit(
+            HOUSEHOLD_IMPORT_FINISHED,
+            {
+                "import_id": import_id,
+                "survey_year": job.survey_year,
+                "status": status,
+                "finished_at": now,
+                "accepted": job.accepted,
+                "unchanged": job.unchanged,
+                "rejected": job.rejected,
+                "tambons": uow.imports.tambon_counts(import_id),
+            },
+        )
         uow.commit()
 
 

@@ -39,6 +39,18 @@ class Notify:
 
 
 @dataclass(frozen=True)
+class Summarise:
+    """One message to each person holding `role` over any of the `parts` (area code, counters),
+    with the counters of the parts they cover added up (`counters` and `areas` in its params)."""
+
+    kind: str
+    role: str
+    subject_id: str
+    parts: tuple[tuple[str, dict[str, int]], ...]
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Open:
     kind: str
     subject_id: str
@@ -56,7 +68,8 @@ class Close:
     subject_id: str
 
 
-Action = Notify | Open | Close
+Action = Notify | Summarise | Open | Close
+IMPORT_COUNTERS = ("accepted", "unchanged", "rejected")
 LOAN_FLOOR = {"1-30": 0, "31-60": 1, "61-90": 2, "over-90": 2}  # past 30 days the district hears
 ANSWERED = ("accepted", "in_progress", "done", "rejected")
 
@@ -78,14 +91,30 @@ def _household_registered(d: dict[str, Any]) -> list[Action]:
     ]
 
 
-def _households_imported(d: dict[str, Any]) -> list[Action]:
-    """One summary per tambon and import batch, not one message per imported household."""
-    tambon, count = d["tambon_code"], len(d["households"])
+def _import_finished(d: dict[str, Any]) -> list[Action]:
+    """One summary per coordinator and import, when it ends, covering the coordinator's tambons
+    (not one per batch, nor per tambon, nor per household)."""
+    parts = tuple(
+        (t["tambon_code"], {name: t[name] for name in IMPORT_COUNTERS}) for t in d["tambons"]
+    )
+    kind = "household_import_finished" if d["status"] == "done" else "household_import_failed"
     year = d["survey_year"]
-    params = {"count": count, "tambon": tambon, "survey_year": year, "survey_year_be": year + 543}
-    audience = AreaRole("subdistrict_coordinator", tambon)
-    subject = f"{d['import_id']}:{tambon}"
-    return [Notify("households_imported", audience, subject, tambon, params)]
+    params = {"survey_year": year, "survey_year_be": year + 543}
+    return [Summarise(kind, "subdistrict_coordinator", str(d["import_id"]), parts, params)]
+
+
+def summed(parts: list[tuple[str, dict[str, int]]]) -> dict[str, Any]:
+    """A summary's params for one reader: the areas they cover and their counters added up."""
+    totals = {name: sum(counts[name] for _, counts in parts) for name in IMPORT_COUNTERS}
+    return {**totals, "areas": sorted(area for area, _ in parts)}
+
+
+def shared_area(codes: list[str]) -> str:
+    """The smallest DOPA area holding every code (tambon, district, province), else the lowest."""
+    for digits in (8, 6, 4, 2):
+        if len({code[:digits] for code in codes}) == 1 and len(codes[0]) >= digits:
+            return codes[0][:digits]
+    return sorted(codes)[0]
 
 
 def _assigned(team_key: str) -> Callable[[dict[str, Any]], list[Action]]:
@@ -236,7 +265,7 @@ def _opt(value: Any) -> str | None:
 
 RULES: dict[str, Callable[[dict[str, Any]], list[Action]]] = {
     "household_registered": _household_registered,
-    "households_imported": _households_imported,
+    "household_import_finished": _import_finished,
     "household_assigned": _assigned("team_id"),
     "household_reassigned": _assigned("to_team_id"),
     "plan_submitted": _plan_submitted,

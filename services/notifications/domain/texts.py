@@ -85,14 +85,28 @@ TEXTS = {
             "Household {household} ({members} people) was registered in village {village}.",
         ),
     },
-    "households_imported": {
+    "household_import_finished": {
         "th": (
-            "นำเข้าข้อมูล จปฐ. แล้ว",
-            "นำเข้าครัวเรือน {count} ครัวเรือนในตำบล {tambon} (ข้อมูล จปฐ. ปี {survey_year_be})",
+            "นำเข้าข้อมูล จปฐ. เสร็จแล้ว",
+            "ข้อมูล จปฐ. ปี {survey_year_be} ตำบล {areas}: รับ {accepted} แถว"
+            " ไม่เปลี่ยนแปลง {unchanged} แถว ปฏิเสธ {rejected} แถว",
         ),
         "en": (
-            "BMN households imported",
-            "{count} households were imported in tambon {tambon} (BMN survey {survey_year}).",
+            "BMN import finished",
+            "BMN survey {survey_year}, tambons {areas}: {accepted} rows accepted,"
+            " {unchanged} unchanged, {rejected} rejected.",
+        ),
+    },
+    "household_import_failed": {
+        "th": (
+            "การนำเข้าข้อมูล จปฐ. หยุดลงก่อนจบไฟล์",
+            "ข้อมูล จปฐ. ปี {survey_year_be} ตำบล {areas}: ก่อนหยุด รับ {accepted} แถว"
+            " ไม่เปลี่ยนแปลง {unchanged} แถว ปฏิเสธ {rejected} แถว",
+        ),
+        "en": (
+            "BMN import stopped before the end of its file",
+            "BMN survey {survey_year}, tambons {areas}: before it stopped, {accepted} rows"
+            " accepted, {unchanged} unchanged, {rejected} rejected.",
         ),
     },
     "household_assigned": {

@@ -8,7 +8,17 @@ from datetime import datetime
 from infra.envelope import ReceivedEvent
 from infra.logs import get_logger
 from services.notifications.db import NotificationsUnitOfWork
-from services.notifications.domain.rules import Action, Close, Notify, Open, actions_for
+from services.notifications.domain.directory import Person
+from services.notifications.domain.rules import (
+    Action,
+    Close,
+    Notify,
+    Open,
+    Summarise,
+    actions_for,
+    shared_area,
+    summed,
+)
 from services.notifications.domain.templates import render
 from services.notifications.settings import Settings
 from services.notifications.usecases import ladder
@@ -41,6 +51,8 @@ def _apply(
         ladder.open_or_raise(uow, action, now, settings)
     elif isinstance(action, Close):
         ladder.close(uow, action.kind, action.subject_id, event.event_type, now, settings)
+    elif isinstance(action, Summarise):
+        _summarise(uow, action, event, now, settings)
     else:
         _notify(uow, action, event, now, settings)
 
@@ -62,6 +74,33 @@ def _notify(
     people = audience(uow, action.audience)
     notified = file_for(uow, people, message, now, settings)
     log.info("notification.filed", kind=action.kind, event_id=event.event_id, recipients=notified)
+
+
+def _summarise(
+    uow: NotificationsUnitOfWork,
+    action: Summarise,
+    event: ReceivedEvent,
+    now: datetime,
+    settings: Settings,
+) -> None:
+    """Each reader once, with the parts they cover added up."""
+    readers: dict[str, tuple[Person, list[tuple[str, dict[str, int]]]]] = {}
+    for area, counts in action.parts:
+        for person in uow.directory.holding_role_over(action.role, area):
+            readers.setdefault(person.person_id, (person, []))[1].append((area, counts))
+    for person, parts in readers.values():
+        params = {**action.params, **summed(parts)}
+        message = Message(
+            action.kind,
+            action.subject_id,
+            shared_area([area for area, _ in parts]),
+            f"{event.event_id}:{action.kind}",
+            lambda language, params=params: render(action.kind, language, params),
+        )
+        file_for(uow, [person], message, now, settings)
+    log.info(
+        "notification.filed", kind=action.kind, event_id=event.event_id, recipients=len(readers)
+    )
 
 
 def _remember_team(uow: NotificationsUnitOfWork, event: ReceivedEvent) -> None:

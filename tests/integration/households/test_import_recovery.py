@@ -57,6 +57,10 @@ def test_a_crashed_import_resumes_after_its_last_whole_batch(migrated, uow, monk
     (job,) = rows(migrated, imports)
     assert (job.status, job.rows_read, job.accepted, job.rejected) == ("done", 10, 10, 0)
     assert len(rows(migrated, households)) == 10
+    with uow:  # the batches committed before the crash are counted once, not again
+        assert uow.imports.tambon_counts(iid) == [
+            {"tambon_code": "240101", "accepted": 10, "unchanged": 0, "rejected": 0}
+        ]
 
 
 def test_a_stopping_service_ends_an_import_after_whole_batches_and_the_next_start_resumes(
@@ -82,3 +86,7 @@ def test_a_stopping_service_ends_an_import_after_whole_batches_and_the_next_star
     (job,) = rows(migrated, imports)
     assert (job.status, job.rows_read, job.accepted, job.rejected) == ("done", 10, 10, 0)
     assert len(rows(migrated, households)) == 10
+    with uow:  # the batches committed before the crash are counted once, not again
+        assert uow.imports.tambon_counts(iid) == [
+            {"tambon_code": "240101", "accepted": 10, "unchanged": 0, "rejected": 0}
+        ]

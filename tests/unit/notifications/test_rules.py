@@ -5,7 +5,17 @@ from decimal import Decimal
 
 import pytest
 
-from services.notifications.domain.rules import AreaRole, Close, Notify, Open, Team, actions_for
+from services.notifications.domain.rules import (
+    AreaRole,
+    Close,
+    Notify,
+    Open,
+    Summarise,
+    Team,
+    actions_for,
+    shared_area,
+    summed,
+)
 
 HOUSEHOLD, TEAM, VILLAGE = "0b6f3c9e-3f1a-4c55-9a51-2b8f0f3f9a10", "team-1", "24010101"
 CASE = {"household_id": HOUSEHOLD, "village_code": VILLAGE, "team_id": TEAM}
@@ -84,16 +94,53 @@ def test_a_registered_household_notifies_the_coordinators_of_its_area():
     assert told.audience == AreaRole("subdistrict_coordinator", VILLAGE)
 
 
-def test_an_import_batch_tells_its_tambons_coordinators_once_not_per_household():
+def tambon(code: str, accepted: int, unchanged: int, rejected: int) -> dict:
+    return {"tambon_code": code, "accepted": accepted, "unchanged": unchanged, "rejected": rejected}
+
+
+def test_an_import_batch_tells_nobody_its_end_tells_each_tambons_coordinators_once():
     listed = [{"household_id": f"h{i}", "village_code": VILLAGE} for i in range(40)]
-    data = {"import_id": "i1", "survey_year": 2026, "tambon_code": "240101", "households": listed}
-    (told,) = actions_for("households_imported", data)
-    assert told.audience == AreaRole("subdistrict_coordinator", "240101")
-    assert (told.subject_id, told.params["count"], told.params["survey_year_be"]) == (
-        "i1:240101",
-        40,
-        2569,
+    batch = {"import_id": "i1", "survey_year": 2026, "tambon_code": "240101", "households": listed}
+    assert actions_for("households_imported", batch) == []
+    tambons = [tambon("240101", 40, 5, 2), tambon("240102", 1, 0, 1)]
+    ended = {"import_id": "i1", "survey_year": 2026, "status": "done", "tambons": tambons}
+    (told,) = actions_for("household_import_finished", ended)
+    assert told == Summarise(
+        "household_import_finished",
+        "subdistrict_coordinator",
+        "i1",
+        (
+            ("240101", {"accepted": 40, "unchanged": 5, "rejected": 2}),
+            ("240102", {"accepted": 1, "unchanged": 0, "rejected": 1}),
+        ),
+        {"survey_year": 2026, "survey_year_be": 2569},
     )
+    (failed,) = actions_for("household_import_finished", {**ended, "status": "failed"})
+    assert failed.kind == "household_import_failed"
+
+
+def test_a_coordinator_of_several_tambons_reads_their_counters_added_up():
+    parts = [("240102", {"accepted": 1, "unchanged": 0, "rejected": 1}),
+             ("240101", {"accepted": 40, "unchanged": 5, "rejected": 2})]  # fmt: skip
+    assert summed(parts) == {
+        "accepted": 41,
+        "unchanged": 5,
+        "rejected": 3,
+        "areas": ["240101", "240102"],
+    }
+
+
+@pytest.mark.parametrize(
+    "codes, area",
+    [
+        (["240101"], "240101"),
+        (["240101", "240102"], "2401"),
+        (["240101", "240201"], "24"),
+        (["940101", "240101"], "240101"),
+    ],
+)
+def test_a_summary_is_filed_under_the_smallest_area_holding_its_tambons(codes, area):
+    assert shared_area(codes) == area
 
 
 def test_an_incomplete_team_escalates_for_its_first_tambon_and_completion_closes_it():

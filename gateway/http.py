@@ -66,6 +66,7 @@ class ApiHandler(HttpRequestHandler):
         upload: tuple[str, ...] = (),
         operation: str = "",
         if_match: str | None = None,
+        problems: tuple[int, ...] = (),
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("expected_exceptions", (ServiceError, ReplayResponse))
@@ -82,6 +83,7 @@ class ApiHandler(HttpRequestHandler):
         if if_match not in IF_MATCH_USES:
             raise ValueError(f"if_match must be one of {IF_MATCH_USES}, not {if_match!r}")
         self.if_match = if_match  # does the route read If-Match (OpenAPI: 412, 428)
+        self.problems = problems  # problem statuses beyond those its kind answers (OpenAPI)
 
     def setup(self) -> None:
         super().setup()

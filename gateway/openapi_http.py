@@ -95,7 +95,7 @@ def error_statuses(handler: ApiHandler) -> list[int]:
         400: True,
         401: guarded,
         403: guarded,
-        404: guarded,
+        404: guarded or "<" in handler.url,
         409: guarded and handler.method != "GET",
         412: handler.if_match is not None,
         413: takes_body(handler),
@@ -106,7 +106,7 @@ def error_statuses(handler: ApiHandler) -> list[int]:
         503: calls_services,
         504: calls_services,
     }
-    return [status for status, answers in can_answer.items() if answers]
+    return [s for s, answers in can_answer.items() if answers or s in handler.problems]
 
 
 def problems(handler: ApiHandler) -> dict[str, Any]:

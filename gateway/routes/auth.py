@@ -25,6 +25,7 @@ class AuthRoutes:
         responses={200: Token},
         tags=("auth",),
         operation="tokens.issue",
+        problems=(401,),
     )
     def issue_token(self, request: Request) -> Response:
         credentials = load(TokenRequest, read_json(request))

@@ -161,3 +161,10 @@ def test_a_route_declares_if_match_exactly_when_it_reads_it():
             reads = READS_IF_MATCH.search(source) is not None
             expected = ("optional" if optional else "required") if reads else None
             assert getattr(route, "if_match", None) == expected, name
+
+
+def test_a_public_route_documents_only_what_it_answers():
+    _, _, login = operations()["tokens.issue"]
+    assert "401" in login["responses"] and "403" not in login["responses"]
+    _, _, asset = operations()["docs.asset"]
+    assert set(asset["responses"]) == {"200", "400", "404", "422"}

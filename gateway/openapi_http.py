@@ -27,7 +27,8 @@ ERRORS = {
     503: "A service is unavailable",
     504: "A service did not answer in time",
 }
-ETAG_TEXT = 'a version this API gave out in ETag: "7" (a weak tag never matches)'
+ETAG_TEXT = 'the ETag last read, "7" (a weak tag W/"7" never matches: 412)'
+STRONG_TAG = '^"[0-9]{1,9}"$'  # (a bare 7 is accepted too, but not documented)
 _REQUEST_ID = {
     "in": "header",
     "name": "X-Request-ID",
@@ -53,7 +54,7 @@ def _header(description: str, pattern: str | None = None) -> dict[str, Any]:
 
 RESPONSE_HEADERS = {
     "X-Request-ID": _header("the correlation id of this request", f"^{_ACCEPTABLE_ID.pattern}$"),
-    "ETag": _header("the object's version, to send back in If-Match", '^"[0-9]+"$'),
+    "ETag": _header("the object's version, to send back in If-Match", STRONG_TAG),
     "Location": _header("where the created object is read"),
     "Link": _header('the next page: `<url>; rel="next"`, while more remain'),
     "Retry-After": _header("seconds to wait before trying again", "^[0-9]+$"),
@@ -81,7 +82,7 @@ def request_headers(handler: ApiHandler) -> list[dict[str, Any]]:
                 "name": "If-Match",
                 "required": required,
                 "description": ETAG_TEXT + ("" if required else "; send it when you have one"),
-                "schema": {"type": "string", "pattern": '^(W/)?"?[0-9]{1,9}"?$'},
+                "schema": {"type": "string", "pattern": STRONG_TAG},
             }
         )
     return headers

@@ -104,6 +104,8 @@ def header_names(operation: dict) -> dict[str, bool]:
 def test_a_versioned_change_requires_if_match_and_documents_412_and_428():
     _, _, update = operations()["households.update"]
     assert header_names(update) == {"X-Request-ID": False, "If-Match": True}
+    if_match = next(p for p in update["parameters"] if p["name"] == "If-Match")
+    assert if_match["schema"]["pattern"] == '^"[0-9]{1,9}"$'  # a strong tag: what a client sends
     assert {"412", "428", "409", "413", "415", "422"} <= set(update["responses"])
     assert list(update["responses"]["200"]["headers"]) == ["X-Request-ID", "ETag"]
     _, _, optional = operations()["households.plan.save"]

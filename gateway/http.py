@@ -8,7 +8,8 @@ gets
   input_rules.py for every body, query and path parameter;
 - results as JSON, every error as problem+json (problems.py);
 - a POST with an Idempotency-Key stores its answer, so a resend gets the same answer;
-- route metadata (summary, body, query and response schemas) for the OpenAPI document;
+- route metadata (its operation id, summary, If-Match, body, query and response schemas) for the
+  OpenAPI document; a route without a well-formed, unique operation id does not start;
 - one access-log line per request with the route pattern, never the query string (personal data).
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import re
 import time
 import uuid
 from collections.abc import Callable
@@ -38,6 +40,10 @@ from infra.logs import get_logger
 
 log = get_logger("gateway.access")
 DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024
+# `<resource>.<verb>` (`households.register`, `savings_groups.members.add`): the OpenAPI
+# operationId, so generated clients get readable methods that no Python rename can change.
+OPERATION_ID = re.compile(r"[a-z][a-z_]*(\.[a-z][a-z_]*)+")
+IF_MATCH_USES = (None, "required", "optional")
 
 
 class ApiHandler(HttpRequestHandler):
@@ -58,6 +64,9 @@ class ApiHandler(HttpRequestHandler):
         tags: tuple[str, ...] = (),
         max_bytes: int | None = None,
         upload: tuple[str, ...] = (),
+        operation: str = "",
+        if_match: str | None = None,
+        problems: tuple[int, ...] = (),
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("expected_exceptions", (ServiceError, ReplayResponse))
@@ -70,10 +79,16 @@ class ApiHandler(HttpRequestHandler):
         self.tags = tags
         self.max_bytes = max_bytes
         self.upload = upload  # media types of a raw file body (OpenAPI)
+        self.operation = operation
+        if if_match not in IF_MATCH_USES:
+            raise ValueError(f"if_match must be one of {IF_MATCH_USES}, not {if_match!r}")
+        self.if_match = if_match  # does the route read If-Match (OpenAPI: 412, 428)
+        self.problems = problems  # problem statuses beyond those its kind answers (OpenAPI)
 
     def setup(self) -> None:
         super().setup()
         self._refuse_unguarded_route()
+        self._refuse_unnamed_route()
         configured = self.container.config.get("MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES)
         self.max_request_bytes = self.max_bytes or int(configured)
 
@@ -121,6 +136,14 @@ class ApiHandler(HttpRequestHandler):
         method = getattr(self.container.service_cls, self.method_name)
         if not self.public and "caller" not in inspect.signature(method).parameters:
             raise TypeError(f"route {self.method_name} must take `caller` or be public=True")
+
+    def _refuse_unnamed_route(self) -> None:
+        """A route needs its own `<resource>.<verb>` operation id, or the service does not start."""
+        if OPERATION_ID.fullmatch(self.operation) is None:
+            raise TypeError(f"route {self.method_name} needs operation='<resource>.<verb>'")
+        for other in self.container.entrypoints:
+            if other is not self and getattr(other, "operation", None) == self.operation:
+                raise TypeError(f"routes {self.method_name} and {other.method_name} share an id")
 
     def _log_access(
         self, request: Request, response: Response, correlation_id: str, started: float

@@ -14,24 +14,10 @@ from marshmallow import fields
 from nameko.extensions import ENTRYPOINT_EXTENSIONS_ATTR
 
 from gateway.http import ApiHandler
+from gateway.openapi_http import problems, request_headers, response_headers
 from gateway.schemas import Problem
 
 _PATH_PARAMETER = re.compile(r"<(?:[a-z]+:)?([a-z_]+)>")
-_ERRORS = {
-    400: "Malformed request",
-    401: "Not authenticated",
-    403: "Not allowed",
-    404: "Not found (or outside the caller's reach)",
-    409: "Conflict with the current state",
-    412: "Stale version (If-Match)",
-    413: "Too large",
-    415: "Not JSON",
-    422: "Invalid fields",
-    428: "If-Match required",
-    429: "Too many requests",
-    503: "A service is unavailable",
-    504: "A service did not answer in time",
-}
 DESCRIPTION = (
     "Case management for Thai community development. Authenticate with `POST /api/v1/auth/token` "
     "and send `Authorization: Bearer <token>`. Errors are `application/problem+json` (RFC 9457). "
@@ -78,9 +64,10 @@ def _operation(handler: ApiHandler) -> dict[str, Any]:
     operation: dict[str, Any] = {
         "summary": handler.summary,
         "tags": list(handler.tags),
-        "operationId": f"{handler.method.lower()}_{handler.method_name}",
+        "operationId": handler.operation,
         "security": [] if handler.public else [{"bearer": []}],
-        "responses": {**_problems(handler), **_answers(handler)},
+        "responses": {**problems(handler), **_answers(handler)},
+        "parameters": request_headers(handler),
     }
     if handler.body is not None:
         operation["requestBody"] = {
@@ -96,24 +83,21 @@ def _operation(handler: ApiHandler) -> dict[str, Any]:
             },
         }
     if handler.query is not None:
-        operation["parameters"] = [{"in": "query", "schema": handler.query}]
+        operation["parameters"].append({"in": "query", "schema": handler.query})
     return operation
 
 
 def _answers(handler: ApiHandler) -> dict[str, Any]:
     answers = {}
     for status, schema in handler.responses.items():
-        answer: dict[str, Any] = {"description": "Success" if status < 300 else "Answer"}
+        answer: dict[str, Any] = {
+            "description": "Success" if status < 300 else "Answer",
+            "headers": response_headers(handler, status, schema),
+        }
         if schema is not None:
             answer["content"] = {"application/json": {"schema": schema}}
         answers[str(status)] = answer
     return answers
-
-
-def _problems(handler: ApiHandler) -> dict[str, Any]:
-    content = {"application/problem+json": {"schema": "Problem"}}
-    statuses = [s for s in _ERRORS if not (handler.public and s in (403, 428, 412))]
-    return {str(s): {"description": _ERRORS[s], "content": content} for s in statuses}
 
 
 def _path_parameters(path: str) -> list[dict[str, Any]]:

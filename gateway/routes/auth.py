@@ -24,6 +24,8 @@ class AuthRoutes:
         body=TokenRequest,
         responses={200: Token},
         tags=("auth",),
+        operation="tokens.issue",
+        problems=(401,),
     )
     def issue_token(self, request: Request) -> Response:
         credentials = load(TokenRequest, read_json(request))

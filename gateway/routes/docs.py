@@ -30,15 +30,23 @@ class DocsRoutes:
         public=True,
         summary="This API's OpenAPI 3.1 document",
         tags=("docs",),
+        operation="docs.openapi",
     )
     def openapi_document(self, request: Request) -> Response:
         return json_response(_document(type(self)))
 
-    @api("GET", "/docs", public=True, summary="Swagger UI", tags=("docs",))
+    @api("GET", "/docs", public=True, summary="Swagger UI", tags=("docs",), operation="docs.page")
     def docs_page(self, request: Request) -> Response:
         return Response(PAGE, mimetype="text/html")
 
-    @api("GET", "/docs/<string:asset>", public=True, summary="Swagger UI files", tags=("docs",))
+    @api(
+        "GET",
+        "/docs/<string:asset>",
+        public=True,
+        summary="Swagger UI files",
+        tags=("docs",),
+        operation="docs.asset",
+    )
     def docs_asset(self, request: Request, asset: str) -> Response:
         if asset not in ASSETS:
             raise NotFound(f"no file {asset}")

@@ -46,6 +46,7 @@ class HealthRoutes:
         summary="The gateway process answers",
         responses={200: Live},
         tags=("health",),
+        operation="health.live",
     )
     def live(self, request: Request) -> Response:
         return json_response({"status": "ok"})
@@ -57,6 +58,7 @@ class HealthRoutes:
         summary="Every service and the broker answer",
         responses={200: Health, 503: Health},
         tags=("health",),
+        operation="health.check",
     )
     def health(self, request: Request) -> Response:
         timeout = float(self.config.get("HEALTH_TIMEOUT_SECONDS", 2))

@@ -29,6 +29,7 @@ class MeRoutes:
         summary="The caller's record, unread count and open escalations addressed to them",
         responses={200: Summary},
         tags=("people",),
+        operation="me.summary.get",
     )
     def my_summary(self, request: Request, caller: Caller) -> Response:
         me = caller.to_dict()

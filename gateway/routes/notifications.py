@@ -48,6 +48,7 @@ class NotificationRoutes:
         query=s.ListInbox,
         responses={200: InboxPage},
         tags=("notifications",),
+        operation="notifications.list",
     )
     def list_notifications(self, request: Request, caller: Caller) -> Response:
         query = query_of(request, "unread_only", "after", "limit", "recipient_id")
@@ -59,6 +60,7 @@ class NotificationRoutes:
         summary="How many are unread",
         responses={200: UnreadCount},
         tags=("notifications",),
+        operation="notifications.unread_count",
     )
     def unread_count(self, request: Request, caller: Caller) -> Response:
         return json_response(self._notifications("unread_count", caller))
@@ -69,6 +71,7 @@ class NotificationRoutes:
         summary="Mark one read",
         responses={200: s.NotificationOut},
         tags=("notifications",),
+        operation="notifications.mark_read",
     )
     def mark_read(self, request: Request, notification_id: str, caller: Caller) -> Response:
         return json_response(self._notifications("mark_read", caller, notification_id))
@@ -79,6 +82,7 @@ class NotificationRoutes:
         summary="Mark the whole inbox read",
         responses={200: Marked},
         tags=("notifications",),
+        operation="notifications.mark_all_read",
     )
     def mark_all_read(self, request: Request, caller: Caller) -> Response:
         return json_response(self._notifications("mark_all_read", caller))
@@ -89,6 +93,7 @@ class NotificationRoutes:
         summary="How the caller wants to be told",
         responses={200: s.PreferencesOut},
         tags=("notifications",),
+        operation="me.preferences.get",
     )
     def get_preferences(self, request: Request, caller: Caller) -> Response:
         return with_etag(self._notifications("get_preferences", caller))
@@ -100,6 +105,8 @@ class NotificationRoutes:
         body=s.UpdatePreferences,
         responses={200: PreferencesAnswer},
         tags=("notifications",),
+        operation="me.preferences.update",
+        if_match="required",
     )
     def update_preferences(self, request: Request, caller: Caller) -> Response:
         version = expected_version(request)
@@ -114,6 +121,7 @@ class NotificationRoutes:
         query=s.ListEscalations,
         responses={200: page_of(EscalationView, "EscalationPage")},
         tags=("escalations",),
+        operation="escalations.list",
     )
     def list_escalations(self, request: Request, caller: Caller) -> Response:
         query: dict[str, Any] = query_of(request, "kind", "area_code", "mine", "after", "limit")
@@ -127,6 +135,7 @@ class NotificationRoutes:
         summary="One escalation",
         responses={200: EscalationView},
         tags=("escalations",),
+        operation="escalations.get",
     )
     def get_escalation(self, request: Request, escalation_id: str, caller: Caller) -> Response:
         return with_etag(self._notifications("get_escalation", caller, escalation_id))
@@ -137,6 +146,8 @@ class NotificationRoutes:
         summary="Acknowledge: it stops climbing",
         responses={200: EscalationView},
         tags=("escalations",),
+        operation="escalations.acknowledge",
+        if_match="optional",
     )
     def acknowledge_escalation(
         self, request: Request, escalation_id: str, caller: Caller
@@ -154,6 +165,8 @@ class NotificationRoutes:
         body=s.ResolveEscalation,
         responses={200: EscalationView},
         tags=("escalations",),
+        operation="escalations.resolve",
+        if_match="optional",
     )
     def resolve_escalation(self, request: Request, escalation_id: str, caller: Caller) -> Response:
         return with_etag(
@@ -173,6 +186,7 @@ class NotificationRoutes:
         query=s.ListDeliveries,
         responses={200: page_of(s.DeliveryOut, "DeliveryPage")},
         tags=("notifications",),
+        operation="deliveries.list",
     )
     def list_deliveries(self, request: Request, caller: Caller) -> Response:
         query = query_of(
@@ -186,6 +200,7 @@ class NotificationRoutes:
         summary="Send a parked delivery again (administrators)",
         responses={200: s.DeliveryOut},
         tags=("notifications",),
+        operation="deliveries.replay",
     )
     def replay_delivery(self, request: Request, delivery_id: str, caller: Caller) -> Response:
         return json_response(self._notifications("replay_delivery", caller, delivery_id))

@@ -30,6 +30,7 @@ class PeopleRoutes:
         body=RegisterPerson,
         responses={201: PersonOut},
         tags=("people",),
+        operation="people.register",
     )
     def register_person(self, request: Request, caller: Caller) -> Response:
         person = self.rpc.call("teams", "register_person", caller.to_dict(), read_json(request))
@@ -42,6 +43,7 @@ class PeopleRoutes:
         query=ListPeople,
         responses={200: PeoplePage},
         tags=("people",),
+        operation="people.list",
     )
     def list_people(self, request: Request, caller: Caller) -> Response:
         query = query_of(request, "role", "area", "active", "after", "limit")
@@ -49,7 +51,14 @@ class PeopleRoutes:
             request, self.rpc.call("teams", "list_people", caller.to_dict(), query)
         )
 
-    @api("GET", PERSON, summary="One person", responses={200: PersonOut}, tags=("people",))
+    @api(
+        "GET",
+        PERSON,
+        summary="One person",
+        responses={200: PersonOut},
+        tags=("people",),
+        operation="people.get",
+    )
     def get_person(self, request: Request, person_id: str, caller: Caller) -> Response:
         return with_etag(self.rpc.call("teams", "get_person", caller.to_dict(), person_id))
 
@@ -60,6 +69,8 @@ class PeopleRoutes:
         body=PersonIn,
         responses={200: PersonOut},
         tags=("people",),
+        operation="people.update",
+        if_match="required",
     )
     def update_person(self, request: Request, person_id: str, caller: Caller) -> Response:
         version = expected_version(request)
@@ -74,6 +85,8 @@ class PeopleRoutes:
         summary="Deactivate a person; history keeps them (If-Match)",
         responses={200: PersonOut},
         tags=("people",),
+        operation="people.deactivate",
+        if_match="required",
     )
     def deactivate_person(self, request: Request, person_id: str, caller: Caller) -> Response:
         version = expected_version(request)
@@ -87,6 +100,7 @@ class PeopleRoutes:
         body=SetPassword,
         responses={204: None},
         tags=("people",),
+        operation="people.password.set",
     )
     def set_password(self, request: Request, person_id: str, caller: Caller) -> Response:
         self.rpc.call("teams", "set_password", caller.to_dict(), person_id, read_json(request))
@@ -98,6 +112,7 @@ class PeopleRoutes:
         summary="The caller's own record",
         responses={200: PersonOut},
         tags=("people",),
+        operation="me.get",
     )
     def me(self, request: Request, caller: Caller) -> Response:
         return json_response(

@@ -1,7 +1,16 @@
 """The generated OpenAPI document describes what the gateway really sends."""
 
+import functools
+import inspect
 import json
+import re
+from pathlib import Path
 
+import pytest
+from nameko.containers import ServiceContainer
+from nameko.extensions import ENTRYPOINT_EXTENSIONS_ATTR
+
+from gateway.http import OPERATION_ID, api
 from gateway.openapi import build
 from gateway.service import GatewayService
 
@@ -35,3 +44,129 @@ def test_the_value_kinds_document_their_pattern_and_range():
     assert register["village_code"]["pattern"] == "^([0-9]{8})$"
     assert register["annual_income_thb"]["pattern"] == r"^[0-9]+(\.[0-9]{1,2})?$"
     assert "\\d" not in json.dumps(schemas)  # Unicode digits: every pattern says [0-9]
+
+
+OPERATION_IDS = Path(__file__).with_name("openapi_operation_ids.txt")
+METHODS = {"get", "put", "post", "patch", "delete"}
+
+
+@functools.cache
+def operations() -> dict[str, tuple[str, str, dict]]:
+    """Every operation of the document by its id (a repeated id would be lost, so checked too)."""
+    found = [
+        (operation["operationId"], method.upper(), path, operation)
+        for path, methods in build(GatewayService, "test")["paths"].items()
+        for method, operation in methods.items()
+        if method in METHODS
+    ]
+    ids = [operation_id for operation_id, *_ in found]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    return {operation_id: (method, path, op) for operation_id, method, path, op in found}
+
+
+def test_operation_ids_are_unique_resource_verbs_and_change_only_on_purpose():
+    found = operations()
+    assert all(OPERATION_ID.fullmatch(operation_id) for operation_id in found)
+    listed = sorted(f"{i} {method} {path}" for i, (method, path, _) in found.items())
+    # A new, renamed or moved route changes generated clients: update the list deliberately.
+    assert listed == OPERATION_IDS.read_text().splitlines()
+
+
+class Unnamed:
+    name = "unnamed"
+
+    @api("GET", "/a", public=True)
+    def first(self, request): ...
+
+
+class Twice:
+    name = "twice"
+
+    @api("GET", "/a", public=True, operation="things.get")
+    def first(self, request): ...
+
+    @api("GET", "/b", public=True, operation="things.get")
+    def second(self, request): ...
+
+
+@pytest.mark.parametrize(("service", "message"), [(Unnamed, "needs operation"), (Twice, "share")])
+def test_a_route_without_its_own_operation_id_does_not_start(service, message):
+    container = ServiceContainer(service, config={})
+    with pytest.raises(TypeError, match=message):
+        for entrypoint in container.entrypoints:
+            entrypoint.setup()
+
+
+def header_names(operation: dict) -> dict[str, bool]:
+    return {p["name"]: p["required"] for p in operation["parameters"] if p["in"] == "header"}
+
+
+def test_a_versioned_change_requires_if_match_and_documents_412_and_428():
+    _, _, update = operations()["households.update"]
+    assert header_names(update) == {"X-Request-ID": False, "If-Match": True}
+    if_match = next(p for p in update["parameters"] if p["name"] == "If-Match")
+    assert if_match["schema"]["pattern"] == '^"[0-9]{1,9}"$'  # a strong tag: what a client sends
+    assert {"412", "428", "409", "413", "415", "422"} <= set(update["responses"])
+    assert list(update["responses"]["200"]["headers"]) == ["X-Request-ID", "ETag"]
+    _, _, optional = operations()["households.plan.save"]
+    assert header_names(optional)["If-Match"] is False
+    assert "412" in optional["responses"] and "428" not in optional["responses"]
+
+
+def test_a_route_that_never_reads_if_match_claims_no_412_or_428():
+    for operation_id in ("households.get", "households.list", "households.register"):
+        _, _, operation = operations()[operation_id]
+        assert "If-Match" not in header_names(operation)
+        assert not {"412", "428"} & set(operation["responses"]), operation_id
+
+
+def test_a_post_takes_an_idempotency_key_and_says_when_it_replays():
+    _, _, register = operations()["households.register"]
+    key = next(p for p in register["parameters"] if p["name"] == "Idempotency-Key")
+    assert key["required"] is False
+    assert key["schema"]["pattern"] == "^[A-Za-z0-9._:-]{8,64}$"
+    created = register["responses"]["201"]["headers"]
+    assert {"ETag", "Location", "Idempotent-Replayed", "X-Request-ID"} <= set(created)
+    _, _, login = operations()["tokens.issue"]  # public: no caller to remember the answer for
+    assert "Idempotency-Key" not in header_names(login)
+
+
+def test_a_list_documents_its_link_header_and_a_429_its_retry_after():
+    _, _, households = operations()["households.list"]
+    assert "Link" in households["responses"]["200"]["headers"]
+    assert "Retry-After" in households["responses"]["429"]["headers"]
+
+
+def test_every_operation_documents_its_problems_as_problem_json():
+    problem = {"$ref": "#/components/schemas/Problem"}
+    for operation_id, (_, _, operation) in operations().items():
+        responses = operation["responses"]
+        assert {"400", "422"} <= set(responses), operation_id
+        if operation["security"]:
+            assert {"401", "403", "404", "429", "503", "504"} <= set(responses), operation_id
+        if "requestBody" in operation:
+            assert {"413", "422"} <= set(responses), operation_id
+        for status, answer in responses.items():
+            assert "X-Request-ID" in answer["headers"], (operation_id, status)
+            if int(status) >= 400 and operation_id != "health.check":
+                assert answer["content"] == {"application/problem+json": {"schema": problem}}
+
+
+READS_IF_MATCH = re.compile(r"expected_version\(request\)|versioned\(request|_optional_version\(")
+
+
+def test_a_route_declares_if_match_exactly_when_it_reads_it():
+    for name, method in inspect.getmembers(GatewayService, inspect.isfunction):
+        for route in getattr(method, ENTRYPOINT_EXTENSIONS_ATTR, ()):
+            source = inspect.getsource(method)
+            optional = "required=False" in source or "_optional_version(" in source
+            reads = READS_IF_MATCH.search(source) is not None
+            expected = ("optional" if optional else "required") if reads else None
+            assert getattr(route, "if_match", None) == expected, name
+
+
+def test_a_public_route_documents_only_what_it_answers():
+    _, _, login = operations()["tokens.issue"]
+    assert "401" in login["responses"] and "403" not in login["responses"]
+    _, _, asset = operations()["docs.asset"]
+    assert set(asset["responses"]) == {"200", "400", "404", "422"}

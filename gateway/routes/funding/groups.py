@@ -28,6 +28,7 @@ class GroupRoutes(FundingCalls):
         body=s.NetworkIn,
         responses={201: out.NetworkOut},
         tags=FUNDING,
+        operation="savings_networks.create",
     )
     def create_network(self, request: Request, caller: Caller) -> Response:
         network = self._funding("create_network", caller, exact_body(request))
@@ -40,11 +41,19 @@ class GroupRoutes(FundingCalls):
         query=s.Page,
         responses={200: out.NetworkPage},
         tags=FUNDING,
+        operation="savings_networks.list",
     )
     def list_networks(self, request: Request, caller: Caller) -> Response:
         return self._funding_page(request, "list_networks", caller, names=PAGING)
 
-    @api("GET", NETWORK, summary="One network", responses={200: out.NetworkOut}, tags=FUNDING)
+    @api(
+        "GET",
+        NETWORK,
+        summary="One network",
+        responses={200: out.NetworkOut},
+        tags=FUNDING,
+        operation="savings_networks.get",
+    )
     def get_network(self, request: Request, network_id: str, caller: Caller) -> Response:
         return with_etag(self._funding("get_network", caller, network_id))
 
@@ -55,6 +64,8 @@ class GroupRoutes(FundingCalls):
         body=s.NetworkChange,
         responses={200: out.NetworkOut},
         tags=FUNDING,
+        operation="savings_networks.update",
+        if_match="required",
     )
     def update_network(self, request: Request, network_id: str, caller: Caller) -> Response:
         version = expected_version(request)
@@ -68,6 +79,7 @@ class GroupRoutes(FundingCalls):
         body=s.GroupIn,
         responses={201: out.SavingsGroupOut},
         tags=FUNDING,
+        operation="savings_groups.create",
     )
     def create_savings_group(self, request: Request, caller: Caller) -> Response:
         group = self._funding("create_group", caller, exact_body(request))
@@ -80,6 +92,7 @@ class GroupRoutes(FundingCalls):
         query=s.GroupQuery,
         responses={200: out.GroupPage},
         tags=FUNDING,
+        operation="savings_groups.list",
     )
     def list_savings_groups(self, request: Request, caller: Caller) -> Response:
         names = ("network_id", "area", *PAGING)
@@ -91,6 +104,7 @@ class GroupRoutes(FundingCalls):
         summary="One group: committee, rules and balances",
         responses={200: out.SavingsGroupOut},
         tags=FUNDING,
+        operation="savings_groups.get",
     )
     def get_savings_group(
         self, request: Request, savings_group_id: str, caller: Caller
@@ -104,6 +118,8 @@ class GroupRoutes(FundingCalls):
         body=s.GroupChange,
         responses={200: out.SavingsGroupOut},
         tags=FUNDING,
+        operation="savings_groups.update",
+        if_match="required",
     )
     def update_savings_group(
         self, request: Request, savings_group_id: str, caller: Caller
@@ -118,6 +134,7 @@ class GroupRoutes(FundingCalls):
         summary="The group's books: cash + loans outstanding = savings + retained income",
         responses={200: out.GroupBalances},
         tags=FUNDING,
+        operation="savings_groups.balances.get",
     )
     def savings_group_balances(
         self, request: Request, savings_group_id: str, caller: Caller
@@ -133,6 +150,7 @@ class GroupRoutes(FundingCalls):
         query=s.EntryQuery,
         responses={200: out.PostingPage},
         tags=FUNDING,
+        operation="savings_groups.ledger.get",
     )
     def savings_group_ledger(
         self, request: Request, savings_group_id: str, caller: Caller
@@ -147,6 +165,7 @@ class GroupRoutes(FundingCalls):
         query=s.Page,
         responses={200: out.MemberPage},
         tags=FUNDING,
+        operation="savings_groups.members.list",
     )
     def list_savings_members(
         self, request: Request, savings_group_id: str, caller: Caller
@@ -160,6 +179,7 @@ class GroupRoutes(FundingCalls):
         body=out.SavingsMemberIn,
         responses={201: out.SavingsMemberOut},
         tags=FUNDING,
+        operation="savings_groups.members.add",
     )
     def add_savings_member(
         self, request: Request, savings_group_id: str, caller: Caller

@@ -30,6 +30,7 @@ class LoanRoutes(FundingCalls):
         summary="One member: savings balance and how much they may borrow",
         responses={200: out.SavingsMemberOut},
         tags=FUNDING,
+        operation="savings_members.get",
     )
     def get_savings_member(self, request: Request, member_id: str, caller: Caller) -> Response:
         return with_etag(self._funding("get_member", caller, member_id))
@@ -41,6 +42,7 @@ class LoanRoutes(FundingCalls):
         body=m.Movement,
         responses={201: out.MovementOut},
         tags=FUNDING,
+        operation="savings_members.deposit",
     )
     def deposit_savings(self, request: Request, member_id: str, caller: Caller) -> Response:
         return json_response(self._funding("deposit", caller, member_id, keyed(request)), 201)
@@ -52,6 +54,7 @@ class LoanRoutes(FundingCalls):
         body=m.Movement,
         responses={201: out.MovementOut},
         tags=FUNDING,
+        operation="savings_members.withdraw",
     )
     def withdraw_savings(self, request: Request, member_id: str, caller: Caller) -> Response:
         return json_response(self._funding("withdraw", caller, member_id, keyed(request)), 201)
@@ -63,6 +66,7 @@ class LoanRoutes(FundingCalls):
         body=m.LoanApplication,
         responses={201: out.LoanOut},
         tags=FUNDING,
+        operation="savings_members.loans.apply",
     )
     def apply_for_loan(self, request: Request, member_id: str, caller: Caller) -> Response:
         loan = self._funding("apply_for_loan", caller, member_id, keyed(request))
@@ -75,12 +79,20 @@ class LoanRoutes(FundingCalls):
         query=s.LoanQuery,
         responses={200: out.LoanPage},
         tags=FUNDING,
+        operation="savings_groups.loans.list",
     )
     def list_loans(self, request: Request, savings_group_id: str, caller: Caller) -> Response:
         names = ("status", "member_id", *PAGING)
         return self._funding_page(request, "list_loans", caller, savings_group_id, names=names)
 
-    @api("GET", LOAN, summary="One loan", responses={200: out.LoanOut}, tags=FUNDING)
+    @api(
+        "GET",
+        LOAN,
+        summary="One loan",
+        responses={200: out.LoanOut},
+        tags=FUNDING,
+        operation="loans.get",
+    )
     def get_loan(self, request: Request, loan_id: str, caller: Caller) -> Response:
         return with_etag(self._funding("get_loan", caller, loan_id))
 
@@ -90,6 +102,7 @@ class LoanRoutes(FundingCalls):
         summary="The repayment schedule, what is paid, payoff today and arrears",
         responses={200: out.ScheduleOut},
         tags=FUNDING,
+        operation="loans.schedule.get",
     )
     def loan_schedule(self, request: Request, loan_id: str, caller: Caller) -> Response:
         loan = self._funding("get_loan", caller, loan_id)
@@ -112,6 +125,8 @@ class LoanRoutes(FundingCalls):
         summary="Approve (a committee member other than the recorder; If-Match)",
         responses={200: out.LoanOut},
         tags=FUNDING,
+        operation="loans.approve",
+        if_match="required",
     )
     def approve_loan(self, request: Request, loan_id: str, caller: Caller) -> Response:
         version = expected_version(request)
@@ -124,6 +139,8 @@ class LoanRoutes(FundingCalls):
         body=m.Reason,
         responses={200: out.LoanOut},
         tags=FUNDING,
+        operation="loans.reject",
+        if_match="required",
     )
     def reject_loan(self, request: Request, loan_id: str, caller: Caller) -> Response:
         version = expected_version(request)
@@ -137,6 +154,8 @@ class LoanRoutes(FundingCalls):
         body=m.OnDay,
         responses={200: out.LoanOut},
         tags=FUNDING,
+        operation="loans.disburse",
+        if_match="required",
     )
     def disburse_loan(self, request: Request, loan_id: str, caller: Caller) -> Response:
         version = expected_version(request)
@@ -150,6 +169,7 @@ class LoanRoutes(FundingCalls):
         body=m.Movement,
         responses={201: out.RepaymentOut},
         tags=FUNDING,
+        operation="loans.repay",
     )
     def repay_loan(self, request: Request, loan_id: str, caller: Caller) -> Response:
         return json_response(self._funding("repay_loan", caller, loan_id, keyed(request)), 201)
@@ -161,6 +181,8 @@ class LoanRoutes(FundingCalls):
         body=m.WriteOff,
         responses={200: out.LoanOut},
         tags=FUNDING,
+        operation="loans.write_off",
+        if_match="required",
     )
     def write_off_loan(self, request: Request, loan_id: str, caller: Caller) -> Response:
         version = expected_version(request)

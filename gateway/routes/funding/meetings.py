@@ -32,6 +32,7 @@ class MeetingRoutes(FundingCalls):
         body=m.CollectionSheetIn,
         responses={201: out.SheetOut},
         tags=FUNDING,
+        operation="savings_groups.collection_sheets.post",
     )
     def post_collection_sheet(
         self, request: Request, savings_group_id: str, caller: Caller
@@ -47,6 +48,7 @@ class MeetingRoutes(FundingCalls):
         query=m.AsOf,
         responses={200: out.GroupPortfolioOut},
         tags=FUNDING,
+        operation="savings_groups.portfolio.get",
     )
     def savings_group_portfolio(
         self, request: Request, savings_group_id: str, caller: Caller
@@ -61,6 +63,7 @@ class MeetingRoutes(FundingCalls):
         query=m.AsOf,
         responses={200: out.NetworkPortfolioOut},
         tags=FUNDING,
+        operation="savings_networks.portfolio.get",
     )
     def network_portfolio(self, request: Request, network_id: str, caller: Caller) -> Response:
         query = query_of(request, "as_of")
@@ -73,6 +76,7 @@ class MeetingRoutes(FundingCalls):
         query=s.RequestQuery,
         responses={200: out.RequestPage},
         tags=FUNDING,
+        operation="savings_groups.funding_requests.list",
     )
     def list_funding_requests(
         self, request: Request, savings_group_id: str, caller: Caller
@@ -88,6 +92,7 @@ class MeetingRoutes(FundingCalls):
         summary="One funding-access request",
         responses={200: out.FundingRequestOut},
         tags=FUNDING,
+        operation="funding_requests.get",
     )
     def get_funding_request(
         self, request: Request, funding_request_id: str, caller: Caller
@@ -102,6 +107,8 @@ class MeetingRoutes(FundingCalls):
         body=m.Decision,
         responses={200: out.FundingRequestOut},
         tags=FUNDING,
+        operation="funding_requests.decide",
+        if_match="required",
     )
     def decide_funding_request(
         self, request: Request, funding_request_id: str, caller: Caller
@@ -119,6 +126,7 @@ class MeetingRoutes(FundingCalls):
         body=m.RunAsOf,
         responses={200: out.ArrearsRunOut},
         tags=FUNDING,
+        operation="arrears_runs.start",
     )
     def run_arrears_job(self, request: Request, caller: Caller) -> Response:
         return json_response(self._funding("run_arrears_job", caller, exact_body(request)))

@@ -37,6 +37,7 @@ class CaseRoutes(HouseholdsCalls):
         query=CaseQuery,
         responses={200: CaseViewOut},
         tags=HOUSEHOLDS,
+        operation="households.case.get",
     )
     def get_case(self, request: Request, household_id: str, caller: Caller) -> Response:
         case = self._households("get_case", caller, household_id, query_of(request, "visits"))
@@ -48,6 +49,7 @@ class CaseRoutes(HouseholdsCalls):
         summary="Every version of the household's plan",
         responses={200: page_of(PlanOut, "PlanList")},
         tags=HOUSEHOLDS,
+        operation="households.plans.list",
     )
     def list_plans(self, request: Request, household_id: str, caller: Caller) -> Response:
         return json_response(self._households("list_plans", caller, household_id))
@@ -59,6 +61,8 @@ class CaseRoutes(HouseholdsCalls):
         body=SavePlan,
         responses={200: PlanOut},
         tags=HOUSEHOLDS,
+        operation="households.plan.save",
+        if_match="optional",
     )
     def save_plan(self, request: Request, household_id: str, caller: Caller) -> Response:
         return with_etag(
@@ -72,6 +76,8 @@ class CaseRoutes(HouseholdsCalls):
         body=PlanCommand,
         responses={200: PlanOut},
         tags=HOUSEHOLDS,
+        operation="households.plan.submit",
+        if_match="required",
     )
     def submit_plan(self, request: Request, household_id: str, caller: Caller) -> Response:
         return with_etag(self._households("submit_plan", caller, household_id, versioned(request)))
@@ -83,6 +89,8 @@ class CaseRoutes(HouseholdsCalls):
         body=PlanCommand,
         responses={200: PlanOut},
         tags=HOUSEHOLDS,
+        operation="households.plan.approve",
+        if_match="required",
     )
     def approve_plan(self, request: Request, household_id: str, caller: Caller) -> Response:
         return with_etag(self._households("approve_plan", caller, household_id, versioned(request)))
@@ -94,6 +102,8 @@ class CaseRoutes(HouseholdsCalls):
         body=ReturnPlan,
         responses={200: PlanOut},
         tags=HOUSEHOLDS,
+        operation="households.plan.send_back",
+        if_match="required",
     )
     def return_plan(self, request: Request, household_id: str, caller: Caller) -> Response:
         return with_etag(self._households("return_plan", caller, household_id, versioned(request)))
@@ -104,6 +114,7 @@ class CaseRoutes(HouseholdsCalls):
         summary="The household's interventions",
         responses={200: page_of(InterventionOut, "InterventionList")},
         tags=HOUSEHOLDS,
+        operation="households.interventions.list",
     )
     def list_interventions(self, request: Request, household_id: str, caller: Caller) -> Response:
         return json_response(self._households("list_interventions", caller, household_id))
@@ -115,6 +126,7 @@ class CaseRoutes(HouseholdsCalls):
         body=RequestIntervention,
         responses={201: InterventionOut},
         tags=HOUSEHOLDS,
+        operation="households.interventions.request",
     )
     def request_intervention(self, request: Request, household_id: str, caller: Caller) -> Response:
         item = self._households("request_intervention", caller, household_id, keyed(request))
@@ -127,6 +139,8 @@ class CaseRoutes(HouseholdsCalls):
         body=UpdateIntervention,
         responses={200: InterventionOut},
         tags=HOUSEHOLDS,
+        operation="households.interventions.update",
+        if_match="required",
     )
     def update_intervention(
         self, request: Request, household_id: str, intervention_id: str, caller: Caller
@@ -144,6 +158,7 @@ class CaseRoutes(HouseholdsCalls):
         query=ListVisits,
         responses={200: page_of(VisitOut, "VisitList")},
         tags=HOUSEHOLDS,
+        operation="households.visits.list",
     )
     def list_visits(self, request: Request, household_id: str, caller: Caller) -> Response:
         query = query_of(request, "limit")
@@ -156,6 +171,7 @@ class CaseRoutes(HouseholdsCalls):
         body=LogVisit,
         responses={201: VisitOut},
         tags=HOUSEHOLDS,
+        operation="households.visits.log",
     )
     def log_visit(self, request: Request, household_id: str, caller: Caller) -> Response:
         visit = self._households("log_visit", caller, household_id, keyed(request))

@@ -41,6 +41,7 @@ class ImportRoutes(HouseholdsCalls):
         upload=(CSV, XLSX),
         tags=HOUSEHOLDS,
         max_bytes=MAX_UPLOAD_BYTES,
+        operation="household_imports.upload",
     )
     def upload_import(self, request: Request, caller: Caller) -> Response:
         started = self._households(
@@ -71,6 +72,7 @@ class ImportRoutes(HouseholdsCalls):
         summary="An import's progress: rows read, accepted, unchanged, rejected, errors",
         responses={200: ImportOut},
         tags=HOUSEHOLDS,
+        operation="household_imports.get",
     )
     def get_import(self, request: Request, import_id: str, caller: Caller) -> Response:
         return json_response(self._households("get_import", caller, import_id))
@@ -82,6 +84,7 @@ class ImportRoutes(HouseholdsCalls):
         query=ListImportErrors,
         responses={200: page_of(ImportErrorOut, "ImportErrorPage")},
         tags=HOUSEHOLDS,
+        operation="household_imports.errors.list",
     )
     def list_import_errors(self, request: Request, import_id: str, caller: Caller) -> Response:
         query = query_of(request, "after", "limit")
@@ -96,6 +99,7 @@ class ImportRoutes(HouseholdsCalls):
         query=Template,
         responses={200: None},
         tags=HOUSEHOLDS,
+        operation="household_imports.template.get",
     )
     def import_template(self, request: Request, caller: Caller) -> Response:
         template = self.rpc.call("households", "import_template", query_of(request, "format"))

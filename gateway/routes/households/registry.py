@@ -52,6 +52,7 @@ class RegistryRoutes(HouseholdsCalls):
         body=RegisterHousehold,
         responses={201: Created},
         tags=HOUSEHOLDS,
+        operation="households.register",
     )
     def register_household(self, request: Request, caller: Caller) -> Response:
         created = self._households("register_household", caller, keyed(request))
@@ -64,6 +65,7 @@ class RegistryRoutes(HouseholdsCalls):
         query=ListHouseholds,
         responses={200: page_of(HouseholdSummaryOut, "HouseholdPage")},
         tags=HOUSEHOLDS,
+        operation="households.list",
     )
     def list_households(self, request: Request, caller: Caller) -> Response:
         query = query_of(request, *LIST_FILTERS)
@@ -75,6 +77,7 @@ class RegistryRoutes(HouseholdsCalls):
         summary="One household, with its recorded transitions",
         responses={200: CaseOut},
         tags=HOUSEHOLDS,
+        operation="households.get",
     )
     def get_household(self, request: Request, household_id: str, caller: Caller) -> Response:
         return with_etag(self._households("get_household", caller, household_id))
@@ -86,6 +89,8 @@ class RegistryRoutes(HouseholdsCalls):
         body=UpdateHousehold,
         responses={200: HouseholdOut},
         tags=HOUSEHOLDS,
+        operation="households.update",
+        if_match="required",
     )
     def update_household(self, request: Request, household_id: str, caller: Caller) -> Response:
         return with_etag(
@@ -99,6 +104,7 @@ class RegistryRoutes(HouseholdsCalls):
         body=TargetHouseholds,
         responses={200: Targeted},
         tags=HOUSEHOLDS,
+        operation="households.target",
     )
     def target_households(self, request: Request, caller: Caller) -> Response:
         return json_response(self._households("target_households", caller, body_object(request)))
@@ -110,6 +116,8 @@ class RegistryRoutes(HouseholdsCalls):
         body=RecordConsent,
         responses={200: HouseholdOut},
         tags=HOUSEHOLDS,
+        operation="households.consent.record",
+        if_match="required",
     )
     def record_consent(self, request: Request, household_id: str, caller: Caller) -> Response:
         return with_etag(
@@ -123,6 +131,8 @@ class RegistryRoutes(HouseholdsCalls):
         body=ChangeStage,
         responses={200: HouseholdOut},
         tags=HOUSEHOLDS,
+        operation="households.stage.change",
+        if_match="required",
     )
     def change_stage(self, request: Request, household_id: str, caller: Caller) -> Response:
         return with_etag(self._households("change_stage", caller, household_id, versioned(request)))

@@ -24,6 +24,7 @@ class AssignmentRoutes(TeamsCalls):
         body=a.AssignHousehold,
         responses={201: a.AssignmentOut},
         tags=TEAMS,
+        operation="assignments.assign_household",
     )
     def assign_household(self, request: Request, caller: Caller) -> Response:
         done = self._teams("assign_household", caller, read_json(request))
@@ -36,6 +37,7 @@ class AssignmentRoutes(TeamsCalls):
         body=a.AssignVillage,
         responses={200: a.VillageAssignmentOut},
         tags=TEAMS,
+        operation="assignments.assign_village",
     )
     def assign_village(self, request: Request, caller: Caller) -> Response:
         return json_response(self._teams("assign_village", caller, read_json(request)))
@@ -47,6 +49,7 @@ class AssignmentRoutes(TeamsCalls):
         query=a.KnownHouseholdsQuery,
         responses={200: a.KnownHouseholdsPage},
         tags=TEAMS,
+        operation="assignments.list",
     )
     def list_assignments(self, request: Request, caller: Caller) -> Response:
         names = ("area", "team_id", "unassigned", *PAGING)
@@ -58,6 +61,7 @@ class AssignmentRoutes(TeamsCalls):
         summary="A household's team and its assignment history",
         responses={200: a.HouseholdAssignmentOut},
         tags=TEAMS,
+        operation="assignments.get",
     )
     def get_assignment(self, request: Request, household_id: str, caller: Caller) -> Response:
         found = self._teams("get_assignment", caller, household_id)
@@ -70,6 +74,8 @@ class AssignmentRoutes(TeamsCalls):
         body=a.ReassignHousehold,
         responses={200: a.AssignmentOut},
         tags=TEAMS,
+        operation="assignments.reassign",
+        if_match="required",
     )
     def reassign_household(self, request: Request, household_id: str, caller: Caller) -> Response:
         version = expected_version(request)

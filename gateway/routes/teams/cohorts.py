@@ -24,6 +24,7 @@ class CohortRoutes(TeamsCalls):
         body=c.OpenCohort,
         responses={201: c.CohortOut},
         tags=TEAMS,
+        operation="cohorts.open",
     )
     def open_cohort(self, request: Request, caller: Caller) -> Response:
         cohort = self._teams("open_cohort", caller, read_json(request))
@@ -36,6 +37,7 @@ class CohortRoutes(TeamsCalls):
         query=c.ListCohorts,
         responses={200: c.CohortsPage},
         tags=TEAMS,
+        operation="cohorts.list",
     )
     def list_cohorts(self, request: Request, caller: Caller) -> Response:
         names = ("trainer_team_id", "area", "status", *PAGING)
@@ -47,6 +49,7 @@ class CohortRoutes(TeamsCalls):
         summary="One cohort with its sessions and attendance",
         responses={200: c.CohortDetailOut},
         tags=TEAMS,
+        operation="cohorts.get",
     )
     def get_cohort(self, request: Request, cohort_id: str, caller: Caller) -> Response:
         return with_etag(self._teams("get_cohort", caller, cohort_id))
@@ -58,6 +61,8 @@ class CohortRoutes(TeamsCalls):
         body=c.EnrolHouseholds,
         responses={200: c.CohortOut},
         tags=TEAMS,
+        operation="cohorts.households.enrol",
+        if_match="required",
     )
     def enrol_households(self, request: Request, cohort_id: str, caller: Caller) -> Response:
         version = expected_version(request)
@@ -71,6 +76,7 @@ class CohortRoutes(TeamsCalls):
         body=c.TrainingSessionIn,
         responses={201: c.TrainingSessionOut},
         tags=TEAMS,
+        operation="cohorts.sessions.add",
     )
     def add_session(self, request: Request, cohort_id: str, caller: Caller) -> Response:
         return json_response(self._teams("add_session", caller, cohort_id, read_json(request)), 201)
@@ -82,6 +88,7 @@ class CohortRoutes(TeamsCalls):
         body=c.AttendanceIn,
         responses={200: c.AttendanceOut},
         tags=TEAMS,
+        operation="cohorts.sessions.attendance.record",
     )
     def record_attendance(
         self, request: Request, cohort_id: str, session_id: str, caller: Caller
@@ -96,6 +103,8 @@ class CohortRoutes(TeamsCalls):
         body=c.CompleteCohort,
         responses={200: c.CohortOut},
         tags=TEAMS,
+        operation="cohorts.complete",
+        if_match="required",
     )
     def complete_cohort(self, request: Request, cohort_id: str, caller: Caller) -> Response:
         version = expected_version(request)

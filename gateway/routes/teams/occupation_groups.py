@@ -24,6 +24,7 @@ class OccupationGroupRoutes(TeamsCalls):
         body=s.OccupationGroupIn,
         responses={201: s.OccupationGroupOut},
         tags=TEAMS,
+        operation="occupation_groups.form",
     )
     def form_occupation_group(self, request: Request, caller: Caller) -> Response:
         group = self._teams("form_occupation_group", caller, read_json(request))
@@ -36,6 +37,7 @@ class OccupationGroupRoutes(TeamsCalls):
         query=s.ListOccupationGroups,
         responses={200: s.OccupationGroupsPage},
         tags=TEAMS,
+        operation="occupation_groups.list",
     )
     def list_occupation_groups(self, request: Request, caller: Caller) -> Response:
         return self._page(request, "list_occupation_groups", caller, "area", *PAGING)
@@ -46,6 +48,7 @@ class OccupationGroupRoutes(TeamsCalls):
         summary="One occupation group",
         responses={200: s.OccupationGroupOut},
         tags=TEAMS,
+        operation="occupation_groups.get",
     )
     def get_occupation_group(self, request: Request, group_id: str, caller: Caller) -> Response:
         return with_etag(self._teams("get_occupation_group", caller, group_id))
@@ -57,6 +60,8 @@ class OccupationGroupRoutes(TeamsCalls):
         body=s.GroupMembersIn,
         responses={200: s.OccupationGroupOut},
         tags=TEAMS,
+        operation="occupation_groups.members.add",
+        if_match="required",
     )
     def add_group_members(self, request: Request, group_id: str, caller: Caller) -> Response:
         version = expected_version(request)
@@ -70,6 +75,8 @@ class OccupationGroupRoutes(TeamsCalls):
         body=s.GroupRegistration,
         responses={200: s.OccupationGroupOut},
         tags=TEAMS,
+        operation="occupation_groups.register",
+        if_match="required",
     )
     def register_group(self, request: Request, group_id: str, caller: Caller) -> Response:
         version = expected_version(request)

@@ -25,6 +25,7 @@ class OrganisationRoutes(TeamsCalls):
         body=o.RegisterOrganisation,
         responses={201: o.OrganisationOut},
         tags=TEAMS,
+        operation="support_organisations.register",
     )
     def register_organisation(self, request: Request, caller: Caller) -> Response:
         org = self._teams("register_organisation", caller, read_json(request))
@@ -37,6 +38,7 @@ class OrganisationRoutes(TeamsCalls):
         query=o.ListOrganisations,
         responses={200: o.OrganisationsPage},
         tags=TEAMS,
+        operation="support_organisations.list",
     )
     def list_organisations(self, request: Request, caller: Caller) -> Response:
         return self._page(request, "list_organisations", caller, "area", "kind", *PAGING)
@@ -47,6 +49,7 @@ class OrganisationRoutes(TeamsCalls):
         summary="One support organisation and its plans",
         responses={200: o.OrganisationDetailOut},
         tags=TEAMS,
+        operation="support_organisations.get",
     )
     def get_organisation(self, request: Request, org_id: str, caller: Caller) -> Response:
         return with_etag(self._teams("get_organisation", caller, org_id))
@@ -58,6 +61,8 @@ class OrganisationRoutes(TeamsCalls):
         body=o.ChangeOrganisation,
         responses={200: o.OrganisationOut},
         tags=TEAMS,
+        operation="support_organisations.update",
+        if_match="required",
     )
     def change_organisation(self, request: Request, org_id: str, caller: Caller) -> Response:
         version = expected_version(request)
@@ -71,6 +76,7 @@ class OrganisationRoutes(TeamsCalls):
         body=o.StartPlan,
         responses={201: o.ActionPlanOut},
         tags=TEAMS,
+        operation="support_organisations.plans.start",
     )
     def start_plan(self, request: Request, org_id: str, caller: Caller) -> Response:
         plan = self._teams("start_plan", caller, org_id, read_json(request))
@@ -82,6 +88,7 @@ class OrganisationRoutes(TeamsCalls):
         summary="An action plan with its tasks, reports and phases",
         responses={200: o.ActionPlanOut},
         tags=TEAMS,
+        operation="action_plans.get",
     )
     def get_plan(self, request: Request, plan_id: str, caller: Caller) -> Response:
         return with_etag(self._teams("get_plan", caller, plan_id))
@@ -94,6 +101,8 @@ class OrganisationRoutes(TeamsCalls):
         body=o.AdvancePlan,
         responses={200: o.ActionPlanOut},
         tags=TEAMS,
+        operation="action_plans.advance",
+        if_match="required",
     )
     def advance_plan(self, request: Request, plan_id: str, caller: Caller) -> Response:
         version = expected_version(request)
@@ -107,6 +116,8 @@ class OrganisationRoutes(TeamsCalls):
         body=o.PlanTaskIn,
         responses={200: o.ActionPlanOut},
         tags=TEAMS,
+        operation="action_plans.tasks.add",
+        if_match="required",
     )
     def add_task(self, request: Request, plan_id: str, caller: Caller) -> Response:
         version = expected_version(request)
@@ -119,6 +130,7 @@ class OrganisationRoutes(TeamsCalls):
         body=o.ProgressReportIn,
         responses={201: o.ActionPlanOut},
         tags=TEAMS,
+        operation="action_plans.tasks.report_progress",
     )
     def report_progress(
         self, request: Request, plan_id: str, task_id: str, caller: Caller

@@ -25,6 +25,7 @@ class SmileTeamRoutes(TeamsCalls):
         body=t.FormTeam,
         responses={201: t.TeamOut},
         tags=TEAMS,
+        operation="teams.form",
     )
     def form_team(self, request: Request, caller: Caller) -> Response:
         team = self._teams("form_team", caller, read_json(request))
@@ -37,11 +38,19 @@ class SmileTeamRoutes(TeamsCalls):
         query=t.ListTeams,
         responses={200: t.TeamsPage},
         tags=TEAMS,
+        operation="teams.list",
     )
     def list_teams(self, request: Request, caller: Caller) -> Response:
         return self._page(request, "list_teams", caller, "area", "member", *PAGING)
 
-    @api("GET", TEAM, summary="One Smile Team", responses={200: t.TeamOut}, tags=TEAMS)
+    @api(
+        "GET",
+        TEAM,
+        summary="One Smile Team",
+        responses={200: t.TeamOut},
+        tags=TEAMS,
+        operation="teams.get",
+    )
     def get_team(self, request: Request, team_id: str, caller: Caller) -> Response:
         return with_etag(self._teams("get_team", caller, team_id))
 
@@ -52,6 +61,8 @@ class SmileTeamRoutes(TeamsCalls):
         body=t.ChangeTeam,
         responses={200: t.TeamOut},
         tags=TEAMS,
+        operation="teams.update",
+        if_match="required",
     )
     def change_team(self, request: Request, team_id: str, caller: Caller) -> Response:
         version = expected_version(request)
@@ -64,6 +75,8 @@ class SmileTeamRoutes(TeamsCalls):
         body=t.JoinTeam,
         responses={200: t.TeamOut},
         tags=TEAMS,
+        operation="teams.members.join",
+        if_match="required",
     )
     def join_team(self, request: Request, team_id: str, caller: Caller) -> Response:
         version = expected_version(request)
@@ -76,6 +89,8 @@ class SmileTeamRoutes(TeamsCalls):
         body=t.LeaveTeam,
         responses={200: t.TeamOut},
         tags=TEAMS,
+        operation="teams.members.leave",
+        if_match="required",
     )
     def leave_team(self, request: Request, team_id: str, caller: Caller) -> Response:
         version = expected_version(request)
@@ -87,6 +102,7 @@ class SmileTeamRoutes(TeamsCalls):
         summary="Open cases of a team and of each member",
         responses={200: a.TeamCaseloadOut},
         tags=TEAMS,
+        operation="teams.caseload.get",
     )
     def team_caseload(self, request: Request, team_id: str, caller: Caller) -> Response:
         return json_response(self._teams("team_caseload", caller, team_id))
@@ -97,6 +113,7 @@ class SmileTeamRoutes(TeamsCalls):
         summary="A person's open cases over every team they serve in",
         responses={200: a.PersonCaseloadOut},
         tags=TEAMS,
+        operation="people.caseload.get",
     )
     def person_caseload(self, request: Request, person_id: str, caller: Caller) -> Response:
         return json_response(self._teams("person_caseload", caller, person_id))
@@ -108,6 +125,7 @@ class SmileTeamRoutes(TeamsCalls):
         query=a.SuggestionQuery,
         responses={200: a.SuggestionOut},
         tags=TEAMS,
+        operation="teams.suggest",
     )
     def suggest_team(self, request: Request, caller: Caller) -> Response:
         return json_response(self._teams("suggest_team", caller, query_of(request, "area")))
@@ -119,6 +137,7 @@ class SmileTeamRoutes(TeamsCalls):
         query=a.OutcomesQuery,
         responses={200: a.OutcomesPage},
         tags=TEAMS,
+        operation="teams.outcomes.get",
     )
     def team_outcomes(self, request: Request, caller: Caller) -> Response:
         return self._page(request, "team_outcomes", caller, "area", *PAGING)

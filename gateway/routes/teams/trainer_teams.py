@@ -24,6 +24,7 @@ class TrainerTeamRoutes(TeamsCalls):
         body=s.FormTrainerTeam,
         responses={201: s.TrainerTeamOut},
         tags=TEAMS,
+        operation="trainer_teams.form",
     )
     def form_trainer_team(self, request: Request, caller: Caller) -> Response:
         team = self._teams("form_trainer_team", caller, read_json(request))
@@ -36,6 +37,7 @@ class TrainerTeamRoutes(TeamsCalls):
         query=s.ListTrainerTeams,
         responses={200: s.TrainerTeamsPage},
         tags=TEAMS,
+        operation="trainer_teams.list",
     )
     def list_trainer_teams(self, request: Request, caller: Caller) -> Response:
         return self._page(request, "list_trainer_teams", caller, "area", *PAGING)
@@ -46,6 +48,7 @@ class TrainerTeamRoutes(TeamsCalls):
         summary="One village trainer team",
         responses={200: s.TrainerTeamOut},
         tags=TEAMS,
+        operation="trainer_teams.get",
     )
     def get_trainer_team(self, request: Request, team_id: str, caller: Caller) -> Response:
         return with_etag(self._teams("get_trainer_team", caller, team_id))
@@ -57,6 +60,8 @@ class TrainerTeamRoutes(TeamsCalls):
         body=s.SageIn,
         responses={200: s.TrainerTeamOut},
         tags=TEAMS,
+        operation="trainer_teams.members.join",
+        if_match="required",
     )
     def join_trainer_team(self, request: Request, team_id: str, caller: Caller) -> Response:
         version = expected_version(request)
@@ -70,6 +75,8 @@ class TrainerTeamRoutes(TeamsCalls):
         body=s.SageLeaves,
         responses={200: s.TrainerTeamOut},
         tags=TEAMS,
+        operation="trainer_teams.members.leave",
+        if_match="required",
     )
     def leave_trainer_team(self, request: Request, team_id: str, caller: Caller) -> Response:
         version = expected_version(request)

@@ -24,7 +24,7 @@ from infra.fields import (
     PlainDecimal,
     Text,
 )
-from infra.national_id import canonical_national_id, repaired_national_id
+from infra.national_id import canonical_national_id, national_id_problem, repaired_national_id
 from tests.support.digits import fullwidth, thai
 
 NID = "1101700230708"
@@ -207,3 +207,16 @@ def test_an_integer_refuses_every_digit_that_is_not_ascii(digit):
 def test_an_integer_refuses_what_is_not_a_plain_whole_number_a_database_holds(value):
     with pytest.raises(ValidationError):
         Integer().deserialize(value)
+
+
+@given(st.text(alphabet="0123456789", min_size=13, max_size=13))
+def test_the_national_id_check_agrees_with_stdnum(value):
+    from stdnum.exceptions import ValidationError as StdnumInvalid
+    from stdnum.th import pin
+
+    try:
+        pin.validate(value)
+        valid = True
+    except StdnumInvalid:
+        valid = False
+    assert (national_id_problem(value) is None) == valid

@@ -19,7 +19,6 @@ __all__ = [
     "canonical_national_id",
     "mask_national_id",
     "national_id_problem",
-    "quick_national_id_problem",
     "tambon_exists",
     "village_code_problem",
 ]
@@ -27,9 +26,6 @@ __all__ = [
 # ASCII digits only: `\d` takes Thai and fullwidth digits too.
 VILLAGE_CODE = re.compile(r"[0-9]{8}")
 AREA_CODE = re.compile(r"[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{8}")
-
-# One implementation now, fast enough for imports of many rows; the name stays for its callers.
-quick_national_id_problem = national_id_problem
 
 
 def mask_national_id(value: str) -> str:

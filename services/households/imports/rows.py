@@ -13,7 +13,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from infra.money import money_problem
-from services.households.domain.identity import quick_national_id_problem, village_code_problem
+from services.households.domain.identity import national_id_problem, village_code_problem
 from services.households.imports.decoding import UNDECODABLE
 
 BUDDHIST_ERA_OFFSET = 543
@@ -91,7 +91,7 @@ class RowChecker:
         problems: Problems = []
         self._village(village, problems)
         nid = nid.replace("-", "").replace(" ", "")
-        if problem := quick_national_id_problem(nid):
+        if problem := national_id_problem(nid):
             problems.append(("head_national_id", problem))
         _name(first, "head_first_name", problems)
         _name(last, "head_last_name", problems)

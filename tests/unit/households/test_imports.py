@@ -79,13 +79,6 @@ def test_the_template_names_every_required_column():
     assert missing_columns(list(COLUMNS)) == [] and missing_columns(["x"]) == list(REQUIRED)
 
 
-@given(st.text(alphabet="0123456789", min_size=13, max_size=13))
-def test_the_quick_national_id_check_agrees_with_stdnum(value):
-    from services.households.domain.identity import national_id_problem, quick_national_id_problem
-
-    assert quick_national_id_problem(value) == national_id_problem(value)
-
-
 def test_rows_longer_or_shorter_than_the_header_read_the_right_columns():
     checker = RowChecker(HEADER, None)
     assert isinstance(checker.check(1, [*ROW, "extra", "columns"]), BmnRow)

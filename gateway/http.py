@@ -20,7 +20,6 @@ import json
 import re
 import time
 import uuid
-from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -40,6 +39,7 @@ from infra.logs import get_logger
 
 log = get_logger("gateway.access")
 DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024
+_PARSED_BODY = "smile.json_body"  # request.environ key of the body, parsed once
 # `<resource>.<verb>` (`households.register`, `savings_groups.members.add`): the OpenAPI
 # operationId, so generated clients get readable methods that no Python rename can change.
 OPERATION_ID = re.compile(r"[a-z][a-z_]*(\.[a-z][a-z_]*)+")
@@ -176,31 +176,36 @@ def json_response(body: Any, status: int = 200, headers: dict[str, str] | None =
     )
 
 
-def read_json(request: Request, parse_float: Callable[[str], Any] = str) -> Any:
+def read_json(request: Request) -> Any:
     """The request body as JSON, or a 400/413/415 problem naming what is wrong. Decimal numbers
-    are kept as written (`parse_float=str`): no value, money least of all, passes through a binary
-    float (`38000.0000000000001` would arrive as `38000.0`)."""
+    are kept as written: no value, money least of all, passes through a binary float
+    (`38000.0000000000001` would arrive as `38000.0`)."""
     if request.mimetype != "application/json":
         raise UnsupportedMediaType(
             "send the body as application/json", [FieldError("body", "not JSON")]
         )
-    return parse_json(request.get_data(cache=True), parse_float)
+    if not request.get_data(cache=True).strip():
+        raise BadRequest("the body is not valid JSON", [FieldError("body", "not valid JSON")])
+    return sent_json(request)
 
 
 def sent_json(request: Request) -> Any:
-    """The JSON body, its numbers as text, or None when no JSON body was sent."""
+    """The JSON body, its numbers as text, or None when no JSON body was sent. Parsed once per
+    request: the input rules read it before the route does."""
     if request.mimetype != "application/json":
         return None
-    raw = request.get_data(cache=True)
-    return parse_json(raw, str) if raw.strip() else None
+    if _PARSED_BODY not in request.environ:
+        raw = request.get_data(cache=True)
+        request.environ[_PARSED_BODY] = parse_json(raw) if raw.strip() else None
+    return request.environ[_PARSED_BODY]
 
 
-def parse_json(raw: bytes, parse_float: Callable[[str], Any] | None = None) -> Any:
+def parse_json(raw: bytes) -> Any:
     """Strict JSON: UTF-8 (or UTF-16/32), no deeper than MAX_DEPTH, no NaN or Infinity."""
     try:
         text = raw.decode(json.detect_encoding(raw))
         refuse_deep_json(text)
-        return loads(text, parse_float=parse_float)
+        return loads(text, parse_float=str)
     except (ValueError, UnicodeDecodeError):
         raise BadRequest(
             "the body is not valid JSON", [FieldError("body", "not valid JSON")]

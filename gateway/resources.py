@@ -5,7 +5,6 @@ as ETags, If-Match, and keyset pages with Link headers.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -22,18 +21,18 @@ class PreconditionRequired(ServiceError):
     title = "Precondition required"
 
 
-def body_object(request: Request, parse_float: Callable[[str], Any] = str) -> dict[str, Any]:
-    """The JSON object sent (`parse_float=str` keeps decimal numbers as written)."""
-    body = read_json(request, parse_float)
+def body_object(request: Request) -> dict[str, Any]:
+    """The JSON object sent, its decimal numbers as written."""
+    body = read_json(request)
     if not isinstance(body, dict):
         raise BadRequest("the body must be a JSON object", [FieldError("body", "not an object")])
     return body
 
 
-def keyed(request: Request, parse_float: Callable[[str], Any] = str) -> dict[str, Any]:
+def keyed(request: Request) -> dict[str, Any]:
     """The body; a phone's Idempotency-Key doubles as the service's own client key, so a resend is
     absorbed in the service's transaction even if the gateway forgot the first answer."""
-    body = body_object(request, parse_float)
+    body = body_object(request)
     key = request.headers.get("Idempotency-Key")
     if key and "client_key" not in body:
         body["client_key"] = key

@@ -5,7 +5,7 @@ from __future__ import annotations
 from werkzeug.wrappers import Request, Response
 
 from gateway.http import api, json_response
-from gateway.resources import expected_version, with_etag
+from gateway.resources import body_object, expected_version, keyed, with_etag
 from gateway.routes.funding import schemas as out
 from gateway.routes.funding.base import (
     FUNDING,
@@ -13,8 +13,6 @@ from gateway.routes.funding.base import (
     NETWORK,
     PAGING,
     FundingCalls,
-    exact_body,
-    keyed,
 )
 from infra.caller import Caller
 from services.funding import schemas as s
@@ -31,7 +29,7 @@ class GroupRoutes(FundingCalls):
         operation="savings_networks.create",
     )
     def create_network(self, request: Request, caller: Caller) -> Response:
-        network = self._funding("create_network", caller, exact_body(request))
+        network = self._funding("create_network", caller, body_object(request))
         return with_etag(network, 201, f"/api/v1/savings-networks/{network['id']}")
 
     @api(
@@ -69,7 +67,7 @@ class GroupRoutes(FundingCalls):
     )
     def update_network(self, request: Request, network_id: str, caller: Caller) -> Response:
         version = expected_version(request)
-        body = exact_body(request)
+        body = body_object(request)
         return with_etag(self._funding("update_network", caller, network_id, body, version))
 
     @api(
@@ -82,7 +80,7 @@ class GroupRoutes(FundingCalls):
         operation="savings_groups.create",
     )
     def create_savings_group(self, request: Request, caller: Caller) -> Response:
-        group = self._funding("create_group", caller, exact_body(request))
+        group = self._funding("create_group", caller, body_object(request))
         return with_etag(group, 201, f"/api/v1/savings-groups/{group['id']}")
 
     @api(
@@ -125,7 +123,7 @@ class GroupRoutes(FundingCalls):
         self, request: Request, savings_group_id: str, caller: Caller
     ) -> Response:
         version = expected_version(request)
-        body = exact_body(request)
+        body = body_object(request)
         return with_etag(self._funding("update_group", caller, savings_group_id, body, version))
 
     @api(

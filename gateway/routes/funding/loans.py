@@ -6,7 +6,7 @@ from __future__ import annotations
 from werkzeug.wrappers import Request, Response
 
 from gateway.http import api, json_response
-from gateway.resources import expected_version, with_etag
+from gateway.resources import body_object, expected_version, keyed, with_etag
 from gateway.routes.funding import schemas as out
 from gateway.routes.funding.base import (
     FUNDING,
@@ -15,8 +15,6 @@ from gateway.routes.funding.base import (
     MEMBER,
     PAGING,
     FundingCalls,
-    exact_body,
-    keyed,
 )
 from infra.caller import Caller
 from services.funding import money_schemas as m
@@ -144,7 +142,7 @@ class LoanRoutes(FundingCalls):
     )
     def reject_loan(self, request: Request, loan_id: str, caller: Caller) -> Response:
         version = expected_version(request)
-        body = exact_body(request)
+        body = body_object(request)
         return with_etag(self._funding("reject_loan", caller, loan_id, body, version))
 
     @api(
@@ -159,7 +157,7 @@ class LoanRoutes(FundingCalls):
     )
     def disburse_loan(self, request: Request, loan_id: str, caller: Caller) -> Response:
         version = expected_version(request)
-        body = exact_body(request)
+        body = body_object(request)
         return with_etag(self._funding("disburse_loan", caller, loan_id, body, version))
 
     @api(
@@ -186,5 +184,5 @@ class LoanRoutes(FundingCalls):
     )
     def write_off_loan(self, request: Request, loan_id: str, caller: Caller) -> Response:
         version = expected_version(request)
-        body = exact_body(request)
+        body = body_object(request)
         return with_etag(self._funding("write_off_loan", caller, loan_id, body, version))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from werkzeug.wrappers import Request, Response
 
 from gateway.http import api, json_response
-from gateway.resources import expected_version, query_of, with_etag
+from gateway.resources import body_object, expected_version, keyed, query_of, with_etag
 from gateway.routes.funding import schemas as out
 from gateway.routes.funding.base import (
     FUNDING,
@@ -15,8 +15,6 @@ from gateway.routes.funding.base import (
     PAGING,
     REQUEST,
     FundingCalls,
-    exact_body,
-    keyed,
 )
 from infra.caller import Caller
 from services.funding import money_schemas as m
@@ -114,7 +112,7 @@ class MeetingRoutes(FundingCalls):
         self, request: Request, funding_request_id: str, caller: Caller
     ) -> Response:
         version = expected_version(request)
-        body = exact_body(request)
+        body = body_object(request)
         return with_etag(
             self._funding("decide_funding_request", caller, funding_request_id, body, version)
         )
@@ -129,4 +127,4 @@ class MeetingRoutes(FundingCalls):
         operation="arrears_runs.start",
     )
     def run_arrears_job(self, request: Request, caller: Caller) -> Response:
-        return json_response(self._funding("run_arrears_job", caller, exact_body(request)))
+        return json_response(self._funding("run_arrears_job", caller, body_object(request)))

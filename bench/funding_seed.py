@@ -9,7 +9,9 @@ from typing import Any
 
 from infra.caller import Caller, Role
 from infra.validation import load
-from services.funding import money_schemas, schemas
+from services.funding.schemas.groups import GroupIn
+from services.funding.schemas.loans import LoanApplication, loan_out
+from services.funding.schemas.members import MemberIn, Movement, member_out, movement_out
 from services.funding.usecases import groups, loans, members
 from services.funding.usecases.common import Settings
 
@@ -80,23 +82,22 @@ def _group(uow: Any, now: datetime, number: int) -> Plan:
         "committee": committee,
         "rules": RULES,
     }
-    group = groups.create_group(uow, ADMIN, load(schemas.GroupIn(), payload), now)
-    return Plan(group["id"], treasurer, chair)
+    group = groups.create_group(uow, ADMIN, load(GroupIn(), payload), now)
+    return Plan(group.id, treasurer, chair)
 
 
 def _member(uow: Any, plan: Plan, now: datetime, settings: Settings) -> str:
-    given = load(schemas.MemberIn(), {"first_name": "Bench", "last_name": "Member"})
-    member = members.add_member(uow, plan.treasurer, plan.group_id, given, now)
-    money = load(money_schemas.Movement(), {"amount_thb": "10000.00"})
-    members.deposit(uow, plan.treasurer, member["id"], money, now, settings)
+    given = load(MemberIn(), {"first_name": "Bench", "last_name": "Member"})
+    member = members.add_member(uow, plan.treasurer, plan.group_id, given, now, member_out)
+    money = load(Movement(), {"amount_thb": "10000.00"})
+    members.deposit(uow, plan.treasurer, member["id"], money, now, settings, movement_out)
     return member["id"]
 
 
 def _loan(uow: Any, plan: Plan, member_id: str, now: datetime, settings: Settings) -> str:
     given = {"amount_thb": "5000.00", "term_months": 24, "purpose": "bench"}
-    loan = loans.apply_for_loan(
-        uow, plan.treasurer, member_id, load(money_schemas.LoanApplication(), given), now
-    )
+    command = load(LoanApplication(), given)
+    loan = loans.apply_for_loan(uow, plan.treasurer, member_id, command, now, loan_out)
     loans.approve_loan(uow, plan.checker, loan["id"], None, now)
     loans.disburse_loan(uow, plan.treasurer, loan["id"], {"on": None}, None, now, settings)
     return loan["id"]

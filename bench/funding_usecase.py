@@ -30,7 +30,8 @@ from infra.engines import make_engine
 from infra.migrate import upgrade
 from services.funding.db import FundingUnitOfWork, metadata
 from services.funding.domain.money import bangkok_date
-from services.funding.sheet_input import parse_sheet
+from services.funding.schemas.repayments import sheet_out
+from services.funding.schemas.sheet_input import parse_sheet
 from services.funding.usecases import repayments
 from services.funding.usecases.common import Settings
 from tests.support.databases import (
@@ -75,7 +76,7 @@ def run(args: argparse.Namespace, config: dict) -> None:
             command = parse_sheet(seeded.sheet(plan, today))
             now = datetime.now(UTC)
             repayments.post_collection_sheet(
-                uow, plan.treasurer, plan.group_id, command, now, Settings()
+                uow, plan.treasurer, plan.group_id, command, now, Settings(), sheet_out
             )
 
     post(20)  # warm-up: caches, compiled statements

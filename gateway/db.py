@@ -29,3 +29,11 @@ revocations = Table(
     Column("not_before", UtcDateTime, nullable=False),  # tokens issued earlier are refused
     Column("updated_at", UtcDateTime, nullable=False, index=True),
 )
+
+signed_out_tokens = Table(
+    "signed_out_tokens",
+    metadata,
+    Column("token_id", String(64), primary_key=True),  # the token's jti
+    Column("expires_at", UtcDateTime, nullable=False, index=True),  # forgotten after it
+    Column("signed_out_at", UtcDateTime, nullable=False, index=True),
+)

@@ -14,6 +14,7 @@ from nameko.containers import WorkerContext
 from nameko.extensions import SharedExtension
 from werkzeug.wrappers import Request, Response
 
+from gateway.auth.cookies import SESSION_COOKIE, check_csrf
 from gateway.auth.settings import BUILTIN, AuthSettings
 from gateway.auth.tokens import TokenVerifier, caller_from_builtin_claims
 from gateway.idempotency import HEADER as IDEMPOTENCY_HEADER
@@ -39,18 +40,30 @@ class Guard(SharedExtension):
 
     def caller_of(self, request: Request, entrypoint: Any, correlation_id: str) -> Caller:
         """The authenticated, not rate-limited caller, or Unauthorized / TooManyRequests."""
-        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            raise Unauthorized("send a bearer token: Authorization: Bearer <token>")
-        claims = self.verifier.claims(token.strip())
+        claims = self.verifier.claims(self._presented_token(request))
         if self.settings.mode == BUILTIN:
             caller = caller_from_builtin_claims(claims)
         else:
             caller = self._identified(claims, entrypoint, correlation_id)
         if self.revocations.revoked(caller.person_id, int(claims["iat"])):
             raise Unauthorized("your access changed since this token was issued; sign in again")
+        if self.revocations.signed_out(claims.get("jti")):
+            raise Unauthorized("this session was signed out; sign in again")
         self.limits.person(caller.person_id)
         return caller
+
+    def _presented_token(self, request: Request) -> str:
+        """The bearer token, or else the web app's session cookie (with its CSRF token on a
+        change: a cookie is sent by the browser whoever asks, a header only by the app)."""
+        if "Authorization" in request.headers or SESSION_COOKIE not in request.cookies:
+            scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+            if scheme.lower() != "bearer" or not token.strip():
+                raise Unauthorized("send a bearer token: Authorization: Bearer <token>")
+            return token.strip()
+        token = request.cookies[SESSION_COOKIE]
+        self.verifier.claims(token)  # an expired session is 401 (sign in again), never 403
+        check_csrf(request, self.settings.secret, token)
+        return token
 
     def claim(self, request: Request, caller: Caller | None) -> Claim | None:
         """For a POST with an Idempotency-Key: go ahead (a claim), or ReplayResponse / Conflict."""

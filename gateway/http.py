@@ -6,11 +6,13 @@ gets
 - correlation id from `X-Request-ID` (or a new one), returned on the response and carried onwards;
 - request size limits, JSON bodies parsed strictly (bounded depth), and the text rule of
   input_rules.py for every body, query and path parameter;
-- results as JSON, every error as problem+json (problems.py);
+- results as JSON, every error as problem+json (problems.py) in the language `Accept-Language`
+  asks for (Thai by default, English on request: gateway/messages);
 - a POST with an Idempotency-Key stores its answer, so a resend gets the same answer;
-- route metadata (its operation id, summary, If-Match, body, query and response schemas) for the
-  OpenAPI document; a route without a well-formed, unique operation id does not start;
-- one access-log line per request with the route pattern, never the query string (personal data).
+- route metadata (its operation id, summary, If-Match, body, query, path and response schemas)
+  for the OpenAPI document; a route without a well-formed, unique operation id does not start;
+- one access-log line per request with the route pattern, never the query string (personal data),
+  and its count and latency by route pattern (infra.metrics).
 """
 
 from __future__ import annotations
@@ -31,11 +33,12 @@ from gateway.draining import DrainingWebServer
 from gateway.guard import Guard
 from gateway.idempotency import ReplayResponse
 from gateway.input_rules import loads, refuse_deep_json, refuse_forbidden_text
-from gateway.problems import response_for
+from gateway.problems import response_to
 from infra.caller import Caller
 from infra.correlation import CORRELATION_KEY, acceptable
 from infra.errors import BadRequest, FieldError, ServiceError, UnsupportedMediaType
 from infra.logs import get_logger
+from infra.metrics import HTTP_DURATION, HTTP_REQUESTS, IDEMPOTENT_REPLAYS
 
 log = get_logger("gateway.access")
 DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024
@@ -60,10 +63,12 @@ class ApiHandler(HttpRequestHandler):
         summary: str = "",
         body: Any = None,
         query: Any = None,
+        path: Any = None,
         responses: dict[int, Any] | None = None,
         tags: tuple[str, ...] = (),
         max_bytes: int | None = None,
         upload: tuple[str, ...] = (),
+        downloads: tuple[str, ...] = (),
         operation: str = "",
         if_match: str | None = None,
         problems: tuple[int, ...] = (),
@@ -75,10 +80,12 @@ class ApiHandler(HttpRequestHandler):
         self.summary = summary
         self.body = body
         self.query = query
+        self.path = path  # a schema of the URL's parameters, where they have a rule (OpenAPI)
         self.responses = responses or {200: None}
         self.tags = tags
         self.max_bytes = max_bytes
         self.upload = upload  # media types of a raw file body (OpenAPI)
+        self.downloads = downloads  # media types of a file the 200 answer may be (OpenAPI)
         self.operation = operation
         if if_match not in IF_MATCH_USES:
             raise ValueError(f"if_match must be one of {IF_MATCH_USES}, not {if_match!r}")
@@ -104,7 +111,9 @@ class ApiHandler(HttpRequestHandler):
             response = self._run_worker(request, correlation_id, caller)
             self.guard.remember(claim, response)
         except Exception as exc:
-            response = response_for(exc)
+            if isinstance(exc, ReplayResponse):
+                IDEMPOTENT_REPLAYS.labels(self.url).inc()
+            response = response_to(request, exc)
         response.headers["X-Request-ID"] = correlation_id
         self._log_access(request, response, correlation_id, started)
         return response
@@ -119,15 +128,17 @@ class ApiHandler(HttpRequestHandler):
             args,
             kwargs,
             context_data={CORRELATION_KEY: correlation_id},
-            handle_result=partial(self.handle_result, done),
+            handle_result=partial(self.handle_result, done, request),
         )
         return done.wait()
 
-    def handle_result(self, done: Event, worker_ctx: Any, result: Any, exc_info: Any) -> Any:
+    def handle_result(
+        self, done: Event, request: Request, worker_ctx: Any, result: Any, exc_info: Any
+    ) -> Any:
         try:
-            response = response_for(exc_info[1]) if exc_info else as_response(result)
+            response = response_to(request, exc_info[1]) if exc_info else as_response(result)
         except Exception as exc:  # never leave the client hanging
-            response = response_for(exc)
+            response = response_to(request, exc)
         done.send(response)
         return result, exc_info
 
@@ -148,12 +159,15 @@ class ApiHandler(HttpRequestHandler):
     def _log_access(
         self, request: Request, response: Response, correlation_id: str, started: float
     ) -> None:
+        seconds = time.perf_counter() - started
+        HTTP_REQUESTS.labels(self.url, self.method, str(response.status_code)).inc()
+        HTTP_DURATION.labels(self.url, self.method).observe(seconds)
         log.info(
             "http.request",
             method=request.method,
             route=self.url,
             status=response.status_code,
-            duration_ms=round((time.perf_counter() - started) * 1000, 2),
+            duration_ms=round(seconds * 1000, 2),
             correlation_id=correlation_id,
         )
 
@@ -205,8 +219,17 @@ def parse_json(raw: bytes) -> Any:
     try:
         text = raw.decode(json.detect_encoding(raw))
         refuse_deep_json(text)
-        return loads(text, parse_float=str)
+        return loads(text, parse_float=_number_text)
     except (ValueError, UnicodeDecodeError):
         raise BadRequest(
             "the body is not valid JSON", [FieldError("body", "not valid JSON")]
         ) from None
+
+
+_WHOLE_NUMBER = re.compile(r"-?[0-9]+\.0+")
+
+
+def _number_text(literal: str) -> int | str:
+    """A JSON number with a fraction, kept as written; `2.0` is the integer 2, as JSON Schema
+    reads it (an integer field takes it, a money field reads it as 2)."""
+    return int(literal.partition(".")[0]) if _WHOLE_NUMBER.fullmatch(literal) else literal

@@ -32,8 +32,9 @@ from infra.config import database_url
 from infra.engines import make_engine
 from infra.errors import Conflict, ValidationFailed
 
-KEPT_HEADERS = ("Content-Type", "Location", "ETag")
+KEPT_HEADERS = ("Content-Type", "Location", "ETag", "Content-Language", "Vary")
 PENDING, DONE, UNKNOWN = "pending", "done", "unknown"
+PENDING_RETRY_SECONDS = 2  # a 409 for a key still being handled says when to ask again
 LEASE_RPC_DEADLINES = 3
 HEADER = "Idempotency-Key"
 # One rule for every route, narrow enough for every service's own client key (a UUID fits).
@@ -159,7 +160,8 @@ class IdempotencyStore(SharedExtension):
             raise ValidationFailed.on("Idempotency-Key", "already used for a different request")
         if row.state != DONE:
             raise Conflict(
-                "a request with this Idempotency-Key is still being handled; retry later"
+                "a request with this Idempotency-Key is still being handled; retry later",
+                retry_after=PENDING_RETRY_SECONDS,
             )
         response = Response(row.body, status=row.status, headers=json.loads(row.headers))
         response.headers["Idempotent-Replayed"] = "true"

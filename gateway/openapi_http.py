@@ -9,6 +9,7 @@ from typing import Any
 from gateway.http import ApiHandler
 from gateway.idempotency import HEADER as IDEMPOTENCY_KEY
 from gateway.idempotency import KEY_RULE, KEY_RULE_TEXT
+from gateway.messages import ACCEPT_LANGUAGE, PROBLEM_LANGUAGE_HEADERS
 from infra.correlation import _ACCEPTABLE_ID
 
 PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
@@ -17,6 +18,7 @@ ERRORS = {
     401: "Not authenticated",
     403: "Not allowed",
     404: "Not found (or outside the caller's reach)",
+    406: "No acceptable format",
     409: "Conflict with the current state",
     412: "Stale version (If-Match)",
     413: "Too large",
@@ -28,7 +30,7 @@ ERRORS = {
     504: "A service did not answer in time",
 }
 ETAG_TEXT = 'the ETag last read, "7" (a weak tag W/"7" never matches: 412)'
-STRONG_TAG = '^"[0-9]{1,9}"$'  # (a bare 7 is accepted too, but not documented)
+STRONG_TAG = '^"[1-9][0-9]{0,8}"$'  # versions start at 1 (a bare 7 is accepted, not documented)
 _REQUEST_ID = {
     "in": "header",
     "name": "X-Request-ID",
@@ -71,7 +73,7 @@ def takes_body(handler: ApiHandler) -> bool:
 
 
 def request_headers(handler: ApiHandler) -> list[dict[str, Any]]:
-    headers = [_REQUEST_ID]
+    headers = [_REQUEST_ID, ACCEPT_LANGUAGE]
     if takes_idempotency_key(handler):
         headers.append(_IDEMPOTENCY_KEY)
     if handler.if_match:
@@ -97,6 +99,7 @@ def error_statuses(handler: ApiHandler) -> list[int]:
         401: guarded,
         403: guarded,
         404: guarded or "<" in handler.url,
+        406: False,  # routes that negotiate a format declare it in `problems`
         409: guarded and handler.method != "GET",
         412: handler.if_match is not None,
         413: takes_body(handler),
@@ -114,7 +117,7 @@ def problems(handler: ApiHandler) -> dict[str, Any]:
     return {
         str(status): {
             "description": ERRORS[status],
-            "headers": response_headers(handler, status, None),
+            "headers": {**response_headers(handler, status, None), **PROBLEM_LANGUAGE_HEADERS},
             "content": PROBLEM,
         }
         for status in error_statuses(handler)
@@ -130,7 +133,7 @@ def response_headers(handler: ApiHandler, status: int, schema: Any) -> dict[str,
         names.append("Location")
     if status < 300 and _has_field(schema, "next"):
         names.append("Link")
-    if status == 429:
+    if status == 429 or (status == 409 and takes_idempotency_key(handler)):
         names.append("Retry-After")
     if takes_idempotency_key(handler) and status < 500 and status not in (401, 429):
         names.append("Idempotent-Replayed")

@@ -11,6 +11,7 @@ from limits import parse, storage, strategies
 from nameko.extensions import SharedExtension
 
 from infra.errors import TooManyRequests
+from infra.metrics import RATE_LIMITED
 
 
 class RateLimiter(SharedExtension):
@@ -33,6 +34,7 @@ class RateLimiter(SharedExtension):
     def _hit(self, limiter: strategies.RateLimiter, limit: object, *identifiers: str) -> None:
         if limiter.hit(limit, *identifiers):  # type: ignore[arg-type]
             return
+        RATE_LIMITED.labels(identifiers[0]).inc()  # person or login, never who
         reset = limiter.get_window_stats(limit, *identifiers).reset_time  # type: ignore[arg-type]
         wait = max(1, math.ceil(reset - time.time()))
         raise TooManyRequests("too many requests; slow down", retry_after=wait)

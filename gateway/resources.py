@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from werkzeug.wrappers import Request, Response
 
 from gateway.http import json_response, read_json
+from gateway.problems import sent_as
 from infra.errors import BadRequest, FieldError, PreconditionFailed, ServiceError
 
 _STRONG_TAG = re.compile(r'"([0-9]{1,9})"|([0-9]{1,9})')  # versions the API gave out
@@ -36,6 +37,7 @@ def keyed(request: Request) -> dict[str, Any]:
     key = request.headers.get("Idempotency-Key")
     if key and "client_key" not in body:
         body["client_key"] = key
+        sent_as(request, "client_key", "Idempotency-Key")
     return body
 
 

@@ -6,6 +6,9 @@ person was deactivated, changed, changed their password, or left a Smile Team, t
 repeated event changes nothing); every gateway replica keeps a snapshot of that table, refreshed
 every couple of seconds, and refuses such tokens with 401: the person signs in again and gets a
 token with what is true now.
+
+Signing the web app out revokes that one session's token (its `jti`), not the person's others (a
+phone stays signed in when the desk signs out): kept until the token would have expired.
 """
 
 from __future__ import annotations
@@ -15,10 +18,11 @@ from typing import Any
 
 import eventlet
 from nameko.extensions import DependencyProvider, SharedExtension
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from gateway.db import revocations as table
+from gateway.db import signed_out_tokens
 from infra.config import database_url
 from infra.engines import make_engine
 from infra.logs import get_logger
@@ -34,6 +38,8 @@ class Revocations(SharedExtension):
         self.refresh_seconds = float(config.get("AUTH", {}).get("revocation_refresh_seconds", 2))
         self._not_before: dict[str, float] = {}
         self._seen_until = EPOCH
+        self._signed_out: dict[str, float] = {}  # token id: when the token expires
+        self._signed_out_seen = EPOCH
 
     def start(self) -> None:
         self.refresh()
@@ -70,12 +76,35 @@ class Revocations(SharedExtension):
             )
         self.refresh()
 
+    def signed_out(self, token_id: str | None) -> bool:
+        return token_id is not None and token_id in self._signed_out
+
+    def sign_out(self, token_id: str, expires_at: datetime) -> None:
+        """Refuse this one token from now on (idempotent); forget tokens that have expired."""
+        now = datetime.now(UTC)
+        with self.engine.begin() as connection:
+            insert = (postgresql if connection.dialect.name == "postgresql" else sqlite).insert
+            row = {"token_id": token_id, "expires_at": expires_at, "signed_out_at": now}
+            connection.execute(insert(signed_out_tokens).values(row).on_conflict_do_nothing())
+            connection.execute(
+                delete(signed_out_tokens).where(signed_out_tokens.c.expires_at < now)
+            )
+        self.refresh()
+
     def refresh(self) -> None:
         query = select(table).where(table.c.updated_at >= self._seen_until)
+        out = select(signed_out_tokens).where(
+            signed_out_tokens.c.signed_out_at >= self._signed_out_seen
+        )
         with self.engine.connect() as connection:
             for row in connection.execute(query):
                 self._not_before[row.person_id] = row.not_before.timestamp()
                 self._seen_until = max(self._seen_until, row.updated_at)
+            for row in connection.execute(out):
+                self._signed_out[row.token_id] = row.expires_at.timestamp()
+                self._signed_out_seen = max(self._signed_out_seen, row.signed_out_at)
+        now = datetime.now(UTC).timestamp()
+        self._signed_out = {key: exp for key, exp in self._signed_out.items() if exp > now}
 
     def _keep_fresh(self) -> None:
         while True:

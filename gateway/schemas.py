@@ -4,11 +4,14 @@ from marshmallow import INCLUDE, Schema, fields, validate
 
 from infra.fields import Integer, Line
 
+SAID = "in the language of Content-Language: Thai, or English when Accept-Language prefers it"
+AS_SENT = "names what the request holds, whatever the language"
+
 
 class FieldProblem(Schema):
-    field = fields.String(required=True)
-    message = fields.String(required=True)
-    pointer = fields.String(required=True)
+    field = fields.String(required=True, metadata={"description": AS_SENT})
+    message = fields.String(required=True, metadata={"description": SAID})
+    pointer = fields.String(required=True, metadata={"description": f"JSON Pointer; {AS_SENT}"})
 
 
 class Problem(Schema):
@@ -17,10 +20,10 @@ class Problem(Schema):
     class Meta:
         unknown = INCLUDE
 
-    type = fields.String(required=True)
-    title = fields.String(required=True)
-    status = Integer(required=True)
-    detail = fields.String(required=True)
+    type = fields.String(required=True, metadata={"description": "stable, whatever the language"})
+    title = fields.String(required=True, metadata={"description": SAID})
+    status = fields.Integer(required=True)  # an answer: the request limit is no concern
+    detail = fields.String(required=True, metadata={"description": SAID})
     errors = fields.List(fields.Nested(FieldProblem))
     allowed = fields.List(fields.String(), metadata={"description": "what may happen next (409)"})
     current_status = fields.String(metadata={"description": "the object's status now (409)"})
@@ -39,6 +42,14 @@ class TokenRequest(Schema):
 class Token(Schema):
     access_token = fields.String(required=True)
     token_type = fields.String(required=True, validate=validate.OneOf(["Bearer"]))
+    expires_in = Integer(required=True)
+
+
+class WebSession(Schema):
+    csrf_token = fields.String(
+        required=True,
+        metadata={"description": "send it back as X-CSRF-Token on every POST, PUT, PATCH, DELETE"},
+    )
     expires_in = Integer(required=True)
 
 

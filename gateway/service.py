@@ -9,14 +9,17 @@ from gateway.access_events import AccessEvents
 from gateway.auth.login import Login
 from gateway.idempotency import IdempotencyKeys
 from gateway.revocations import RevocationList
+from gateway.routes.areas import AreaRoutes
 from gateway.routes.auth import AuthRoutes
 from gateway.routes.docs import DocsRoutes
 from gateway.routes.funding import FundingRoutes
 from gateway.routes.health import HealthRoutes
 from gateway.routes.households import HOUSEHOLD_ROUTES
 from gateway.routes.me import MeRoutes
-from gateway.routes.notifications import NotificationRoutes
+from gateway.routes.notifications import NOTIFICATION_ROUTES
 from gateway.routes.people import PeopleRoutes
+from gateway.routes.reports import ReportRoutes
+from gateway.routes.sessions import SessionRoutes
 from gateway.routes.teams import TEAMS_ROUTES
 from infra.correlation import CorrelationId
 from infra.rpc import RpcClients
@@ -26,12 +29,15 @@ class GatewayService(
     HealthRoutes,
     DocsRoutes,
     AuthRoutes,
+    SessionRoutes,
     PeopleRoutes,
     MeRoutes,
     *TEAMS_ROUTES,
     *HOUSEHOLD_ROUTES,
     FundingRoutes,
-    NotificationRoutes,
+    *NOTIFICATION_ROUTES,
+    AreaRoutes,
+    ReportRoutes,
     AccessEvents,
 ):
     name = "gateway"

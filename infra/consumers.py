@@ -24,6 +24,19 @@ BROKER_ERRORS = AmqpConnection.connection_errors + AmqpConnection.channel_errors
 
 
 class ResilientQueueConsumer(QueueConsumer):
+    live_connection: Any = None  # the connection consuming now (kombu hands it over when ready)
+
+    @property
+    def broker_connected(self) -> bool:
+        """Read by the health probes (infra.health_listener): no traffic to the broker."""
+        return self.live_connection is not None and bool(self.live_connection.connected)
+
+    def on_consume_ready(
+        self, connection: Any, channel: Any, consumers: Any, **kwargs: Any
+    ) -> None:
+        self.live_connection = connection
+        super().on_consume_ready(connection, channel, consumers, **kwargs)
+
     def ack_message(self, message: Any) -> None:
         self._settle(message, message.ack, "ack")
 

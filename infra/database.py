@@ -16,6 +16,7 @@ from sqlalchemy.orm import sessionmaker
 from infra.config import database_url
 from infra.correlation import CORRELATION_KEY
 from infra.engines import make_engine
+from infra.metrics_collector import GaugeQuery
 from infra.outbox import EventPublisher, OutboxRelay
 from infra.unit_of_work import UnitOfWork
 
@@ -25,9 +26,15 @@ RELAY_STOP_GRACE_SECONDS = 10
 class Database(DependencyProvider):
     """Injects a fresh `UnitOfWork` into each worker; drains the outbox in the background."""
 
-    def __init__(self, metadata: MetaData, unit_of_work: type[UnitOfWork] = UnitOfWork) -> None:
+    def __init__(
+        self,
+        metadata: MetaData,
+        unit_of_work: type[UnitOfWork] = UnitOfWork,
+        gauges: tuple[GaugeQuery, ...] = (),
+    ) -> None:
         self.metadata = metadata
         self.unit_of_work = unit_of_work
+        self.gauges = gauges  # the service's own metrics, read when scraped (infra.metrics)
 
     def setup(self) -> None:
         config = self.container.config

@@ -20,6 +20,7 @@ from nameko.events import SERVICE_POOL, EventHandler
 from infra.consumers import ResilientQueueConsumer
 from infra.envelope import UnprocessableEvent
 from infra.logs import get_logger, redact
+from infra.metrics import EVENTS
 from infra.queues import ATTEMPT_HEADER, ERROR_HEADER, PARKED_AT_HEADER, HandlerQueues, retry_delays
 
 log = get_logger(__name__)
@@ -48,10 +49,17 @@ class ReliableEventHandler(EventHandler):
     def handle_result(
         self, message: Message, worker_ctx: Any, result: Any = None, exc_info: Any = None
     ) -> tuple[Any, Any]:
-        if exc_info is None or self.router.reroute(message, exc_info[1]):
-            self.queue_consumer.ack_message(message)
+        if exc_info is None:
+            outcome = "consumed"
+        elif self.router.reroute(message, exc_info[1]):
+            outcome = "parked" if self.router.parks(message, exc_info[1]) else "retried"
         else:
+            outcome = "requeued"
+        if outcome == "requeued":
             self.queue_consumer.requeue_message(message)
+        else:
+            self.queue_consumer.ack_message(message)
+        EVENTS.labels(self.queues.name, outcome).inc()
         return result, exc_info
 
 
@@ -65,9 +73,14 @@ class FailedEventRouter:
         self.publisher = publisher
         self.queues = queues
 
+    def parks(self, message: Message, error: BaseException) -> bool:
+        """Whether this failure parks the event (else it is retried later)."""
+        attempt = int(message.headers.get(ATTEMPT_HEADER, 0)) + 1
+        return isinstance(error, UnprocessableEvent) or attempt > len(self.queues.delays_ms)
+
     def reroute(self, message: Message, error: BaseException) -> bool:
         attempt = int(message.headers.get(ATTEMPT_HEADER, 0)) + 1
-        park = isinstance(error, UnprocessableEvent) or attempt > len(self.queues.delays_ms)
+        park = self.parks(message, error)
         target = self.queues.parked() if park else self.queues.retry(attempt)
         headers = {k: v for k, v in message.headers.items() if k != "x-death"}
         headers[ATTEMPT_HEADER] = attempt

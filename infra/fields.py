@@ -19,10 +19,18 @@ from marshmallow import ValidationError, fields, validate
 from infra.areas import area_problem
 from infra.caller import area_level
 from infra.dates import Span
-from infra.money import money_problem
+from infra.fiscal import FIRST_FISCAL_YEAR, YEARS_AHEAD, fiscal_year_problem
+from infra.money import MAX_BAHT, money_problem
 from infra.national_id import canonical_national_id, national_id_problem
 
 DECIMAL_PATTERN = r"^[0-9]+(\.[0-9]{1,2})?$"
+# MAX_BAHT (10^8) or less, and for a payable amount more than zero, at most 24 characters.
+_WHOLE_DIGITS = len(str(int(MAX_BAHT))) - 1
+MONEY_PATTERN = f"^0*(10{{{_WHOLE_DIGITS}}}(\\.00?)?|[0-9]{{1,{_WHOLE_DIGITS}}}(\\.[0-9]{{1,2}})?)$"
+PAYABLE_PATTERN = (
+    f"^0*(10{{{_WHOLE_DIGITS}}}(\\.00?)?|[1-9][0-9]{{0,{_WHOLE_DIGITS - 1}}}(\\.[0-9]{{1,2}})?"
+    "|0\\.(0[1-9]|[1-9][0-9]?))$"
+)
 _DECIMAL = re.compile(DECIMAL_PATTERN[1:-1])
 _SIGNED = re.compile(r"-?[0-9]+(\.[0-9]+)?")  # read, for the check to say what is wrong
 _DECIMAL_ERROR = 'ASCII digits with at most two decimals, such as "1500.50"'
@@ -34,7 +42,12 @@ class PlainDecimal(fields.Decimal):
     `" 100"`, signs and non-ASCII digits are refused."""
 
     def __init__(self, *, check: Callable[[Decimal], str | None] | None = None, **kwargs: Any):
-        metadata = {"pattern": DECIMAL_PATTERN, "example": "1500.00", **kwargs.pop("metadata", {})}
+        metadata = {
+            "pattern": DECIMAL_PATTERN,
+            "maxLength": 24,
+            "example": "1500.00",
+            **kwargs.pop("metadata", {}),
+        }
         super().__init__(allow_nan=False, metadata=metadata, **kwargs)
         self.check = check
 
@@ -52,10 +65,19 @@ class PlainDecimal(fields.Decimal):
 
 
 class Money(PlainDecimal):
-    """Baht, exact to the satang, within `infra.money.money_problem`'s limits (or `check`'s)."""
+    """Baht, exact to the satang, from 0 (more than 0 when `payable`) to `infra.money.MAX_BAHT`:
+    `check` holds the same limits, and names what is wrong."""
 
-    def __init__(self, *, check: Callable[[Decimal], str | None] = money_problem, **kwargs: Any):
-        super().__init__(check=check, **kwargs)
+    def __init__(
+        self,
+        *,
+        check: Callable[[Decimal], str | None] = money_problem,
+        payable: bool = False,
+        **kwargs: Any,
+    ):
+        pattern = PAYABLE_PATTERN if payable else MONEY_PATTERN
+        metadata = {"pattern": pattern, **kwargs.pop("metadata", {})}
+        super().__init__(check=check, metadata=metadata, **kwargs)
 
 
 class NationalId(fields.String):
@@ -64,8 +86,11 @@ class NationalId(fields.String):
 
     def __init__(self, **kwargs: Any) -> None:
         metadata = {
-            "pattern": r"^ *[0-9]+([ -][0-9]+)* *$",
-            "description": "13 digits; spaces or dashes between them are dropped",
+            "pattern": r"^ *[1-8]([ -]?[0-9]){12} *$",
+            "maxLength": 40,
+            "format": "th-national-id",
+            "description": "13 digits, the first not 0 or 9, the last the mod-11 check digit;"
+            " single spaces or dashes between digits are dropped",
             "example": "1-1017-00230-70-8",
             **kwargs.pop("metadata", {}),
         }
@@ -83,6 +108,18 @@ class NationalId(fields.String):
 
 LEVEL_DIGITS = {"province": 2, "district": 4, "subdistrict": 6, "village": 8}
 ALL_LEVELS = tuple(LEVEL_DIGITS)
+LEVEL_EXAMPLE = {
+    "province": "24",
+    "district": "2401",
+    "subdistrict": "240101",
+    "village": "24010101",
+}
+LEVEL_PATTERN = {  # a village's own number (the last two digits) is never 00
+    "province": "[0-9]{2}",
+    "district": "[0-9]{4}",
+    "subdistrict": "[0-9]{6}",
+    "village": "[0-9]{6}(0[1-9]|[1-9][0-9])",
+}
 
 
 class AreaCode(fields.String):
@@ -91,10 +128,12 @@ class AreaCode(fields.String):
 
     def __init__(self, *levels: str, **kwargs: Any) -> None:
         self.levels = levels or ALL_LEVELS
-        lengths = "|".join(f"[0-9]{{{LEVEL_DIGITS[level]}}}" for level in self.levels)
+        lengths = "|".join(LEVEL_PATTERN[level] for level in self.levels)
         metadata = {
             "pattern": f"^({lengths})$",
-            "description": f"DOPA code of a {' or '.join(self.levels)}",
+            "format": "dopa-area-code",
+            "description": f"DOPA code of a {' or '.join(self.levels)} in the area data",
+            "example": LEVEL_EXAMPLE[self.levels[0]],
             **kwargs.pop("metadata", {}),
         }
         super().__init__(metadata=metadata, **kwargs)
@@ -107,6 +146,35 @@ class AreaCode(fields.String):
         if problem:
             raise ValidationError(problem)
         return code
+
+
+# The ceiling of a fiscal year's range moves every 1 October, so the document states it as a number
+# of years after the current fiscal year, for a client to add (a static `maximum` would go stale).
+FISCAL_YEARS_AHEAD = "x-fiscal-years-ahead"
+
+
+def fiscal_year_shape(earliest: int, years_ahead: int) -> dict[str, Any]:
+    """The OpenAPI metadata of a Buddhist-era fiscal year from `earliest` to `years_ahead` after
+    the current one."""
+    return {
+        "minimum": earliest,
+        FISCAL_YEARS_AHEAD: years_ahead,
+        "description": "Buddhist-era fiscal year, 1 Oct - 30 Sep (2570: Oct 2026 - Sep 2027), "
+        f"from {earliest} to {years_ahead} after the current one",
+        "example": 2570,
+    }
+
+
+def fiscal_year(**kwargs: Any) -> Integer:
+    """A Buddhist-era fiscal year (2570 = Oct 2026 - Sep 2027) in infra.fiscal's range, stated
+    in the document as the validation holds it."""
+    metadata = fiscal_year_shape(FIRST_FISCAL_YEAR, YEARS_AHEAD)
+    return Integer(validate=_fiscal_year_check, metadata=metadata, **kwargs)
+
+
+def _fiscal_year_check(year: int) -> None:
+    if problem := fiscal_year_problem(year):
+        raise ValidationError(problem)
 
 
 class Day(fields.Date):
@@ -139,8 +207,8 @@ class Moment(fields.AwareDateTime):
         return moment
 
 
-# Line breaks of every kind, and tab: none of them belongs in a name or a title.
-ONE_LINE_PATTERN = "^[^\\t\\n\\v\\f\\r\\u0085\\u2028\\u2029]*$"
+# Line breaks of every kind, tab and other control characters: none belongs in a name or a title.
+ONE_LINE_PATTERN = "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$"
 _LINE_BREAKS = re.compile("[\t\n\v\f\r\x1c-\x1e\x85\u2028\u2029]")
 
 

@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 from infra.config import load_config
@@ -24,8 +25,25 @@ GATEWAY = "gateway"
 TICK_SECONDS = 0.2
 
 
-def spawn(name: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "infra.runner", name], start_new_session=True)
+def health_ports(config: dict[str, Any]) -> dict[str, int]:
+    """Each service's HEALTH_PORT (its probes and /metrics): HEALTH_PORT_BASE, then the next
+    ports in the order of SERVICES; none when HEALTH_PORT_BASE is empty. The gateway answers
+    both on its own web port."""
+    base = config.get("HEALTH_PORT_BASE")
+    if base in (None, ""):
+        return {}
+    return {name: int(base) + offset for offset, name in enumerate(config["SERVICES"])}
+
+
+def spawner(ports: dict[str, int]) -> Callable[[str], subprocess.Popen[bytes]]:
+    def spawn(name: str) -> subprocess.Popen[bytes]:
+        env = dict(os.environ)
+        if name in ports:
+            env["HEALTH_PORT"] = str(ports[name])
+        command = [sys.executable, "-m", "infra.runner", name]
+        return subprocess.Popen(command, start_new_session=True, env=env)
+
+    return spawn
 
 
 def stop(children: dict[str, Any], grace_seconds: float) -> list[str]:
@@ -71,7 +89,9 @@ def main() -> int:
     signal.signal(signal.SIGTERM, request_stop)
     parent = os.getppid()
     supervisor = Supervisor(
-        spawn, RestartPolicy.of(config), say=lambda line: print(line, flush=True)
+        spawner(health_ports(config)),
+        RestartPolicy.of(config),
+        say=lambda line: print(line, flush=True),
     )
     supervisor.start(names)
     print(

@@ -9,6 +9,7 @@ travel back to the caller intact.
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 from nameko.exceptions import UnserializableValueError, serialize
@@ -18,6 +19,7 @@ from nameko.rpc import RpcConsumer, get_rpc_exchange
 from infra import errors
 from infra.consumers import ResilientQueueConsumer
 from infra.logs import get_logger
+from infra.metrics import RPC_HANDLED, RPC_HANDLED_DURATION, rpc_outcome
 from infra.publisher import SharedPublisher
 from infra.rpc_client import Calls, PendingCall, RpcClientCore, RpcClients
 
@@ -56,6 +58,23 @@ def _reply(result: Any, exc_info: Any) -> tuple[str, Any]:
 
 class Rpc(NamekoRpc):
     rpc_consumer = _RpcConsumer()
+
+    def handle_message(self, body: Any, message: Any) -> None:
+        message.smile_received = time.perf_counter()  # latency includes waiting for a worker
+        super().handle_message(body, message)
+
+    def handle_result(
+        self, message: Any, worker_ctx: Any, result: Any, exc_info: Any
+    ) -> tuple[Any, Any]:
+        result, exc_info = super().handle_result(message, worker_ctx, result, exc_info)
+        service = self.container.service_name
+        outcome = rpc_outcome(exc_info[1] if exc_info else None)
+        RPC_HANDLED.labels(service, self.method_name, outcome).inc()
+        received = getattr(message, "smile_received", None)
+        if received is not None:
+            elapsed = time.perf_counter() - received
+            RPC_HANDLED_DURATION.labels(service, self.method_name).observe(elapsed)
+        return result, exc_info
 
 
 def rpc(fn: Any = None, **options: Any) -> Any:

@@ -23,6 +23,7 @@ from nameko.rpc import get_rpc_exchange
 
 from infra import errors
 from infra.logs import get_logger
+from infra.metrics import RPC_CALL_DURATION, RPC_CALLS, rpc_outcome
 from infra.publisher import SharedPublisher
 
 log = get_logger(__name__)
@@ -143,6 +144,7 @@ class Calls(HeaderEncoder):
             )
         except Exception as exc:
             core.replies.forget(correlation_id)
+            RPC_CALLS.labels(service, "unreachable").inc()
             raise errors.ServiceUnavailable(
                 f"message broker unreachable ({type(exc).__name__})"
             ) from exc
@@ -162,10 +164,28 @@ class PendingCall:
         self._correlation_id = correlation_id
         self._reply = reply
         self.service = service
-        self._ends_at = eventlet.hubs.get_hub().clock() + deadline
+        self._started = eventlet.hubs.get_hub().clock()
+        self._ends_at = self._started + deadline
         self._deadline = deadline
+        self._counted = False
 
     def result(self) -> Any:
+        try:
+            answer = self._answer()
+        except Exception as exc:
+            self._count(exc)
+            raise
+        self._count(None)
+        return answer
+
+    def _count(self, error: BaseException | None) -> None:
+        if not self._counted:  # a result read twice is one call
+            self._counted = True
+            RPC_CALLS.labels(self.service, rpc_outcome(error)).inc()
+            elapsed = eventlet.hubs.get_hub().clock() - self._started
+            RPC_CALL_DURATION.labels(self.service).observe(elapsed)
+
+    def _answer(self) -> Any:
         remaining = max(0.0, self._ends_at - eventlet.hubs.get_hub().clock())
         body = None
         with eventlet.Timeout(remaining, False):

@@ -25,7 +25,9 @@ import greenlet  # noqa: E402
 from nameko.runners import ServiceRunner  # noqa: E402
 
 from infra.config import load_config  # noqa: E402
+from infra.health_listener import start_health_listener  # noqa: E402
 from infra.logs import configure_logging, get_logger  # noqa: E402
+from infra.metrics_collector import CONTAINERS  # noqa: E402
 from infra.topology import import_target  # noqa: E402
 
 FORCED_STOP_EXIT_CODE = 1
@@ -52,6 +54,8 @@ def serve(service_classes: list[type], config: dict[str, Any]) -> bool:
 
     signal.signal(signal.SIGTERM, shutdown)
     signal.signal(signal.SIGINT, shutdown)
+    CONTAINERS.watch(runner.containers)  # /metrics reads their databases and connections
+    start_health_listener(config, list(runner.containers))  # live while starting, ready after
     runner.start()
     waiting = eventlet.spawn(runner.wait)
     while True:

@@ -15,14 +15,16 @@ from hypothesis import settings  # noqa: E402
 from nameko.containers import ServiceContainer  # noqa: E402
 
 from infra.config import load_config  # noqa: E402
-from infra.migrate import databases, upgrade  # noqa: E402
+from infra.migrate import databases  # noqa: E402
 from tests.support import debugging  # noqa: E402
 from tests.support.broker import CuttableProxy, RabbitAdmin, amqp_uri_for  # noqa: E402
 from tests.support.databases import (  # noqa: E402
+    TEMPLATES,
     drop_postgres_databases,
     new_prefix,
     postgres_template,
     sqlite_template,
+    upgrade,
 )
 
 debugging.install()
@@ -31,6 +33,13 @@ debugging.install()
 settings.register_profile("suite", deadline=None)
 settings.load_profile("suite")
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_templates() -> Iterator[None]:
+    """The session's migrated databases that each test's are copied from, dropped at the end."""
+    yield
+    TEMPLATES.drop()
 
 
 @pytest.fixture(scope="session")

@@ -1,14 +1,19 @@
-"""Liveness and health: `/health` pings every service over RPC, with a deadline."""
+"""Liveness, readiness and health. `/health/live` and `/health/ready` (the Kubernetes probes) cost
+nothing on the broker: ready reads the gateway's database and its consumer's broker connection.
+`/health` pings every service over RPC, with a deadline."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from marshmallow import Schema, fields, validate
 from werkzeug.wrappers import Request, Response
 
 from gateway.http import api, json_response
 from gateway.schemas import Health, Live
 from infra.errors import GatewayTimeout, ServiceUnavailable
+from infra.health_listener import Readiness
 from infra.rpc import Calls, PendingCall
 
 
@@ -35,9 +40,19 @@ def _state(call: PendingCall) -> str:
         return f"failing: {type(exc).__name__}"
 
 
+class Ready(Schema):
+    status = fields.String(required=True, validate=validate.OneOf(["ok", "unavailable"]))
+    database = fields.String(required=True)
+    broker = fields.String(required=True)
+    migrations = fields.String(
+        required=True, metadata={"description": "ok, behind (not at the latest migration), unknown"}
+    )
+
+
 class HealthRoutes:
     rpc: Calls
     config: dict[str, Any]
+    readiness: Callable[[], dict[str, str]] = Readiness()  # type: ignore[assignment]
 
     @api(
         "GET",
@@ -50,6 +65,19 @@ class HealthRoutes:
     )
     def live(self, request: Request) -> Response:
         return json_response({"status": "ok"})
+
+    @api(
+        "GET",
+        "/health/ready",
+        public=True,
+        summary="The gateway's database answers at its latest migration, its broker is connected",
+        responses={200: Ready, 503: Ready},
+        tags=("health",),
+        operation="health.ready",
+    )
+    def ready(self, request: Request) -> Response:
+        report = self.readiness()
+        return json_response(report, 200 if report["status"] == "ok" else 503)
 
     @api(
         "GET",

@@ -7,7 +7,7 @@ from marshmallow import Schema, fields
 from werkzeug.wrappers import Request, Response
 
 from gateway.http import api, json_response
-from gateway.routes.notifications import EscalationView
+from gateway.routes.notifications.escalations import EscalationView
 from infra.caller import Caller
 from infra.fields import Integer
 from infra.rpc import Calls

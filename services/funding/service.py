@@ -1,14 +1,31 @@
 """Funding service: savings-for-production groups, members' savings, loans with arrears, and
-households' funding access. The entrypoints live in `rpc/`, by subject."""
+households' funding access, as nameko entrypoints (in `entrypoints/`, by subject)."""
+
+from __future__ import annotations
 
 from infra.database import Database
 from infra.service import DomainService
 from services.funding.db import FundingUnitOfWork, metadata
-from services.funding.rpc.access import AccessEntrypoints
-from services.funding.rpc.groups import GroupEntrypoints
-from services.funding.rpc.money import MoneyEntrypoints
+from services.funding.entrypoints.access import AccessEntrypoints
+from services.funding.entrypoints.arrears import ArrearsEntrypoints
+from services.funding.entrypoints.groups import GroupEntrypoints
+from services.funding.entrypoints.loans import LoanEntrypoints
+from services.funding.entrypoints.members import MemberEntrypoints
+from services.funding.entrypoints.networks import NetworkEntrypoints
+from services.funding.entrypoints.repayments import RepaymentEntrypoints
+from services.funding.entrypoints.reports import ReportEntrypoints
 
 
-class FundingService(GroupEntrypoints, MoneyEntrypoints, AccessEntrypoints, DomainService):
+class FundingService(
+    NetworkEntrypoints,
+    GroupEntrypoints,
+    MemberEntrypoints,
+    LoanEntrypoints,
+    RepaymentEntrypoints,
+    ArrearsEntrypoints,
+    AccessEntrypoints,
+    ReportEntrypoints,
+    DomainService,
+):
     name = "funding"
     uow = Database(metadata, FundingUnitOfWork)

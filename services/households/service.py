@@ -10,11 +10,17 @@ from services.households.entrypoints.case import CaseEntrypoints
 from services.households.entrypoints.imports import ImportEntrypoints
 from services.households.entrypoints.reactions import ReactionEntrypoints
 from services.households.entrypoints.registry import RegistryEntrypoints
+from services.households.entrypoints.reports import ReportEntrypoints
 from services.households.settings import SettingsProvider
 
 
 class HouseholdsService(
-    RegistryEntrypoints, CaseEntrypoints, ImportEntrypoints, ReactionEntrypoints, DomainService
+    RegistryEntrypoints,
+    CaseEntrypoints,
+    ImportEntrypoints,
+    ReactionEntrypoints,
+    ReportEntrypoints,
+    DomainService,
 ):
     name = "households"
     uow = Database(metadata, HouseholdsUnitOfWork)

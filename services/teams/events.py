@@ -3,6 +3,7 @@
 from marshmallow import Schema, fields, validate
 
 from infra.envelope import EventContract
+from services.teams.sammachip_events import SAMMACHIP_PUBLISHED
 
 TEAM_ID = "5d0c1b8e-2a34-4e0f-8a8c-7f5b9c1d2e3f"
 OTHER_TEAM_ID = "8b7e6d5c-4a3b-4c2d-9e1f-0a9b8c7d6e5f"
@@ -181,4 +182,5 @@ PUBLISHED = [
     HOUSEHOLD_ASSIGNED,
     HOUSEHOLD_REASSIGNED,
     TRAINING_COMPLETED,
+    *SAMMACHIP_PUBLISHED,
 ]

@@ -1,4 +1,5 @@
-"""Teams service: people and roles, Smile Teams and assignments, Sammachip, support organisations.
+"""Teams service: people and roles, Smile Teams and assignments, Sammachip (and its programme
+targets, sub-district plans and report), support organisations.
 
 Entrypoints live in `entrypoints/` by subject; each parses, calls one use case and serialises.
 """
@@ -12,8 +13,11 @@ from infra.service import DomainService
 from services.teams.db import TeamsUnitOfWork, metadata
 from services.teams.entrypoints.households import HouseholdEventHandlers
 from services.teams.entrypoints.people import PeopleEntrypoints
+from services.teams.entrypoints.programme import ProgrammeEntrypoints
 from services.teams.entrypoints.sammachip import SammachipEntrypoints
+from services.teams.entrypoints.sammachip_report import SammachipReportEntrypoints
 from services.teams.entrypoints.support import SupportEntrypoints
+from services.teams.entrypoints.team_report import TeamReportEntrypoints
 from services.teams.entrypoints.teams import TeamEntrypoints
 
 
@@ -22,8 +26,11 @@ class TeamsService(
     PeopleEntrypoints,
     TeamEntrypoints,
     SammachipEntrypoints,
+    ProgrammeEntrypoints,
     SupportEntrypoints,
     HouseholdEventHandlers,
+    TeamReportEntrypoints,
+    SammachipReportEntrypoints,
 ):
     name = "teams"
     uow = Database(metadata, TeamsUnitOfWork)

@@ -37,24 +37,17 @@ def _province_b(world: World) -> None:
     _case(b, o)
     _funding(world, b, o)
     _sammachip(world, b, o)
+    _programme(world, b, o)
     _organisation(world, b, o)
     _import(b, o)
     _escalation_and_notification(world, b, o)
+    o["code"], o["name"] = B["district"], "sammachip"  # an area (public names) and a report
 
 
 def _case(b: dict, o: dict[str, str]) -> None:
     hh = f"/api/v1/households/{o['household_id']}"
-    # Targeting a tambon answers 412 when an event (the assignment) changes one of its households
-    # meanwhile; a client reloads and retries, as the answer says.
     targeting = {"area_code": B["tambon"], "survey_year": 2026}
-    ok(
-        wait_for(
-            lambda: (r := b["coordinator"].call("POST", "/api/v1/targeting", targeting)).status_code
-            != 412
-            and r,
-            what="targeting without a concurrent change",
-        )
-    )
+    ok(b["coordinator"].call("POST", "/api/v1/targeting", targeting))
     current = wait_for(
         lambda: (r := b["leader"].call("GET", hh)).status_code == 200 and r,
         what="the assignment to reach households",
@@ -167,6 +160,23 @@ def _sammachip(world: World, b: dict, o: dict[str, str]) -> None:
         ),
         201,
     ).json()["id"]
+
+
+def _programme(world: World, b: dict, o: dict[str, str]) -> None:
+    """B district's Sammachip targets for 2570, a sub-district plan, a product and a report."""
+    o["area"], o["fiscal_year"], o["period"] = B["district"], "2570", "2026-11"
+    targets = f"/api/v1/sammachip/targets/{o['area']}/{o['fiscal_year']}"
+    ok(world.admin.call("PUT", targets, {"households_trained": 20}), 201)
+    plan = {"tambon_code": B["tambon"], "fiscal_year": 2570, "livelihood_development": True}
+    plan["adopted_by_local_government"] = False
+    o["community_plan_id"] = ok(
+        b["supervisor"].call("POST", "/api/v1/community-plans", plan), 201
+    ).json()["id"]
+    group = f"/api/v1/occupation-groups/{o['group_id']}"
+    product = {"name": "B rice crackers", "category": "food", "stars": None}
+    ok(b["supervisor"].call("PUT", f"{group}/otop-product", product, etag='"1"'))
+    report = {"period": o["period"], "operating": True, "income_thb": "900.00"}
+    ok(b["supervisor"].call("POST", f"{group}/reports", report), 201)
 
 
 def _train(b: dict, o: dict[str, str]) -> None:

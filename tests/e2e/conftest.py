@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 import requests
 
 from infra.config import load_config
+from infra.migrate import databases
 from tests.e2e.access_setup import build
 from tests.e2e.access_world import World
 from tests.support.broker import RabbitAdmin, amqp_uri_for
+from tests.support.databases import upgrade
+from tests.support.log_scan import leaks_in
 from tests.support.processes import environment, run_module, start_module
 from tests.support.waiting import wait_for
 
@@ -36,11 +41,19 @@ class System:
     logs: Path
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     admin_token: str = ""
+    health_ports: dict[str, int] = field(default_factory=dict)  # each service's probes, /metrics
 
     def start(self, name: str) -> None:
+        env = self.env
+        if name != "gateway":  # the gateway answers its probes and /metrics on its own port
+            env = {**env, "HEALTH_PORT": str(self.health_ports.setdefault(name, free_port()))}
         self.processes[name] = start_module(
-            "infra.runner", name, env=self.env, log_path=self.logs / f"{name}.log"
+            "infra.runner", name, env=env, log_path=self.logs / f"{name}.log"
         )
+
+    def listener(self, name: str) -> str:
+        """The base URL of a service's health listener (its probes and /metrics)."""
+        return f"http://127.0.0.1:{self.health_ports[name]}"
 
     def stop(self, *names: str) -> None:
         """SIGTERM the named processes (all when none are named) together, then wait for each."""
@@ -90,7 +103,22 @@ def prepared_environment(tmp: Path, vhost: str) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def system(tmp_path_factory: pytest.TempPathFactory, rabbit_admin: RabbitAdmin) -> Iterator[System]:
-    yield from launch(tmp_path_factory.mktemp("system"), rabbit_admin)
+    """The system most e2e tests share; when they are done, its logs (every process's, after
+    the whole run's registrations, imports and refusals) hold no national ID and no secret."""
+    systems = launch(tmp_path_factory.mktemp("system"), rabbit_admin)
+    running = next(systems)
+    try:
+        yield running
+        leaked = leaks_in(running.log_text(), logged_secrets(running))
+    finally:
+        systems.close()
+    assert not leaked, f"the logs hold personal data or secrets: {leaked[:5]}"
+
+
+def logged_secrets(running: System) -> list[str]:
+    from tests.e2e.test_teams import PASSWORD  # the people the tests register sign in with it
+
+    return [ADMIN_PASSWORD, PASSWORD, running.env["JWT_SECRET"]]
 
 
 def launch(tmp: Path, rabbit_admin: RabbitAdmin, **settings: object) -> Iterator[System]:
@@ -99,7 +127,7 @@ def launch(tmp: Path, rabbit_admin: RabbitAdmin, **settings: object) -> Iterator
     vhost = rabbit_admin.create_vhost()
     env = prepared_environment(tmp, vhost)
     env.update({key: str(value) for key, value in settings.items()})
-    run_module("infra.migrate", "upgrade", env=env)
+    migrate_every_database(env)
     run_module("infra.topology", env=env)
     run_module("services.teams.bootstrap", env=env)
     running = System(f"http://{env['GATEWAY_ADDRESS']}", env, tmp)
@@ -112,6 +140,15 @@ def launch(tmp: Path, rabbit_admin: RabbitAdmin, **settings: object) -> Iterator
     finally:
         running.stop()
         rabbit_admin.delete_vhost(vhost)
+
+
+def migrate_every_database(env: dict[str, str]) -> None:
+    """What `python -m infra.migrate upgrade` does (tests/integration/test_migrations.py runs
+    that), from the session's migrated templates: a copy instead of every migration per launch."""
+    with patch.dict(os.environ, env):
+        config = load_config()
+    Path(env["DATA_DIR"]).mkdir(parents=True, exist_ok=True)
+    upgrade(config, list(databases(config)))
 
 
 @pytest.fixture(scope="session")

@@ -1,20 +1,181 @@
-"""schemathesis hooks (SCHEMATHESIS_HOOKS) for tests/e2e/test_api_schema.py.
+"""schemathesis hooks (SCHEMATHESIS_HOOKS) for tests/e2e/test_api_schema.py: the values a real
+client sends where the document can state the rule's shape but not its data.
 
-The fuzzer draws Idempotency-Keys from a small space ("00000000" again and again), so a key meets
-a different request it was already used for and the answer is 422 for the key, not a test of the
-route. A well-formed key is made fresh per request, as a real client's is; a malformed one is
-kept, so the key's own rule is still fuzzed.
+- Idempotency-Key: the fuzzer draws keys from a small space ("00000000" again and again), so a
+  key meets a different request it was already used for and the answer is 422 for the key, not a
+  test of the route. A well-formed key is made fresh per request, as a real client's is; a
+  malformed one is kept, so the key's own rule is still fuzzed.
+- If-Match: a client sends the ETag it last read. Valid (positive) cases send the object's
+  current one, read with a GET as a client would; invalid ones keep the drawn tag, so 412 and
+  428 are still met. Changes go one at a time across the workers, from that read to the answer,
+  so another worker's change to the same object cannot make the tag stale in between.
+- The administrator the fuzzer signs in as is never the one it changes: deactivated or given other
+  roles, every later request would be answered 401. A case naming them names a stranger instead.
+- The document's own formats: `dopa-area-code` (a code in the DOPA area data, which no pattern can
+  list), `th-national-id` (the mod-11 check digit), and dates near today, where every date range
+  of the API overlaps (a visit's day has passed, a plan's lies ahead, a run date is near today);
+  `year-month` likewise, a month of the last two years (a report's month has begun).
+- Ranges that move with today: a fiscal year's ceiling is stated as `x-fiscal-years-ahead` of
+  the current one, which a client adds to the fiscal year it is in, as the hook does here.
 """
 
-import uuid
+from __future__ import annotations
 
+import os
+import threading
+import uuid
+from datetime import UTC, datetime, time, timedelta, timezone
+from urllib.parse import quote
+
+import geothai
+import requests
 import schemathesis
+from hypothesis import strategies as st
+from schemathesis.generation.modes import GenerationMode
+from stdnum.th import pin
 
 from gateway.idempotency import HEADER, KEY_RULE
+from infra.fields import FISCAL_YEARS_AHEAD
+from infra.fiscal import current_fiscal_year
+
+READS = ("GET", "HEAD", "OPTIONS", "TRACE")
+_WRITING = threading.Lock()
+_WRITER = threading.local()  # whether this worker's call holds _WRITING
+BASE_URL = os.environ.get("SMILE_BASE_URL", "")
+TOKEN = os.environ.get("SMILE_TOKEN", "")
+ADMIN_ID = os.environ.get("SMILE_ADMIN_ID", "")
+TODAY = datetime.now(UTC).date()
+RECENT_DAYS = st.integers(0, 20).map(lambda back: TODAY - timedelta(days=back))
+
+
+def _national_id(base: int) -> str:
+    digits = str(base)
+    return digits + pin.calc_check_digit(digits)
+
+
+def _month_back(months: int) -> str:
+    """The month `months` before UTC's current one (Bangkok's is never earlier), as YYYY-MM."""
+    index = TODAY.year * 12 + TODAY.month - 1 - months
+    return f"{index // 12}-{index % 12 + 1:02d}"
+
+
+def _area_codes() -> st.SearchStrategy[str]:
+    provinces = [p.code for p in geothai.provinces()]
+    districts = [d.code for p in provinces for d in geothai.districts(p)]
+    subdistricts = [s.code for d in districts for s in geothai.subdistricts(d)]
+    villages = st.tuples(st.sampled_from(subdistricts), st.integers(1, 20))
+    return st.one_of(
+        st.sampled_from(provinces),
+        st.sampled_from(districts),
+        st.sampled_from(subdistricts),
+        villages.map(lambda pair: f"{pair[0]}{pair[1]:02d}"),
+    )
+
+
+schemathesis.openapi.format("dopa-area-code", _area_codes())
+schemathesis.openapi.format("th-national-id", st.integers(10**11, 9 * 10**11 - 1).map(_national_id))
+schemathesis.openapi.format("date", RECENT_DAYS.map(lambda day: day.isoformat()))
+schemathesis.openapi.format("year-month", st.integers(0, 23).map(_month_back))
+schemathesis.openapi.format(
+    "date-time",
+    st.builds(
+        lambda day, hour: datetime.combine(day, time(hour), timezone(timedelta(hours=7))),
+        RECENT_DAYS,
+        st.integers(0, 23),
+    ).map(lambda moment: moment.isoformat()),
+)
+
+
+@schemathesis.hook
+def before_load_schema(ctx, raw_schema):
+    _fiscal_year_ceilings(raw_schema, current_fiscal_year())
+
+
+def _fiscal_year_ceilings(node, current: int) -> None:
+    if isinstance(node, dict):
+        if FISCAL_YEARS_AHEAD in node:
+            node["maximum"] = current + node[FISCAL_YEARS_AHEAD]
+        for value in node.values():
+            _fiscal_year_ceilings(value, current)
+    elif isinstance(node, list):
+        for value in node:
+            _fiscal_year_ceilings(value, current)
 
 
 @schemathesis.hook
 def before_call(ctx, case, **kwargs):
-    key = (case.headers or {}).get(HEADER)
+    if case.method.upper() not in READS:
+        _write_alone()
+    headers = case.headers if case.headers is not None else {}
+    key = headers.get(HEADER)
     if isinstance(key, str) and KEY_RULE.fullmatch(key):
-        case.headers[HEADER] = uuid.uuid4().hex
+        headers[HEADER] = uuid.uuid4().hex
+    if ADMIN_ID:
+        case.path_parameters = _spare_the_administrator(case.path_parameters)
+        case.body = _spare_the_administrator(case.body)
+    if "If-Match" in headers and _positive(case) and (tag := _current_tag(case)):
+        headers["If-Match"] = tag
+
+
+@schemathesis.hook
+def after_call(ctx, case, response):
+    _done_writing()
+
+
+@schemathesis.hook
+def after_network_error(ctx, case, request):
+    _done_writing()
+
+
+def _write_alone() -> None:
+    """One change at a time across the workers, from reading its ETag to its answer: another
+    worker's change to the same object in between would make the tag stale (412)."""
+    _done_writing()  # a call that ended with neither hook (an error of the hooks' own)
+    _WRITER.holds = _WRITING.acquire(timeout=60)
+
+
+def _done_writing() -> None:
+    if getattr(_WRITER, "holds", False):
+        _WRITER.holds = False
+        _WRITING.release()
+
+
+def _spare_the_administrator(value):
+    if value == ADMIN_ID:
+        return str(uuid.uuid4())
+    if isinstance(value, dict):
+        return {key: _spare_the_administrator(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_spare_the_administrator(item) for item in value]
+    return value
+
+
+def _positive(case) -> bool:
+    return case.meta is not None and case.meta.generation.mode == GenerationMode.POSITIVE
+
+
+def _current_tag(case) -> str | None:
+    """The ETag of the object the path names, or of the nearest one above it that has one; for
+    an object with no GET of its own (a group's report of a month), its version in the list of
+    its kind (`{"items": [{"period": "2026-11", "version": 2}, ...]}`), as a client reads it."""
+    path = case.path
+    for name, value in (case.path_parameters or {}).items():
+        path = path.replace(f"{{{name}}}", quote(str(value), safe=""))
+    named = None
+    while path.count("/") > 3:
+        answer = requests.get(
+            f"{BASE_URL}{path}", headers={"Authorization": f"Bearer {TOKEN}"}, timeout=15
+        )
+        tag = answer.headers.get("ETag") or _listed(answer, named)
+        if answer.status_code == 200 and tag:
+            return tag
+        path, named = path.rsplit("/", 1)
+    return None
+
+
+def _listed(answer: requests.Response, named: str | None) -> str | None:
+    listed = answer.headers.get("Content-Type", "").startswith("application/json") and named
+    body = answer.json() if listed else None
+    items = body.get("items") if isinstance(body, dict) else None
+    found = [item for item in items or [] if isinstance(item, dict) and named in item.values()]
+    return f'"{found[0]["version"]}"' if len(found) == 1 and "version" in found[0] else None

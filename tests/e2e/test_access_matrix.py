@@ -63,6 +63,25 @@ BODIES = {  # (method, route) -> a body that is valid for someone allowed to act
         "registration_number": "R-1",
         "registered_on": TODAY,
     },
+    ("PUT", "/api/v1/occupation-groups/<string:group_id>/otop-product"): {
+        "name": "n",
+        "category": "food",
+    },
+    ("POST", "/api/v1/occupation-groups/<string:group_id>/reports"): {
+        "period": "2026-10",
+        "operating": True,
+        "income_thb": "1.00",
+    },
+    ("PUT", "/api/v1/occupation-groups/<string:group_id>/reports/<string:period>"): {
+        "operating": False,
+        "income_thb": "0",
+    },
+    ("PATCH", "/api/v1/community-plans/<string:community_plan_id>"): {
+        "adopted_by_local_government": True
+    },
+    ("PUT", "/api/v1/sammachip/targets/<string:area>/<string:fiscal_year>"): {
+        "households_trained": 1
+    },
     ("PUT", "/api/v1/people/<string:person_id>"): {
         "username": "changed.name",
         "display_name": "X",
@@ -118,7 +137,14 @@ FUNDING_BODIES = {
     ("POST", "/api/v1/savings-members/<string:member_id>/withdrawals"): {"amount_thb": "10.00"},
 }
 BODIES.update(FUNDING_BODIES)
-NOT_OBJECTS = {("GET", "/docs/<string:asset>")}
+NOT_OBJECTS = {
+    ("GET", "/docs/<string:asset>"),
+    # public reference data: the DOPA areas' names, the same for everyone
+    ("GET", "/api/v1/areas/<string:code>"),
+    ("GET", "/api/v1/areas/<string:code>/children"),
+    # not an object: a report's reach is per role and area (tests/e2e/test_reports.py)
+    ("GET", "/api/v1/reports/<string:name>"),
+}
 SNAPSHOTS = [  # how the administrator reads each of B's objects, before and after
     "/api/v1/households/{household_id}/case",
     "/api/v1/households/{household_id}/plans",
@@ -126,6 +152,9 @@ SNAPSHOTS = [  # how the administrator reads each of B's objects, before and aft
     "/api/v1/trainer-teams/{trainer_team_id}",
     "/api/v1/cohorts/{cohort_id}",
     "/api/v1/occupation-groups/{group_id}",
+    "/api/v1/occupation-groups/{group_id}/reports",
+    "/api/v1/community-plans/{community_plan_id}",
+    "/api/v1/sammachip/targets/{area}/{fiscal_year}",
     "/api/v1/support-organisations/{org_id}",
     "/api/v1/action-plans/{plan_id}",
     "/api/v1/people/{person_id}",

@@ -19,7 +19,7 @@ PROBLEM = "application/problem+json"
 
 
 def call(system, method, path, token=None, **kwargs):
-    headers = kwargs.pop("headers", {})
+    headers = {"Accept-Language": "en", **kwargs.pop("headers", {})}  # English problems
     if token:
         headers["Authorization"] = f"Bearer {token}"
     return requests.request(method, f"{system.url}{path}", headers=headers, timeout=10, **kwargs)
@@ -172,7 +172,8 @@ def test_lists_are_paged_with_link_headers(system):
 def test_the_openapi_document_and_swagger_ui_are_served_offline(system):
     document = call(system, "GET", "/openapi.json").json()
     assert document["openapi"] == "3.1.0"
-    assert document["paths"]["/api/v1/people/{person_id}"]["put"]["security"] == [{"bearer": []}]
+    security = document["paths"]["/api/v1/people/{person_id}"]["put"]["security"]
+    assert security == [{"bearer": []}, {"session": []}]  # a bearer token, or the web app's cookie
     assert "RegisterPerson" in document["components"]["schemas"]
     page = call(system, "GET", "/docs")
     assert page.status_code == 200 and "/docs/swagger-ui-bundle.js" in page.text

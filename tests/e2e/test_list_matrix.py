@@ -31,7 +31,10 @@ OBJECT_PARAMETERS = {  # query parameter -> B's object it names
 NOT_REACH = {  # parameters that narrow within what a caller reaches, never widen it
     "after", "limit", "status", "kind", "role", "active", "stage", "order", "channel",
     "fails_income", "min_failed_indicators", "overdue", "unassigned", "unread_only", "mine",
+    "fiscal_year", "level", "plan_waiting",
 }  # fmt: skip
+# the same for everyone: the DOPA areas' names, and the reports there are (by name, not data)
+PUBLIC_LISTS = {"/api/v1/areas/{code}/children", "/api/v1/reports"}
 AREA_KEYS = {"areas", "area", "area_code", "village_code", "tambon_code", "district_code",
              "coverage"}  # fmt: skip
 
@@ -45,7 +48,8 @@ def list_routes(url: str) -> dict[str, list[str]]:
         get = operations.get("get")
         ref = get and get["responses"].get("200", {}).get("content", {})
         ref = ref and ref.get("application/json", {}).get("schema", {}).get("$ref", "")
-        if ref and "items" in schemas[ref.rsplit("/", 1)[-1]].get("properties", {}):
+        listed = ref and "items" in schemas[ref.rsplit("/", 1)[-1]].get("properties", {})
+        if listed and path not in PUBLIC_LISTS:
             params = get.get("parameters", [])
             found[path] = [p["name"] for p in params if p["in"] == "query"]
     return found

@@ -11,13 +11,13 @@ from sqlalchemy.orm import sessionmaker
 
 from infra.config import database_url
 from infra.engines import make_engine
-from infra.migrate import upgrade
 from infra.outbox import EventPublisher, OutboxRelay
 from infra.unit_of_work import UnitOfWork
 from services.households.db import metadata
 from services.households.events import HOUSEHOLD_REGISTERED
 from tests.integration.helpers import drain, tap
 from tests.support.broker import amqp_uri_for
+from tests.support.databases import upgrade
 
 OUTBOX = metadata.tables["outbox"]
 

@@ -4,6 +4,7 @@ waits.
 
 import pytest
 from nameko.constants import AMQP_URI_CONFIG_KEY
+from prometheus_client import REGISTRY
 from sqlalchemy import select
 
 from infra.config import database_url
@@ -63,10 +64,22 @@ def fragile_queues(config):
     )
 
 
+def event_counts(queues):
+    return {
+        outcome: REGISTRY.get_sample_value(
+            "smile_events_total", {"subscription": queues.name, "outcome": outcome}
+        )
+        or 0
+        for outcome in ("consumed", "retried", "parked")
+    }
+
+
 def test_a_failing_event_is_retried_then_parked_while_others_flow_then_replayed(
     fragile_config, start_service, amqp_uri
 ):
     config = fragile_config
+    queues = fragile_queues(config)
+    before = event_counts(queues)
     start_service(Fragile, config)
     poison = registered_event(poison=True)
     healthy = [registered_event() for _ in range(5)]
@@ -77,9 +90,10 @@ def test_a_failing_event_is_retried_then_parked_while_others_flow_then_replayed(
     assert (
         ATTEMPTS[poison["event_id"]] < 3
     )  # the others did not wait for the poisoned one's retries
-    queues = fragile_queues(config)
     parked = wait_for(lambda: list_parked(amqp_uri, [queues]), what="the poisoned event to park")
     assert [(p.event_id, p.attempts) for p in parked] == [(poison["event_id"], 3)]
+    counted = {k: v - before[k] for k, v in event_counts(queues).items()}
+    assert counted == {"consumed": 5, "retried": 2, "parked": 1}  # /metrics (infra.metrics)
     assert "RuntimeError: a bug in the handler" in parked[0].error
     assert ATTEMPTS[poison["event_id"]] == 3  # once, then after each of the two delays
 

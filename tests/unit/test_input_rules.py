@@ -74,3 +74,14 @@ def test_query_and_path_bytes_that_are_not_utf8_are_refused_naming_them():
     made = request(query="team_id=a%ED%A0%80b&area=2401&%FF=1")
     made.environ["PATH_INFO"] = "/api/v1/teams/\xed\xa0\x80"  # WSGI: the raw bytes as latin-1
     assert refused_fields(made) == ["path", "team_id", "query"]
+
+
+def test_a_whole_number_written_with_a_zero_fraction_is_an_integer_other_numbers_stay_as_written():
+    body = '{"year": 2026.0, "below": -3.00, "money": 1500.50, "exponent": 1e3, "tiny": 0.10}'
+    assert read_json(request(body)) == {
+        "year": 2026,  # JSON Schema's integer: an integer field takes it
+        "below": -3,
+        "money": "1500.50",
+        "exponent": "1e3",  # refused by the fields that read it, as before
+        "tiny": "0.10",
+    }

@@ -37,13 +37,73 @@ def test_a_conflict_problem_documents_its_extension_members():
 def test_the_value_kinds_document_their_pattern_and_range():
     schemas = build(GatewayService, "test")["components"]["schemas"]
     member = schemas["MemberIn"]["properties"]
-    assert member["national_id"]["pattern"] == r"^ *[0-9]+([ -][0-9]+)* *$"
+    national_id = member["national_id"]
+    assert national_id["format"] == "th-national-id"
+    assert documented(national_id, "1-1017-00230-70-8") and documented(national_id, "1101700230708")
+    assert not documented(national_id, "110170023070") and not documented(
+        national_id, "0101700230708"
+    )
     assert "1900-01-01" in member["birth_date"]["description"]
-    assert "\\n" in member["first_name"]["pattern"]
+    assert documented(member["first_name"], "สมชาย") and not documented(
+        member["first_name"], "a\nb"
+    )
+    assert member["sex"] == {
+        "default": None,
+        "anyOf": [{"type": "string", "enum": ["male", "female"]}, {"type": "null"}],
+    }
     register = schemas["RegisterHousehold"]["properties"]
-    assert register["village_code"]["pattern"] == "^([0-9]{8})$"
-    assert register["annual_income_thb"]["pattern"] == r"^[0-9]+(\.[0-9]{1,2})?$"
+    village = register["village_code"]
+    assert documented(village, "24010101") and not documented(village, "24010100")
+    assert village["format"] == "dopa-area-code" and village["example"] == "24010101"
+    income = register["annual_income_thb"]
+    assert documented(income, "0") and documented(income, "100000000.00")
+    assert not documented(income, "100000000.01") and not documented(income, "1.005")
     assert "\\d" not in json.dumps(schemas)  # Unicode digits: every pattern says [0-9]
+
+
+def test_payable_amounts_rates_and_counts_state_their_ranges():
+    schemas = build(GatewayService, "test")["components"]["schemas"]
+    amount = schemas["SheetLineIn"]["properties"]["amount_thb"]
+    assert (
+        documented(amount, "0.01")
+        and not documented(amount, "0")
+        and not documented(amount, "0.00")
+    )
+    rules = schemas["RulesIn"]["properties"]
+    assert documented(rules["annual_interest_rate"], "60") and not documented(
+        rules["annual_interest_rate"], "60.01"
+    )
+    assert not documented(rules["max_loan_multiple"], "0.00")
+    assert (rules["max_term_months"]["minimum"], rules["max_term_months"]["maximum"]) == (1, 120)
+    attended = schemas["HouseholdAttendance"]["properties"]["sessions_attended"]
+    assert (attended["minimum"], attended["maximum"]) == (-(2**31 - 1), 2**31 - 1)  # a db integer
+    members = schemas["RegisterHousehold"]["properties"]["members"]
+    assert (members["minContains"], members["maxContains"]) == (1, 1)  # one head
+    assert schemas["SheetLineIn"]["then"]["required"] == ["member_id"]  # a deposit names its member
+
+
+def test_free_text_and_path_parameters_state_the_input_rule():
+    schemas = build(GatewayService, "test")["components"]["schemas"]
+    note = schemas["RecordConsent"]["properties"]["note"]
+    assert documented(note, "line one\nline two\tend") and not documented(note, "a\x00b")
+    path = build(GatewayService, "test")["paths"]["/api/v1/households/{household_id}"]
+    household_id = next(p for p in path["parameters"] if p["in"] == "path")
+    assert documented(household_id["schema"], "0b6f") and not documented(
+        household_id["schema"], "a\x1fb"
+    )
+
+
+def test_the_upload_documents_every_query_parameter_it_reads():
+    _, _, upload = operations()["household_imports.upload"]
+    query = {p["name"]: p["required"] for p in upload["parameters"] if p["in"] == "query"}
+    assert query == {"format": True, "survey_year": True, "file_name": False}
+
+
+def documented(spec: dict, value: str) -> bool:
+    """Whether the document's pattern (and length) for `spec` admits `value`."""
+    schema = next((s for s in spec.get("anyOf", []) if s.get("type") != "null"), spec)
+    fits = len(value) <= schema.get("maxLength", len(value))
+    return fits and re.search(schema["pattern"], value) is not None
 
 
 OPERATION_IDS = Path(__file__).with_name("openapi_operation_ids.txt")
@@ -103,9 +163,13 @@ def header_names(operation: dict) -> dict[str, bool]:
 
 def test_a_versioned_change_requires_if_match_and_documents_412_and_428():
     _, _, update = operations()["households.update"]
-    assert header_names(update) == {"X-Request-ID": False, "If-Match": True}
+    assert header_names(update) == {
+        "X-Request-ID": False,
+        "Accept-Language": False,
+        "If-Match": True,
+    }
     if_match = next(p for p in update["parameters"] if p["name"] == "If-Match")
-    assert if_match["schema"]["pattern"] == '^"[0-9]{1,9}"$'  # a strong tag: what a client sends
+    assert if_match["schema"]["pattern"] == '^"[1-9][0-9]{0,8}"$'  # a strong tag; versions from 1
     assert {"412", "428", "409", "413", "415", "422"} <= set(update["responses"])
     assert list(update["responses"]["200"]["headers"]) == ["X-Request-ID", "ETag"]
     _, _, optional = operations()["households.plan.save"]
@@ -148,7 +212,7 @@ def test_every_operation_documents_its_problems_as_problem_json():
             assert {"413", "422"} <= set(responses), operation_id
         for status, answer in responses.items():
             assert "X-Request-ID" in answer["headers"], (operation_id, status)
-            if int(status) >= 400 and operation_id != "health.check":
+            if int(status) >= 400 and operation_id not in ("health.check", "health.ready"):
                 assert answer["content"] == {"application/problem+json": {"schema": problem}}
 
 
@@ -170,3 +234,19 @@ def test_a_public_route_documents_only_what_it_answers():
     assert "401" in login["responses"] and "403" not in login["responses"]
     _, _, asset = operations()["docs.asset"]
     assert set(asset["responses"]) == {"200", "400", "404", "422"}
+
+
+def test_every_operation_takes_accept_language_and_its_problems_say_their_language():
+    for operation_id, (_, _, operation) in operations().items():
+        assert header_names(operation)["Accept-Language"] is False, operation_id
+        for status, answer in operation["responses"].items():
+            if int(status) >= 400 and operation_id not in ("health.check", "health.ready"):
+                language = answer["headers"]["Content-Language"]["schema"]
+                assert language == {"type": "string", "enum": ["th", "en"]}, (operation_id, status)
+                assert "Vary" in answer["headers"], (operation_id, status)
+
+
+def test_a_versioned_change_takes_its_version_from_if_match_not_from_the_body():
+    schemas = build(GatewayService, "test")["components"]["schemas"]
+    for name in ("UpdateHousehold", "RecordConsent", "ChangeStage", "SavePlan"):
+        assert "expected_version" not in schemas[name]["properties"], name

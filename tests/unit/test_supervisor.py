@@ -151,3 +151,10 @@ def test_stop_reports_a_child_that_exited_non_zero_or_had_to_be_killed():
         "households did not stop within 0s and was killed",
     ]
     assert children["households"].killed
+
+
+def test_make_run_gives_each_service_its_own_listener_port() -> None:
+    services = {"households": "a:A", "teams": "b:B", "funding": "c:C"}
+    config = {"SERVICES": services, "HEALTH_PORT_BASE": 9101}
+    assert launcher.health_ports(config) == {"households": 9101, "teams": 9102, "funding": 9103}
+    assert launcher.health_ports({"SERVICES": services, "HEALTH_PORT_BASE": ""}) == {}

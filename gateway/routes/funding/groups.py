@@ -15,7 +15,9 @@ from gateway.routes.funding.base import (
     FundingCalls,
 )
 from infra.caller import Caller
-from services.funding import schemas as s
+from services.funding.schemas.common import Page
+from services.funding.schemas.groups import EntryQuery, GroupChange, GroupIn, GroupQuery
+from services.funding.schemas.networks import NetworkChange, NetworkIn
 
 
 class GroupRoutes(FundingCalls):
@@ -23,7 +25,7 @@ class GroupRoutes(FundingCalls):
         "POST",
         "/api/v1/savings-networks",
         summary="Create a district network of savings groups (administrators)",
-        body=s.NetworkIn,
+        body=NetworkIn,
         responses={201: out.NetworkOut},
         tags=FUNDING,
         operation="savings_networks.create",
@@ -36,7 +38,7 @@ class GroupRoutes(FundingCalls):
         "GET",
         "/api/v1/savings-networks",
         summary="Networks the caller may see",
-        query=s.Page,
+        query=Page,
         responses={200: out.NetworkPage},
         tags=FUNDING,
         operation="savings_networks.list",
@@ -59,7 +61,7 @@ class GroupRoutes(FundingCalls):
         "PUT",
         NETWORK,
         summary="Rename a network or change its officers (If-Match)",
-        body=s.NetworkChange,
+        body=NetworkChange,
         responses={200: out.NetworkOut},
         tags=FUNDING,
         operation="savings_networks.update",
@@ -74,7 +76,7 @@ class GroupRoutes(FundingCalls):
         "POST",
         "/api/v1/savings-groups",
         summary="Create a savings-for-production group with its committee and rules",
-        body=s.GroupIn,
+        body=GroupIn,
         responses={201: out.SavingsGroupOut},
         tags=FUNDING,
         operation="savings_groups.create",
@@ -87,7 +89,7 @@ class GroupRoutes(FundingCalls):
         "GET",
         "/api/v1/savings-groups",
         summary="Savings groups the caller may see, by network or area",
-        query=s.GroupQuery,
+        query=GroupQuery,
         responses={200: out.GroupPage},
         tags=FUNDING,
         operation="savings_groups.list",
@@ -113,7 +115,7 @@ class GroupRoutes(FundingCalls):
         "PUT",
         GROUP,
         summary="Change a group's name, network, committee or rules (If-Match)",
-        body=s.GroupChange,
+        body=GroupChange,
         responses={200: out.SavingsGroupOut},
         tags=FUNDING,
         operation="savings_groups.update",
@@ -145,7 +147,7 @@ class GroupRoutes(FundingCalls):
         "GET",
         GROUP + "/ledger",
         summary="The group's ledger, one row per transfer, by member or loan",
-        query=s.EntryQuery,
+        query=EntryQuery,
         responses={200: out.PostingPage},
         tags=FUNDING,
         operation="savings_groups.ledger.get",
@@ -160,7 +162,7 @@ class GroupRoutes(FundingCalls):
         "GET",
         GROUP + "/members",
         summary="The group's members",
-        query=s.Page,
+        query=Page,
         responses={200: out.MemberPage},
         tags=FUNDING,
         operation="savings_groups.members.list",

@@ -17,8 +17,9 @@ from gateway.routes.funding.base import (
     FundingCalls,
 )
 from infra.caller import Caller
-from services.funding import money_schemas as m
-from services.funding import schemas as s
+from services.funding.schemas.loans import LoanApplication, LoanQuery, OnDay, Reason
+from services.funding.schemas.members import Movement
+from services.funding.schemas.repayments import WriteOff
 
 
 class LoanRoutes(FundingCalls):
@@ -37,7 +38,7 @@ class LoanRoutes(FundingCalls):
         "POST",
         MEMBER + "/deposits",
         summary="A monthly savings deposit (สัจจะ)",
-        body=m.Movement,
+        body=Movement,
         responses={201: out.MovementOut},
         tags=FUNDING,
         operation="savings_members.deposit",
@@ -49,7 +50,7 @@ class LoanRoutes(FundingCalls):
         "POST",
         MEMBER + "/withdrawals",
         summary="A withdrawal of savings, within the group's rules",
-        body=m.Movement,
+        body=Movement,
         responses={201: out.MovementOut},
         tags=FUNDING,
         operation="savings_members.withdraw",
@@ -61,7 +62,7 @@ class LoanRoutes(FundingCalls):
         "POST",
         MEMBER + "/loans",
         summary="Record a loan application (the recorder may not approve it)",
-        body=m.LoanApplication,
+        body=LoanApplication,
         responses={201: out.LoanOut},
         tags=FUNDING,
         operation="savings_members.loans.apply",
@@ -74,7 +75,7 @@ class LoanRoutes(FundingCalls):
         "GET",
         GROUP + "/loans",
         summary="The group's loans, by status or member",
-        query=s.LoanQuery,
+        query=LoanQuery,
         responses={200: out.LoanPage},
         tags=FUNDING,
         operation="savings_groups.loans.list",
@@ -134,7 +135,7 @@ class LoanRoutes(FundingCalls):
         "POST",
         LOAN + "/rejection",
         summary="Reject an application, with a reason (If-Match)",
-        body=m.Reason,
+        body=Reason,
         responses={200: out.LoanOut},
         tags=FUNDING,
         operation="loans.reject",
@@ -149,7 +150,7 @@ class LoanRoutes(FundingCalls):
         "POST",
         LOAN + "/disbursement",
         summary="Pay out an approved loan; the schedule starts (If-Match)",
-        body=m.OnDay,
+        body=OnDay,
         responses={200: out.LoanOut},
         tags=FUNDING,
         operation="loans.disburse",
@@ -164,7 +165,7 @@ class LoanRoutes(FundingCalls):
         "POST",
         LOAN + "/repayments",
         summary="A repayment: partial, early or late; interest first, then principal",
-        body=m.Movement,
+        body=Movement,
         responses={201: out.RepaymentOut},
         tags=FUNDING,
         operation="loans.repay",
@@ -176,7 +177,7 @@ class LoanRoutes(FundingCalls):
         "POST",
         LOAN + "/write-off",
         summary="Write off what is left of a loan, with a reason (If-Match)",
-        body=m.WriteOff,
+        body=WriteOff,
         responses={200: out.LoanOut},
         tags=FUNDING,
         operation="loans.write_off",

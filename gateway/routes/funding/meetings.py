@@ -17,8 +17,9 @@ from gateway.routes.funding.base import (
     FundingCalls,
 )
 from infra.caller import Caller
-from services.funding import money_schemas as m
-from services.funding import schemas as s
+from services.funding.schemas.access import Decision, RequestQuery
+from services.funding.schemas.arrears import AsOf, RunAsOf
+from services.funding.schemas.repayments import CollectionSheetIn
 
 
 class MeetingRoutes(FundingCalls):
@@ -27,7 +28,7 @@ class MeetingRoutes(FundingCalls):
         GROUP + "/collection-sheets",
         summary="Post a meeting's deposits and repayments: all lines or none; a resend with the "
         "same client_key gets the first answer",
-        body=m.CollectionSheetIn,
+        body=CollectionSheetIn,
         responses={201: out.SheetOut},
         tags=FUNDING,
         operation="savings_groups.collection_sheets.post",
@@ -43,7 +44,7 @@ class MeetingRoutes(FundingCalls):
         GROUP + "/portfolio",
         summary="Loans outstanding, arrears ageing (1-30, 31-60, 61-90, over 90 days) and "
         "portfolio at risk",
-        query=m.AsOf,
+        query=AsOf,
         responses={200: out.GroupPortfolioOut},
         tags=FUNDING,
         operation="savings_groups.portfolio.get",
@@ -58,7 +59,7 @@ class MeetingRoutes(FundingCalls):
         "GET",
         NETWORK + "/portfolio",
         summary="The network's portfolio over all its groups",
-        query=m.AsOf,
+        query=AsOf,
         responses={200: out.NetworkPortfolioOut},
         tags=FUNDING,
         operation="savings_networks.portfolio.get",
@@ -71,7 +72,7 @@ class MeetingRoutes(FundingCalls):
         "GET",
         GROUP + "/funding-requests",
         summary="Households' funding-access requests routed to the group",
-        query=s.RequestQuery,
+        query=RequestQuery,
         responses={200: out.RequestPage},
         tags=FUNDING,
         operation="savings_groups.funding_requests.list",
@@ -102,7 +103,7 @@ class MeetingRoutes(FundingCalls):
         REQUEST + "/decision",
         summary="The committee accepts (enrolling the household) or declines, with a reason "
         "(If-Match)",
-        body=m.Decision,
+        body=Decision,
         responses={200: out.FundingRequestOut},
         tags=FUNDING,
         operation="funding_requests.decide",
@@ -121,7 +122,7 @@ class MeetingRoutes(FundingCalls):
         "POST",
         "/api/v1/arrears-runs",
         summary="Run the daily arrears job now (administrators; safe to run twice)",
-        body=m.RunAsOf,
+        body=RunAsOf,
         responses={200: out.ArrearsRunOut},
         tags=FUNDING,
         operation="arrears_runs.start",

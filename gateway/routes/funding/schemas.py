@@ -1,5 +1,6 @@
 """What the funding routes answer, for the OpenAPI document. The service builds these answers
-(services/funding/views.py, money_views.py); money is a string with two decimals ("1500.00")."""
+(the `*_out` functions in services/funding/schemas/); money is a string with two decimals
+("1500.00")."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from marshmallow import Schema, fields
 
 from gateway.schemas import page_of
 from infra.fields import Integer
-from services.funding import schemas as s
+from services.funding.schemas.members import MemberIn
 
 
 def Thb(description: str = "", **kwargs: Any) -> fields.String:  # a field factory
@@ -272,5 +273,5 @@ PostingPage = page_of(PostingOut, "LedgerPage")
 RequestPage = page_of(FundingRequestOut, "FundingRequestPage")
 
 
-class SavingsMemberIn(s.MemberIn):
+class SavingsMemberIn(MemberIn):
     """The service's payload, under a name of its own in the OpenAPI document."""

@@ -16,6 +16,7 @@ from services.households.schemas.imports import (
     ImportOut,
     ListImportErrors,
     Template,
+    UploadImport,
 )
 
 IMPORT = "/api/v1/household-imports/<string:import_id>"
@@ -36,7 +37,7 @@ class ImportRoutes(HouseholdsCalls):
         "/api/v1/household-imports",
         summary="Upload a BMN file (CSV in UTF-8, UTF-8 "
         "with BOM or TIS-620, or XLSX) as the body; it is imported in the background",
-        query=Template,
+        query=UploadImport,
         responses={202: ImportOut},
         upload=(CSV, XLSX),
         tags=HOUSEHOLDS,

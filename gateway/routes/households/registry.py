@@ -38,6 +38,7 @@ LIST_FILTERS = (
     "fails_income",
     "min_failed_indicators",
     "overdue",
+    "plan_waiting",
     "order",
     "after",
     "limit",

@@ -2,16 +2,20 @@
 
 from gateway.routes.teams.assignments import AssignmentRoutes
 from gateway.routes.teams.cohorts import CohortRoutes
+from gateway.routes.teams.group_progress import GroupProgressRoutes
 from gateway.routes.teams.occupation_groups import OccupationGroupRoutes
 from gateway.routes.teams.organisations import OrganisationRoutes
+from gateway.routes.teams.programme import ProgrammeRoutes
 from gateway.routes.teams.smile_teams import SmileTeamRoutes
 from gateway.routes.teams.trainer_teams import TrainerTeamRoutes
 
 __all__ = [
     "AssignmentRoutes",
     "CohortRoutes",
+    "GroupProgressRoutes",
     "OccupationGroupRoutes",
     "OrganisationRoutes",
+    "ProgrammeRoutes",
     "SmileTeamRoutes",
     "TrainerTeamRoutes",
 ]
@@ -22,5 +26,7 @@ TEAMS_ROUTES = (
     TrainerTeamRoutes,
     CohortRoutes,
     OccupationGroupRoutes,
+    GroupProgressRoutes,
     OrganisationRoutes,
+    ProgrammeRoutes,
 )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from infra.unit_of_work import UnitOfWork
 from services.funding.db import access_tables, ledger_tables, loan_tables  # noqa: F401 (tables)
+from services.funding.db.access import FundingRequestRepository
+from services.funding.db.arrears import JobRuns, PortfolioQueries
 from services.funding.db.groups import GroupRepository
 from services.funding.db.ledger import ClientRequestRepository, LedgerRepository, SheetRepository
 from services.funding.db.loans import LoanRepository
 from services.funding.db.members import MemberRepository
 from services.funding.db.networks import NetworkRepository
-from services.funding.db.portfolio import PortfolioQueries
-from services.funding.db.requests import FundingRequestRepository, JobRuns
+from services.funding.db.reports import ReportQueries
 from services.funding.db.tables import metadata
 
 __all__ = ["FundingUnitOfWork", "metadata"]
@@ -27,6 +28,7 @@ class FundingUnitOfWork(UnitOfWork):
     requests: FundingRequestRepository
     portfolio: PortfolioQueries
     job_runs: JobRuns
+    reports: ReportQueries
 
     def open_repositories(self) -> None:
         session = self.session
@@ -40,3 +42,4 @@ class FundingUnitOfWork(UnitOfWork):
         self.requests = FundingRequestRepository(session)
         self.portfolio = PortfolioQueries(session)
         self.job_runs = JobRuns(session)
+        self.reports = ReportQueries(session)

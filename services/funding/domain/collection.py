@@ -1,7 +1,7 @@
 """A collection sheet: one meeting's deposits and repayments, posted all or nothing.
 
 Every line is checked; if any is wrong the whole sheet is refused with one error per bad line
-(`lines.<n>.<field>`), so the treasurer can fix them all at once.
+(`lines.<n>.<field>`, a field the sheet's line holds), so the treasurer can fix them all at once.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from services.funding.domain.ledger import Entry, Posting
 from services.funding.domain.loan import Loan
 from services.funding.domain.member import Member
 from services.funding.domain.money import ZERO
+
+DISBURSED_AFTER_THE_MEETING = "disbursed after the meeting"
 
 
 class LineKind(StrEnum):
@@ -62,13 +64,14 @@ def post_sheet(
     """Posts every line to the group's books, or raises naming each bad line."""
     posted: list[PostedLine] = []
     problems: list[FieldError] = []
+    bad = 0
     for index, line in enumerate(lines):
         try:
             posted.append(_post_line(group, members, loans, line, posting))
         except ServiceError as error:
+            bad += 1
             problems.extend(_on_line(index, line, error))
     if problems:
-        bad = len({p.field.split(".")[1] for p in problems})
         raise ValidationFailed(f"the sheet was not posted: {bad} of its lines are wrong", problems)
     return posted
 
@@ -93,7 +96,14 @@ def _post_line(
 
 
 def _on_line(index: int, line: SheetLine, error: ServiceError) -> list[FieldError]:
+    """The line's errors, named by the fields of the line as the client sent it."""
+    subject = "member_id" if line.kind is LineKind.DEPOSIT else "loan_id"
     if not error.errors:
-        subject = "member_id" if line.kind is LineKind.DEPOSIT else "loan_id"
         return [FieldError(f"lines.{index}.{subject}", error.detail)]
-    return [FieldError(f"lines.{index}.{e.field}", e.message) for e in error.errors]
+    return [_as_sent(index, subject, e) for e in error.errors]
+
+
+def _as_sent(index: int, subject: str, error: FieldError) -> FieldError:
+    if error.field == "on":  # the day posted on is the sheet's meeting day, not a line's field
+        return FieldError(f"lines.{index}.{subject}", DISBURSED_AFTER_THE_MEETING)
+    return FieldError(f"lines.{index}.{error.field}", error.message)

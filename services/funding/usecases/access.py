@@ -27,7 +27,6 @@ from services.funding.events import FUNDING_ACCESS_DECLINED, FUNDING_ACCESS_GRAN
 from services.funding.usecases import announcements
 from services.funding.usecases.common import group_within, require_version
 from services.funding.usecases.members import ALREADY_A_MEMBER, enrol
-from services.funding.views import request_out
 
 log = get_logger(__name__)
 
@@ -58,7 +57,7 @@ def decide_request(
     command: dict[str, Any],
     expected_version: int | None,
     now: datetime,
-) -> dict[str, Any]:
+) -> FundingRequest:
     with uow:
         group, request = _request_within(uow, caller, request_id, Reach.RECORD, lock=True)
         require_version(request, expected_version, "request")
@@ -70,13 +69,13 @@ def decide_request(
         uow.requests.save(request)
         _announce(uow, request)
         uow.commit()
-    return request_out(request)
+    return request
 
 
-def get_request(uow: FundingUnitOfWork, caller: Caller, request_id: str) -> dict[str, Any]:
+def get_request(uow: FundingUnitOfWork, caller: Caller, request_id: str) -> FundingRequest:
     with uow:
         _, request = _request_within(uow, caller, request_id, Reach.READ)
-    return request_out(request)
+    return request
 
 
 def list_requests(
@@ -85,7 +84,7 @@ def list_requests(
     with uow:
         group_within(uow, caller, group_id, Reach.READ)
         found, cursor = uow.requests.list(group_id, query)
-    return {"items": [request_out(r) for r in found], "next": cursor}
+    return {"items": found, "next": cursor}
 
 
 def _request(event: ReceivedEvent, now: datetime) -> FundingRequest:

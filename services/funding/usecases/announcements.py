@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from services.funding.db.portfolio import OverdueLoan
+from services.funding.db.arrears import OverdueLoan
 from services.funding.domain.access import FundingRequest
 from services.funding.domain.group import Group
 from services.funding.domain.loan import Loan, LoanStatus

@@ -5,19 +5,16 @@ overdue loans once per loan, arrears episode and bucket (safe to run twice, or i
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
-
-from sqlalchemy.exc import IntegrityError
 
 from infra.caller import Caller, Role
 from infra.logs import get_logger
 from services.funding.db import FundingUnitOfWork
-from services.funding.db.portfolio import OverdueLoan
-from services.funding.domain.arrears import age
+from services.funding.db.arrears import AnnouncedMeanwhile, OverdueLoan
+from services.funding.domain.arrears import Portfolio, age
+from services.funding.domain.group import Group, Network
 from services.funding.domain.money import BANGKOK, bangkok_date
 from services.funding.domain.policy import Reach, require_network
 from services.funding.events import LOAN_OVERDUE
-from services.funding.money_views import portfolio_out
 from services.funding.usecases import announcements
 from services.funding.usecases.common import Settings, group_within
 
@@ -28,17 +25,19 @@ ATTEMPTS_PER_BATCH = 3
 
 def group_portfolio(
     uow: FundingUnitOfWork, caller: Caller, group_id: str, as_of: date | None, now: datetime
-) -> dict[str, Any]:
+) -> tuple[Group, Portfolio, date]:
+    """The group's loans aged on `as_of` (today in Bangkok if not given), and that day."""
     day = as_of or bangkok_date(now)
     with uow:
         group = group_within(uow, caller, group_id, Reach.READ)
         positions = uow.portfolio.positions([group.id], day)
-    return {"group_id": group.id, **portfolio_out(age(positions), day)}
+    return group, age(positions), day
 
 
 def network_portfolio(
     uow: FundingUnitOfWork, caller: Caller, network_id: str, as_of: date | None, now: datetime
-) -> dict[str, Any]:
+) -> tuple[Network, int, Portfolio, date]:
+    """The network, its number of groups, their loans aged on `as_of`, and that day."""
     day = as_of or bangkok_date(now)
     with uow:
         network = require_network(
@@ -46,19 +45,16 @@ def network_portfolio(
         )
         group_ids = uow.groups.ids_in_network(network.id)
         positions = uow.portfolio.positions(group_ids, day) if group_ids else []
-    return {
-        "network_id": network.id,
-        "groups": len(group_ids),
-        **portfolio_out(age(positions), day),
-    }
+    return network, len(group_ids), age(positions), day
 
 
 def run_arrears_job(
     uow: FundingUnitOfWork, caller: Caller, as_of: date | None, now: datetime, settings: Settings
-) -> dict[str, Any]:
+) -> tuple[date, int]:
+    """The day judged on and how many overdue loans were announced."""
     caller.require(Role.ADMINISTRATOR)
     day = as_of or bangkok_date(now)
-    return {"as_of": day.isoformat(), "announced": announce_overdue(uow, day, now, settings)}
+    return day, announce_overdue(uow, day, now, settings)
 
 
 def daily_tick(uow: FundingUnitOfWork, now: datetime, settings: Settings) -> int | None:
@@ -106,7 +102,7 @@ def _batch(
                 uow.commit()
             last = overdue[-1].loan_id if overdue else after
             return len(fresh), last, len(overdue) == size
-        except IntegrityError:  # another run announced some of these first: look again
+        except AnnouncedMeanwhile:  # another run announced some of these first: look again
             if attempt == ATTEMPTS_PER_BATCH:
                 raise
     raise AssertionError("unreachable")

@@ -7,7 +7,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, NotFound, PreconditionFailed, ValidationFailed
@@ -17,6 +17,16 @@ from services.funding.domain.loan import Loan
 from services.funding.domain.member import Member
 from services.funding.domain.money import bangkok_date
 from services.funding.domain.policy import Reach, require_group
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Seen(Generic[T]):
+    """An object as a caller sees it: with whether they may also record on it."""
+
+    item: T
+    may_record: bool
 
 
 @dataclass(frozen=True)
@@ -91,7 +101,10 @@ def _group_of(uow: FundingUnitOfWork, owned: Member | Loan | None, lock: bool) -
 
 
 class ClientKey:
-    """A resendable command's key: a resend with the same key gets the first answer again."""
+    """A resendable command's key: a resend with the same key gets the first answer again.
+
+    The first answer is stored as the caller received it, in the transaction of the change, so a
+    use case of a resendable command is given the entrypoint's `render` and answers with it."""
 
     def __init__(self, command: str, target_id: str, payload: dict[str, Any]) -> None:
         self.command = command

@@ -11,14 +11,12 @@ from services.funding.db import FundingUnitOfWork
 from services.funding.domain.group import CommitteeRole, Group, Seat
 from services.funding.domain.policy import Reach, group_reach, require_network
 from services.funding.domain.rules import InterestMethod, Rules
-from services.funding.money_views import posting_out
-from services.funding.usecases.common import group_within, require_version
-from services.funding.views import group_out
+from services.funding.usecases.common import Seen, group_within, require_version
 
 
 def create_group(
     uow: FundingUnitOfWork, caller: Caller, command: dict[str, Any], now: datetime
-) -> dict[str, Any]:
+) -> Group:
     group = Group.register(
         command["name"].strip(),
         command["village_code"],
@@ -33,7 +31,7 @@ def create_group(
             caller.require(Role.ADMINISTRATOR)
         uow.groups.add(group)
         uow.commit()
-    return group_out(group, may_record=True)
+    return group
 
 
 def update_group(
@@ -42,7 +40,7 @@ def update_group(
     group_id: str,
     command: dict[str, Any],
     expected_version: int | None,
-) -> dict[str, Any]:
+) -> Seen[Group]:
     with uow:
         group = group_within(uow, caller, group_id, Reach.RECORD, lock=True)
         require_version(group, expected_version, "group")
@@ -53,19 +51,19 @@ def update_group(
             _leave_or_join(uow, caller, group, command["network_id"])
         uow.groups.save(group)
         uow.commit()
-    return group_out(group, group_reach(caller, group) is Reach.RECORD)
+    return Seen(group, group_reach(caller, group) is Reach.RECORD)
 
 
-def get_group(uow: FundingUnitOfWork, caller: Caller, group_id: str) -> dict[str, Any]:
+def get_group(uow: FundingUnitOfWork, caller: Caller, group_id: str) -> Seen[Group]:
     with uow:
         group = group_within(uow, caller, group_id, Reach.READ)
-    return group_out(group, group_reach(caller, group) is Reach.RECORD)
+    return Seen(group, group_reach(caller, group) is Reach.RECORD)
 
 
 def list_groups(uow: FundingUnitOfWork, caller: Caller, query: dict[str, Any]) -> dict[str, Any]:
     with uow:
         found, cursor = uow.groups.list(caller, query)
-    items = [group_out(g, group_reach(caller, g) is Reach.RECORD) for g in found]
+    items = [Seen(g, group_reach(caller, g) is Reach.RECORD) for g in found]
     return {"items": items, "next": cursor}
 
 
@@ -76,7 +74,7 @@ def list_entries(
     with uow:
         group_within(uow, caller, group_id, Reach.READ)
         rows, cursor = uow.ledger.list(group_id, query)
-    return {"items": [posting_out(row) for row in rows], "next": cursor}
+    return {"items": rows, "next": cursor}
 
 
 def rules_from(given: dict[str, Any]) -> Rules:

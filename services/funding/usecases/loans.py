@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
 
 from infra.caller import Caller
@@ -16,7 +17,6 @@ from services.funding.domain.member import Member
 from services.funding.domain.money import bangkok_date, require_amount
 from services.funding.domain.policy import Reach
 from services.funding.events import LOAN_DISBURSED
-from services.funding.money_views import loan_out
 from services.funding.usecases import announcements
 from services.funding.usecases.common import (
     ClientKey,
@@ -30,8 +30,13 @@ from services.funding.usecases.common import (
 
 
 def apply_for_loan(
-    uow: FundingUnitOfWork, caller: Caller, member_id: str, command: dict[str, Any], now: datetime
-) -> dict[str, Any]:
+    uow: FundingUnitOfWork,
+    caller: Caller,
+    member_id: str,
+    command: dict[str, Any],
+    now: datetime,
+    render: Callable[[Loan, date], Any],
+) -> Any:
     key = ClientKey("apply_for_loan", member_id, command)
     principal = require_amount("amount_thb", command["amount_thb"])
     with uow:
@@ -54,7 +59,7 @@ def apply_for_loan(
         )
         uow.loans.add(loan)
         _note_on_request(uow, loan)
-        answer = key.remember(uow, group.id, loan_out(loan, bangkok_date(now)), now)
+        answer = key.remember(uow, group.id, render(loan, bangkok_date(now)), now)
         uow.commit()
     return answer
 
@@ -65,7 +70,7 @@ def approve_loan(
     loan_id: str,
     expected_version: int | None,
     now: datetime,
-) -> dict[str, Any]:
+) -> tuple[Loan, date]:
     with uow:
         group, loan = loan_within(uow, caller, loan_id, Reach.RECORD, lock=True)
         require_version(loan, expected_version, "loan")
@@ -75,7 +80,7 @@ def approve_loan(
         fund.check_application(group, member, loan.principal, loan.term_months, owed_elsewhere)
         uow.loans.save(loan)
         uow.commit()
-    return loan_out(loan, bangkok_date(now))
+    return loan, bangkok_date(now)
 
 
 def reject_loan(
@@ -85,14 +90,14 @@ def reject_loan(
     command: dict[str, Any],
     expected_version: int | None,
     now: datetime,
-) -> dict[str, Any]:
+) -> tuple[Loan, date]:
     with uow:
         _, loan = loan_within(uow, caller, loan_id, Reach.RECORD, lock=True)
         require_version(loan, expected_version, "loan")
         loan.reject(caller.person_id, command["reason"].strip(), now)
         uow.loans.save(loan)
         uow.commit()
-    return loan_out(loan, bangkok_date(now))
+    return loan, bangkok_date(now)
 
 
 def disburse_loan(
@@ -103,7 +108,7 @@ def disburse_loan(
     expected_version: int | None,
     now: datetime,
     settings: Settings,
-) -> dict[str, Any]:
+) -> tuple[Loan, date]:
     with uow:
         group, loan = loan_within(uow, caller, loan_id, Reach.RECORD, lock=True)
         require_version(loan, expected_version, "loan")
@@ -115,13 +120,16 @@ def disburse_loan(
         uow.ledger.add([entry])
         uow.emit(LOAN_DISBURSED, announcements.loan_disbursed(group, loan, now))
         uow.commit()
-    return loan_out(loan, posting.on)
+    return loan, posting.on
 
 
-def get_loan(uow: FundingUnitOfWork, caller: Caller, loan_id: str, now: datetime) -> dict[str, Any]:
+def get_loan(
+    uow: FundingUnitOfWork, caller: Caller, loan_id: str, now: datetime
+) -> tuple[Loan, date]:
+    """The loan, and the day (Bangkok) its payoff and arrears are reckoned on."""
     with uow:
         _, loan = loan_within(uow, caller, loan_id, Reach.READ)
-    return loan_out(loan, bangkok_date(now))
+    return loan, bangkok_date(now)
 
 
 def list_loans(
@@ -130,8 +138,7 @@ def list_loans(
     with uow:
         group_within(uow, caller, group_id, Reach.READ)
         found, cursor = uow.loans.list(group_id, query)
-    today = bangkok_date(now)
-    return {"items": [loan_out(loan, today) for loan in found], "next": cursor}
+    return {"items": found, "next": cursor, "today": bangkok_date(now)}
 
 
 def _member(uow: FundingUnitOfWork, loan: Loan) -> Member:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from infra.caller import Caller
@@ -14,7 +16,6 @@ from services.funding.domain.ledger import Entry, Posting
 from services.funding.domain.member import Member
 from services.funding.domain.money import ZERO, bangkok_date
 from services.funding.domain.policy import Reach
-from services.funding.money_views import entry_out
 from services.funding.usecases.common import (
     ClientKey,
     Settings,
@@ -22,21 +23,26 @@ from services.funding.usecases.common import (
     member_within,
     posting_day,
 )
-from services.funding.views import member_out
 
 ALREADY_A_MEMBER = "this household is already an active member of a group"
+RenderMovement = Callable[[Entry, Member], Any]
 
 
 def add_member(
-    uow: FundingUnitOfWork, caller: Caller, group_id: str, command: dict[str, Any], now: datetime
-) -> dict[str, Any]:
+    uow: FundingUnitOfWork,
+    caller: Caller,
+    group_id: str,
+    command: dict[str, Any],
+    now: datetime,
+    render: Callable[[Member], Any],
+) -> Any:
     key = ClientKey("add_member", group_id, command)
     with uow:
         group = group_within(uow, caller, group_id, Reach.RECORD, lock=True)
         if (answer := key.answered(uow, group.id)) is not None:
             return answer
         member = enrol(uow, group, command, now)
-        answer = key.remember(uow, group.id, member_out(member), now)
+        answer = key.remember(uow, group.id, render(member), now)
         uow.commit()
     return answer
 
@@ -61,12 +67,12 @@ def enrol(uow: FundingUnitOfWork, group: Group, given: dict[str, Any], now: date
     return member
 
 
-def get_member(uow: FundingUnitOfWork, caller: Caller, member_id: str) -> dict[str, Any]:
+def get_member(uow: FundingUnitOfWork, caller: Caller, member_id: str) -> tuple[Member, Decimal]:
+    """The member and how much more they may borrow."""
     with uow:
         group, member = member_within(uow, caller, member_id, Reach.READ)
         owed = uow.loans.owed_by(member.id)
-    limit = max(group.rules.loan_limit(member.savings) - owed, ZERO)
-    return member_out(member, loan_limit=limit)
+    return member, max(group.rules.loan_limit(member.savings) - owed, ZERO)
 
 
 def list_members(
@@ -75,7 +81,7 @@ def list_members(
     with uow:
         group_within(uow, caller, group_id, Reach.READ)
         found, cursor = uow.members.list(group_id, query["after"], query["limit"])
-    return {"items": [member_out(m) for m in found], "next": cursor}
+    return {"items": found, "next": cursor}
 
 
 def deposit(
@@ -85,8 +91,9 @@ def deposit(
     command: dict[str, Any],
     now: datetime,
     settings: Settings,
-) -> dict[str, Any]:
-    return _move(uow, caller, member_id, command, now, settings, "deposit")
+    render: RenderMovement,
+) -> Any:
+    return _move(uow, caller, member_id, command, now, settings, "deposit", render)
 
 
 def withdraw(
@@ -96,8 +103,9 @@ def withdraw(
     command: dict[str, Any],
     now: datetime,
     settings: Settings,
-) -> dict[str, Any]:
-    return _move(uow, caller, member_id, command, now, settings, "withdrawal")
+    render: RenderMovement,
+) -> Any:
+    return _move(uow, caller, member_id, command, now, settings, "withdrawal", render)
 
 
 def _move(
@@ -108,7 +116,8 @@ def _move(
     now: datetime,
     settings: Settings,
     kind: str,
-) -> dict[str, Any]:
+    render: RenderMovement,
+) -> Any:
     key = ClientKey(kind, member_id, command)
     with uow:
         group, member = member_within(uow, caller, member_id, Reach.RECORD, lock=True)
@@ -119,8 +128,7 @@ def _move(
         uow.members.save_savings([member])
         uow.groups.save_balances(group)
         uow.ledger.add([entry])
-        answer = {**entry_out(entry), "savings_thb": member_out(member)["savings_thb"]}
-        key.remember(uow, group.id, answer, now)
+        answer = key.remember(uow, group.id, render(entry, member), now)
         uow.commit()
     return answer
 

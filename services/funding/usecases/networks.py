@@ -9,13 +9,12 @@ from infra.caller import Caller, Role
 from services.funding.db import FundingUnitOfWork
 from services.funding.domain.group import Network
 from services.funding.domain.policy import Reach, network_reach, require_network
-from services.funding.usecases.common import require_version
-from services.funding.views import network_out
+from services.funding.usecases.common import Seen, require_version
 
 
 def create_network(
     uow: FundingUnitOfWork, caller: Caller, command: dict[str, Any], now: datetime
-) -> dict[str, Any]:
+) -> Network:
     caller.require(Role.ADMINISTRATOR)
     network = Network.register(
         command["name"].strip(), command["district_code"], frozenset(command["officers"]), now
@@ -23,7 +22,7 @@ def create_network(
     with uow:
         uow.networks.add(network)
         uow.commit()
-    return network_out(network, may_record=True)
+    return network
 
 
 def update_network(
@@ -32,7 +31,7 @@ def update_network(
     network_id: str,
     command: dict[str, Any],
     expected_version: int | None,
-) -> dict[str, Any]:
+) -> Network:
     with uow:
         network = require_network(
             caller, uow.networks.get(network_id), Reach.READ, f"network {network_id}"
@@ -42,19 +41,19 @@ def update_network(
         network.change(command["name"].strip(), frozenset(command["officers"]))
         uow.networks.save(network)
         uow.commit()
-    return network_out(network, may_record=True)
+    return network
 
 
-def get_network(uow: FundingUnitOfWork, caller: Caller, network_id: str) -> dict[str, Any]:
+def get_network(uow: FundingUnitOfWork, caller: Caller, network_id: str) -> Seen[Network]:
     with uow:
         network = require_network(
             caller, uow.networks.get(network_id), Reach.READ, f"network {network_id}"
         )
-    return network_out(network, network_reach(caller, network) is Reach.RECORD)
+    return Seen(network, network_reach(caller, network) is Reach.RECORD)
 
 
 def list_networks(uow: FundingUnitOfWork, caller: Caller, query: dict[str, Any]) -> dict[str, Any]:
     with uow:
         found, cursor = uow.networks.list(caller, query["after"], query["limit"])
-    items = [network_out(n, network_reach(caller, n) is Reach.RECORD) for n in found]
+    items = [Seen(n, network_reach(caller, n) is Reach.RECORD) for n in found]
     return {"items": items, "next": cursor}

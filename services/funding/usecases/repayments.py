@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from datetime import datetime
+from collections.abc import Callable
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -12,15 +13,15 @@ from infra.caller import Caller
 from infra.errors import ValidationFailed
 from services.funding.db import FundingUnitOfWork
 from services.funding.domain import fund
+from services.funding.domain.allocation import Allocation
 from services.funding.domain.collection import LineKind, PostedLine, Sheet, SheetLine, post_sheet
 from services.funding.domain.group import Group
-from services.funding.domain.ledger import Posting
+from services.funding.domain.ledger import Entry, Posting
 from services.funding.domain.loan import Loan
 from services.funding.domain.member import Member
 from services.funding.domain.money import ZERO
 from services.funding.domain.policy import Reach
 from services.funding.events import LOAN_REPAID, LOAN_WRITTEN_OFF
-from services.funding.money_views import loan_out, repayment_out, sheet_out
 from services.funding.usecases import announcements
 from services.funding.usecases.common import (
     ClientKey,
@@ -39,7 +40,8 @@ def repay_loan(
     command: dict[str, Any],
     now: datetime,
     settings: Settings,
-) -> dict[str, Any]:
+    render: Callable[[Entry, Allocation, Loan], Any],
+) -> Any:
     key = ClientKey("repay_loan", loan_id, command)
     with uow:
         group, loan = loan_within(uow, caller, loan_id, Reach.RECORD, lock=True)
@@ -51,7 +53,7 @@ def repay_loan(
         uow.groups.save_balances(group)
         uow.ledger.add([entry])
         _announce_repaid(uow, group, {loan.id: (loan, entry.amount)}, posting)
-        answer = key.remember(uow, group.id, repayment_out(entry, allocation, loan), now)
+        answer = key.remember(uow, group.id, render(entry, allocation, loan), now)
         uow.commit()
     return answer
 
@@ -63,7 +65,8 @@ def post_collection_sheet(
     command: dict[str, Any],
     now: datetime,
     settings: Settings,
-) -> dict[str, Any]:
+    render: Callable[[Sheet], Any],
+) -> Any:
     """All of a meeting's deposits and repayments in one transaction, or none of them."""
     if len(command["lines"]) > settings.max_sheet_lines:
         raise ValidationFailed.on("lines", f"at most {settings.max_sheet_lines} lines a sheet")
@@ -81,7 +84,7 @@ def post_collection_sheet(
         posted = post_sheet(group, members, loans, lines, posting)
         sheet = Sheet(group.id, posting, posted, id=sheet_id)
         _store(uow, group, sheet, members, loans)
-        answer = key.remember(uow, group.id, sheet_out(sheet), now)
+        answer = key.remember(uow, group.id, render(sheet), now)
         uow.commit()
     return answer
 
@@ -94,7 +97,7 @@ def write_off_loan(
     expected_version: int | None,
     now: datetime,
     settings: Settings,
-) -> dict[str, Any]:
+) -> tuple[Loan, date]:
     with uow:
         group, loan = loan_within(uow, caller, loan_id, Reach.RECORD, lock=True)
         require_version(loan, expected_version, "loan")
@@ -105,7 +108,7 @@ def write_off_loan(
         uow.ledger.add([entry])
         uow.emit(LOAN_WRITTEN_OFF, announcements.loan_written_off(group, loan, now))
         uow.commit()
-    return loan_out(loan, posting.on)
+    return loan, posting.on
 
 
 def _line(given: dict[str, Any]) -> SheetLine:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from infra.pagination import keyset
 from infra.reach import any_of
-from services.households.db.tables import households, surveys
+from services.households.db.tables import households, plans, surveys
 
 
 def area_range(code: str) -> ColumnElement[bool]:
@@ -45,6 +45,7 @@ class HouseholdFilter:
     fails_income: bool | None = None
     min_failed_indicators: int | None = None
     overdue_on: date | None = None  # overdue as of this day
+    plan_waiting: bool | None = None  # a submitted plan neither approved nor returned
     order: str = "village"
 
 
@@ -71,9 +72,16 @@ def _filtered(statement: Select[Any], reach: Reach, where: HouseholdFilter) -> S
         where.min_failed_indicators is not None
         and c.failed_indicators >= where.min_failed_indicators,
         where.overdue_on and c.next_visit_due < where.overdue_on,
+        where.plan_waiting is not None and _plan_waiting(where.plan_waiting),
         where.order == "priority" and c.priority_rank.is_not(None),
     ]
     return statement.where(*[cond for cond in conditions if cond is not None and cond is not False])
+
+
+def _plan_waiting(waiting: bool) -> ColumnElement[bool]:
+    submitted = select(plans.c.household_id).where(plans.c.status == "submitted")
+    column = households.c.id
+    return column.in_(submitted) if waiting else column.not_in(submitted)
 
 
 def untargeted_with_survey(

@@ -16,12 +16,15 @@ from services.households.schemas.registry import HouseholdOut
 
 class TargetHouseholds(Schema):
     area_code = AreaCode(required=True)
-    survey_year = Integer(required=True, strict=True, validate=validate.Range(2000, 2100))
+    survey_year = Integer(  # a year needs an income threshold (config: HOUSEHOLDS)
+        required=True, strict=True, validate=validate.Range(2000, 2100), metadata={"example": 2026}
+    )
 
 
 class RecordConsent(Schema):
     expected_version = expected_version()
-    informed = fields.Boolean(required=True)
+    # record_consent refuses an answer the household gave before it was told
+    informed = fields.Boolean(required=True, metadata={"enum": [True]})
     consented = fields.Boolean(required=True)
     note = Text(1, 1000, load_default=None)
 
@@ -111,6 +114,18 @@ class RequestIntervention(Schema):
     agency = Line(1, 200, load_default=None)
     funding = fields.Nested(FundingIn, load_default=None)
     client_key = client_key()
+    openapi_rules = {  # what usecases/interventions.py checks: a referral's agency, a funding
+        "allOf": [
+            {
+                "if": {"properties": {"kind": {"const": Kind.REFERRAL.value}}},
+                "then": {"required": ["agency"], "properties": {"agency": {"type": "string"}}},
+            },
+            {
+                "if": {"properties": {"kind": {"const": Kind.FUNDING_ACCESS.value}}},
+                "then": {"required": ["funding"], "properties": {"funding": {"type": "object"}}},
+            },
+        ]
+    }
 
 
 class UpdateIntervention(Schema):

@@ -27,6 +27,13 @@ class Template(Schema):
     format = fields.String(required=True, validate=validate.OneOf(["csv", "xlsx"]))
 
 
+class UploadImport(Template):
+    """The upload's query string (the file itself is the body)."""
+
+    survey_year = Integer(required=True, validate=validate.Range(2000, 2100))
+    file_name = Line(1, 200, load_default="upload")
+
+
 class ImportErrorOut(Schema):
     row = Integer()
     field = fields.String()

@@ -18,7 +18,7 @@ class MemberIn(Schema):
     first_name = Line(1, 100, required=True)
     last_name = Line(1, 100, required=True)
     national_id = NationalId(required=True)
-    is_head = fields.Boolean(required=True)
+    is_head = fields.Boolean(required=True, metadata={"example": True})
     birth_date = Day(BIRTH, load_default=None)
     sex = fields.String(load_default=None, validate=validate.OneOf(["male", "female"]))
 
@@ -30,14 +30,23 @@ class BmnIn(Schema):
     )
 
 
+# The domain's rule, in JSON Schema: exactly one member is the head.
+ONE_HEAD = {
+    "contains": {"properties": {"is_head": {"const": True}}, "required": ["is_head"]},
+    "minContains": 1,
+    "maxContains": 1,
+}
+
+
 class RegisterHousehold(Schema):
     village_code = AreaCode("village", required=True)
     house_no = Line(1, 20, load_default=None)
     members = fields.List(fields.Nested(MemberIn), required=True, validate=validate.Length(1, 40))
-    size = Integer(load_default=None, strict=True)
+    size = Integer(load_default=None, strict=True, metadata={"minimum": 1, "maximum": 99})
     annual_income_thb = money(load_default=None, allow_none=True)
     bmn = fields.Nested(BmnIn, load_default=None)
     client_key = client_key()  # the request's Idempotency-Key: a resend gets the first answer
+    openapi_rules = {"properties": {"members": ONE_HEAD}}
 
     @validates_schema
     def _survey_has_income(self, data: dict, **_: object) -> None:
@@ -60,6 +69,9 @@ class ListHouseholds(Schema):
     # query-string values arrive as text: "5" is read as 5
     min_failed_indicators = Integer(validate=validate.Range(0, 99))
     overdue = fields.Boolean()
+    plan_waiting = fields.Boolean(
+        metadata={"description": "true: only households whose plan waits for approval"}
+    )
     order = fields.String(load_default="village", validate=validate.OneOf(["village", "priority"]))
     after = fields.String(load_default=None, validate=validate.Length(max=400))
     limit = Integer(load_default=50, validate=validate.Range(1, 200))

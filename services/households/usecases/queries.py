@@ -32,6 +32,7 @@ def find_households(
         fails_income=query.get("fails_income"),
         min_failed_indicators=query.get("min_failed_indicators"),
         overdue_on=today if query.get("overdue") else None,
+        plan_waiting=query.get("plan_waiting"),
         order=query["order"],
     )
     with uow:

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from infra.caller import Caller
+from infra.errors import PreconditionFailed
 from infra.logs import get_logger
 from infra.money import from_satang
 from services.households.db import HouseholdsUnitOfWork
@@ -22,6 +23,9 @@ from services.households.usecases.common import ref, save_case
 
 log = get_logger(__name__)
 BATCH = 500
+# A household of the batch may change between its read and its write (an assignment's event, a
+# visit): the batch rolls back and is judged again from fresh rows, a few times before giving up.
+ATTEMPTS = 5
 
 
 def target_households(
@@ -38,17 +42,38 @@ def target_households(
     assessed = targeted = 0
     after: str | None = None
     while True:
-        with uow:
-            rows = untargeted_with_survey(uow.session, area, year, after, BATCH)
-            for row in rows:
-                targeted += _judge(uow, row, year, threshold, caller.person_id, now)
-            uow.commit()
+        rows, batch_targeted = _judge_batch(uow, area, year, after, threshold, caller, now)
+        targeted += batch_targeted
         assessed += len(rows)
         if len(rows) < BATCH:
             break
         after = rows[-1].id
     log.info("households.targeted", area=area, survey_year=year, targeted=targeted)
     return {"assessed": assessed, "targeted": targeted, "survey_year": year}
+
+
+def _judge_batch(
+    uow: HouseholdsUnitOfWork,
+    area: str,
+    year: int,
+    after: str | None,
+    threshold: Any,
+    caller: Caller,
+    now: datetime,
+) -> tuple[list[Any], int]:
+    """One batch in one transaction, judged again when one of its households changed meanwhile."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            with uow:
+                rows = untargeted_with_survey(uow.session, area, year, after, BATCH)
+                targeted = sum(_judge(uow, r, year, threshold, caller.person_id, now) for r in rows)
+                uow.commit()
+            return rows, targeted
+        except PreconditionFailed:
+            if attempt == ATTEMPTS:
+                raise
+            log.info("households.targeting_batch_retried", area=area, attempt=attempt)
+    raise AssertionError("unreachable")
 
 
 def _judge(

@@ -6,11 +6,12 @@ from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, insert, select, update
+from sqlalchemy import Select, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from infra.caller import Caller
 from infra.errors import PreconditionFailed
+from infra.metrics_collector import GaugeQuery
 from infra.pagination import keyset, page
 from infra.reach import any_of, inside
 from services.notifications.db.tables import escalation_recipients as recipients
@@ -100,6 +101,8 @@ def _filtered(query: Select[Any], filters: dict[str, Any], caller: Caller) -> Se
         query = query.where(escalations.c.kind == filters["kind"])
     if filters.get("area_code"):
         query = query.where(escalations.c.area_code.startswith(filters["area_code"]))
+    if filters.get("level") is not None:
+        query = query.where(escalations.c.level == filters["level"])
     return query.where(escalations.c.status != "waiting")  # not announced yet: nobody's concern
 
 
@@ -113,3 +116,15 @@ def _escalation(row: Any) -> Escalation:
     values = dict(row._mapping)
     values.pop("active_key")
     return Escalation(**values)
+
+
+# Read when /metrics is scraped (infra.metrics_collector): escalations opened and not yet
+# resolved, by level (the status index keeps it cheap).
+OPEN_BY_LEVEL = GaugeQuery(
+    "smile_escalations_open",
+    "Escalations opened and not yet resolved (open or acknowledged), by level",
+    "level",
+    select(escalations.c.level, func.count())
+    .where(escalations.c.status.in_(("open", "acknowledged")))
+    .group_by(escalations.c.level),
+)

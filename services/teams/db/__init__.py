@@ -5,12 +5,15 @@ from sqlalchemy import select
 from infra.unit_of_work import UnitOfWork
 from services.teams.db.caseload import CaseloadQueries
 from services.teams.db.cohorts import CohortRepository
+from services.teams.db.group_progress import GroupReportRepository
 from services.teams.db.groups import GroupRepository
 from services.teams.db.households import AssignmentRepository, HouseholdRepository
 from services.teams.db.metadata import metadata
 from services.teams.db.people import PeopleRepository
 from services.teams.db.plans import PlanRepository
+from services.teams.db.sammachip_report import SammachipCounts
 from services.teams.db.support import OrganisationRepository
+from services.teams.db.targets import CommunityPlanRepository, TargetRepository
 from services.teams.db.teams import TeamRepository, team_members
 from services.teams.db.trainers import TrainerTeamRepository
 from services.teams.db.trainings import TrainingRepository
@@ -30,6 +33,10 @@ class TeamsUnitOfWork(UnitOfWork):
     groups: GroupRepository
     organisations: OrganisationRepository
     plans: PlanRepository
+    targets: TargetRepository
+    community_plans: CommunityPlanRepository
+    group_reports: GroupReportRepository
+    sammachip_counts: SammachipCounts
 
     def open_repositories(self) -> None:
         s = self.session
@@ -44,6 +51,10 @@ class TeamsUnitOfWork(UnitOfWork):
         self.groups = GroupRepository(s)
         self.organisations = OrganisationRepository(s)
         self.plans = PlanRepository(s)
+        self.targets = TargetRepository(s)
+        self.community_plans = CommunityPlanRepository(s)
+        self.group_reports = GroupReportRepository(s)
+        self.sammachip_counts = SammachipCounts(s)
 
     def team_ids_of(self, person_id: str) -> tuple[str, ...]:
         """The Smile Teams a person serves in (forming or complete), for tokens and `identify`."""

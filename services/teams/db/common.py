@@ -10,11 +10,15 @@ from sqlalchemy.orm import Session
 from infra.errors import PreconditionFailed
 
 
-def save_versioned(session: Session, table: Table, key: str, values: dict[str, Any]) -> None:
-    """Update the row whose version is one less than `values["version"]`, or refuse (412)."""
+def save_versioned(
+    session: Session, table: Table, key: str | tuple[str, ...], values: dict[str, Any]
+) -> None:
+    """Update the row (by `key`, one column or several) whose version is one less than
+    `values["version"]`, or refuse (412)."""
+    keys = (key,) if isinstance(key, str) else key
     changed = session.execute(
         update(table)
-        .where(table.c[key] == values[key], table.c.version == values["version"] - 1)
+        .where(*(table.c[k] == values[k] for k in keys), table.c.version == values["version"] - 1)
         .values(**values)
     )
     if changed.rowcount != 1:

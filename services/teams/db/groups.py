@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from infra.pagination import keyset, page
 from infra.tables import UtcDateTime
 from services.teams.db.common import save_versioned
+from services.teams.db.group_progress import products_of, write_product
 from services.teams.db.metadata import metadata
 from services.teams.domain.groups import OccupationGroup
 
@@ -48,6 +49,7 @@ class GroupRepository:
     def save(self, group: OccupationGroup) -> None:
         save_versioned(self.session, occupation_groups, "id", _row(group))
         self._write_members(group)
+        write_product(self.session, group.id, group.otop_product)
 
     def get(self, group_id: str) -> OccupationGroup | None:
         rows = self.session.execute(
@@ -70,7 +72,17 @@ class GroupRepository:
         query = select(group_members).where(group_members.c.group_id.in_([r.id for r in rows]))
         for m in self.session.execute(query.order_by(group_members.c.position)):
             members[m.group_id].append(m.household_id)
-        return [OccupationGroup(**{**r._mapping, "members": tuple(members[r.id])}) for r in rows]
+        products = products_of(self.session, [r.id for r in rows])
+        return [
+            OccupationGroup(
+                **{
+                    **r._mapping,
+                    "members": tuple(members[r.id]),
+                    "otop_product": products.get(r.id),
+                }
+            )
+            for r in rows
+        ]
 
     def _write_members(self, group: OccupationGroup) -> None:
         self.session.execute(delete(group_members).where(group_members.c.group_id == group.id))
@@ -82,4 +94,4 @@ class GroupRepository:
 
 
 def _row(group: OccupationGroup) -> dict[str, Any]:
-    return {k: v for k, v in group.__dict__.items() if k != "members"}
+    return {k: v for k, v in group.__dict__.items() if k not in ("members", "otop_product")}

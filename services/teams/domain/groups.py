@@ -11,6 +11,7 @@ from datetime import date, datetime
 from infra.errors import Conflict, FieldError, ValidationFailed
 from services.teams.domain.areas import area_code_problems
 from services.teams.domain.cohort import occupation_key
+from services.teams.domain.group_progress import OtopProduct
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class OccupationGroup:
     registered_on: date | None = None
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
     version: int = 1
+    otop_product: OtopProduct | None = None
 
     @classmethod
     def form(
@@ -71,6 +73,9 @@ class OccupationGroup:
         return replace(
             self, registration_number=number.strip(), registered_on=on, version=self.version + 1
         )
+
+    def with_product(self, product: OtopProduct) -> OccupationGroup:
+        return replace(self, otop_product=product, version=self.version + 1)
 
     def _member_problems(self, households: list[str], trained: dict[str, Trained]) -> list:
         key = occupation_key(self.occupation)

@@ -6,16 +6,28 @@ from marshmallow import Schema, fields, validate
 
 from infra.caller import Role
 from infra.fields import AreaCode, Integer, Line, NationalId
-from services.teams.domain.person import LANGUAGES, Person
+from services.teams.domain.person import LANGUAGES, USERNAME, Person
+from services.teams.passwords import MAX_LENGTH, MIN_LENGTH
 
 ROLE_NAMES = [role.value for role in Role]
 
 
 PASSWORD_LENGTH = validate.Length(1, 256)  # the strength rule is the domain's
+# The shapes the domain checks (domain/person.py, domain/contact.py, passwords.py), stated in the
+# OpenAPI document: an empty contact is no contact.
+USERNAME_SHAPE = {"pattern": f"^{USERNAME.pattern}$"}
+LINE_USER_ID_SHAPE = {"pattern": "^(U[0-9a-f]{32})?$"}
+_EMAIL_PART = "[^@\\s\\u0000-\\u001f\\u007f-\\u009f]+"  # no space, no control character
+EMAIL_SHAPE = {"pattern": f"^({_EMAIL_PART}@{_EMAIL_PART}\\.{_EMAIL_PART})?$"}
+PHONE_SHAPE = {
+    "pattern": "^((\\+66|0)([689]([ -]?[0-9]){8}|[2-57]([ -]?[0-9]){7}))?$",
+    "description": "a Thai mobile or landline phone, as 081-234-5678 or +66812345678",
+}
+NEW_PASSWORD_SHAPE = {"minLength": MIN_LENGTH, "maxLength": MAX_LENGTH}
 
 
 class PersonIn(Schema):
-    username = Line(1, 40, required=True)
+    username = Line(1, 40, required=True, metadata=USERNAME_SHAPE)
     display_name = Line(1, 200, required=True)
     roles = fields.List(
         fields.String(validate=validate.OneOf(ROLE_NAMES)),
@@ -27,16 +39,20 @@ class PersonIn(Schema):
         load_default=list,
         validate=validate.Length(0, 50),
     )
-    line_user_id = Line(0, 100, load_default=None, allow_none=True)
-    email = Line(0, 254, load_default=None, allow_none=True)
-    phone = Line(0, 30, load_default=None, allow_none=True)
+    line_user_id = Line(0, 100, load_default=None, allow_none=True, metadata=LINE_USER_ID_SHAPE)
+    email = Line(0, 254, load_default=None, allow_none=True, metadata=EMAIL_SHAPE)
+    phone = Line(0, 30, load_default=None, allow_none=True, metadata=PHONE_SHAPE)
     language = fields.String(load_default="th", validate=validate.OneOf(LANGUAGES))
     national_id = NationalId(load_default=None, allow_none=True)
 
 
 class RegisterPerson(PersonIn):
     password = fields.String(
-        load_default=None, allow_none=True, load_only=True, validate=PASSWORD_LENGTH
+        load_default=None,
+        allow_none=True,
+        load_only=True,
+        validate=PASSWORD_LENGTH,
+        metadata=NEW_PASSWORD_SHAPE,
     )
 
 
@@ -49,7 +65,7 @@ class ListPeople(Schema):
 
 
 class SetPassword(Schema):
-    password = fields.String(required=True, validate=PASSWORD_LENGTH)
+    password = fields.String(required=True, validate=PASSWORD_LENGTH, metadata=NEW_PASSWORD_SHAPE)
     current_password = fields.String(load_default=None, allow_none=True, validate=PASSWORD_LENGTH)
 
 

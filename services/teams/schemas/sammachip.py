@@ -10,6 +10,7 @@ from infra.dates import JOINED
 from infra.fields import AreaCode, Day, Integer, Line
 from services.teams.domain.trainers import TrainerTeam
 from services.teams.schemas.common import PageQuery, area, household_ids, person_id
+from services.teams.schemas.group_progress import OtopProductOut
 
 
 class SageIn(Schema):
@@ -88,6 +89,7 @@ class OccupationGroupOut(Schema):
     registered = fields.Boolean()
     registration_number = fields.String(allow_none=True)
     registered_on = fields.Date(allow_none=True)
+    otop_product = fields.Nested(OtopProductOut, allow_none=True)
     created_at = fields.AwareDateTime()
     version = Integer()
 

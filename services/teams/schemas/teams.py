@@ -19,7 +19,12 @@ class TeamSeatIn(Schema):
 
 class ChangeTeam(Schema):
     name = Line(1, 200, required=True)
-    coverage = fields.List(AreaCode(), required=True, validate=validate.Length(1, 30))
+    coverage = fields.List(  # sub-districts (tambons), each once: domain/areas.py
+        AreaCode("subdistrict"),
+        required=True,
+        validate=validate.Length(1, 30),
+        metadata={"uniqueItems": True},
+    )
 
 
 class FormTeam(ChangeTeam):

@@ -9,9 +9,9 @@ from sqlalchemy.orm import sessionmaker
 
 from infra.config import database_url, load_config
 from infra.engines import make_engine
-from infra.migrate import upgrade
 from services.funding.db import FundingUnitOfWork, metadata
 from tests.integration.funding.desk import Desk
+from tests.support.databases import upgrade
 
 
 @pytest.fixture

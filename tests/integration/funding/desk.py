@@ -1,5 +1,6 @@
-"""The funding use cases as the RPC methods call them (payloads through the same schemas), with a
-clock the test sets: time passes for arrears without waiting."""
+"""The funding service's own entrypoints called in this process (payloads through the same
+schemas, answers through the same serialisers), with a clock the test sets: time passes for
+arrears without waiting."""
 
 from __future__ import annotations
 
@@ -8,10 +9,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from infra.caller import Caller, Role
-from infra.validation import load
-from services.funding import money_schemas, schemas
 from services.funding.db import FundingUnitOfWork
-from services.funding.usecases import access, arrears, groups, loans, members, networks, repayments
+from services.funding.service import FundingService
 from services.funding.usecases.common import Settings
 
 ADMIN = Caller("admin-1", "admin", frozenset({Role.ADMINISTRATOR}))
@@ -38,11 +37,27 @@ def rules(**changes: Any) -> dict[str, Any]:
     }
 
 
+class Counter(FundingService):
+    """The service's methods without a container: the desk's unit of work, settings and clock."""
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+        self.uow = desk.uow
+
+    @property
+    def settings(self) -> Settings:
+        return self.desk.settings
+
+    def now(self) -> datetime:
+        return self.desk.now
+
+
 class Desk:
     def __init__(self, uow: FundingUnitOfWork, settings: Settings | None = None) -> None:
         self.uow = uow
         self.settings = settings or Settings(max_backdate_days=3650)
         self.now = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)
+        self.service = Counter(self)
 
     @property
     def today(self) -> date:
@@ -54,9 +69,7 @@ class Desk:
     # groups and members
     def create_network(self, caller: Caller, **payload: Any) -> dict[str, Any]:
         payload = {"name": "Mueang network", "district_code": "2401", **payload}
-        return networks.create_network(
-            self.uow, caller, load(schemas.NetworkIn(), payload), self.now
-        )
+        return self.service.create_network(caller.to_dict(), payload)
 
     def create_group(self, caller: Caller, **payload: Any) -> dict[str, Any]:
         payload = {
@@ -66,37 +79,34 @@ class Desk:
             "rules": rules(),
             **payload,
         }
-        return groups.create_group(self.uow, caller, load(schemas.GroupIn(), payload), self.now)
+        return self.service.create_group(caller.to_dict(), payload)
 
     def update_group(self, caller: Caller, group_id: str, version: int | None, **payload: Any):
-        command = load(schemas.GroupChange(), payload)
-        return groups.update_group(self.uow, caller, group_id, command, version)
+        return self.service.update_group(caller.to_dict(), group_id, payload, version)
 
     def get_group(self, caller: Caller, group_id: str) -> dict[str, Any]:
-        return groups.get_group(self.uow, caller, group_id)
+        return self.service.get_group(caller.to_dict(), group_id)
 
     def list_groups(self, caller: Caller, **query: Any) -> dict[str, Any]:
-        return groups.list_groups(self.uow, caller, load(schemas.GroupQuery(), query))
+        return self.service.list_groups(caller.to_dict(), query)
 
     def entries(self, caller: Caller, group_id: str, **query: Any) -> dict[str, Any]:
-        query = load(schemas.EntryQuery(), query)
-        return groups.list_entries(self.uow, caller, group_id, query)
+        return self.service.list_entries(caller.to_dict(), group_id, query)
 
     def add_member(self, caller: Caller, group_id: str, **payload: Any) -> dict[str, Any]:
         payload = {"first_name": "Malee", "last_name": "Suksai", **payload}
-        command = load(schemas.MemberIn(), payload)
-        return members.add_member(self.uow, caller, group_id, command, self.now)
+        return self.service.add_member(caller.to_dict(), group_id, payload)
 
     def get_member(self, caller: Caller, member_id: str) -> dict[str, Any]:
-        return members.get_member(self.uow, caller, member_id)
+        return self.service.get_member(caller.to_dict(), member_id)
 
     def deposit(self, caller: Caller, member_id: str, amount: str, **payload: Any):
-        command = load(money_schemas.Movement(), {"amount_thb": amount, **payload})
-        return members.deposit(self.uow, caller, member_id, command, self.now, self.settings)
+        payload = {"amount_thb": amount, **payload}
+        return self.service.deposit(caller.to_dict(), member_id, payload)
 
     def withdraw(self, caller: Caller, member_id: str, amount: str, **payload: Any):
-        command = load(money_schemas.Movement(), {"amount_thb": amount, **payload})
-        return members.withdraw(self.uow, caller, member_id, command, self.now, self.settings)
+        payload = {"amount_thb": amount, **payload}
+        return self.service.withdraw(caller.to_dict(), member_id, payload)
 
     # loans
     def apply(self, caller: Caller, member_id: str, amount: str, **payload: Any):
@@ -106,38 +116,30 @@ class Desk:
             "purpose": "seed and fertiliser",
             **payload,
         }
-        command = load(money_schemas.LoanApplication(), payload)
-        return loans.apply_for_loan(self.uow, caller, member_id, command, self.now)
+        return self.service.apply_for_loan(caller.to_dict(), member_id, payload)
 
     def approve(self, caller: Caller, loan_id: str, version: int | None = None):
-        return loans.approve_loan(self.uow, caller, loan_id, version, self.now)
+        return self.service.approve_loan(caller.to_dict(), loan_id, version)
 
     def reject(self, caller: Caller, loan_id: str, reason: str = "not now"):
-        command = load(money_schemas.Reason(), {"reason": reason})
-        return loans.reject_loan(self.uow, caller, loan_id, command, None, self.now)
+        return self.service.reject_loan(caller.to_dict(), loan_id, {"reason": reason})
 
     def disburse(self, caller: Caller, loan_id: str, **payload: Any):
-        command = load(money_schemas.OnDay(), payload)
-        return loans.disburse_loan(
-            self.uow, caller, loan_id, command, None, self.now, self.settings
-        )
+        return self.service.disburse_loan(caller.to_dict(), loan_id, payload)
 
     def repay(self, caller: Caller, loan_id: str, amount: str, **payload: Any):
-        command = load(money_schemas.Movement(), {"amount_thb": amount, **payload})
-        return repayments.repay_loan(self.uow, caller, loan_id, command, self.now, self.settings)
+        payload = {"amount_thb": amount, **payload}
+        return self.service.repay_loan(caller.to_dict(), loan_id, payload)
 
     def write_off(self, caller: Caller, loan_id: str, reason: str = "moved away", **payload):
-        command = load(money_schemas.WriteOff(), {"reason": reason, **payload})
-        return repayments.write_off_loan(
-            self.uow, caller, loan_id, command, None, self.now, self.settings
-        )
+        payload = {"reason": reason, **payload}
+        return self.service.write_off_loan(caller.to_dict(), loan_id, payload)
 
     def get_loan(self, caller: Caller, loan_id: str) -> dict[str, Any]:
-        return loans.get_loan(self.uow, caller, loan_id, self.now)
+        return self.service.get_loan(caller.to_dict(), loan_id)
 
     def loans(self, caller: Caller, group_id: str, **query: Any) -> dict[str, Any]:
-        query = load(schemas.LoanQuery(), query)
-        return loans.list_loans(self.uow, caller, group_id, query, self.now)
+        return self.service.list_loans(caller.to_dict(), group_id, query)
 
     def sheet(self, caller: Caller, group_id: str, lines: list[dict[str, Any]], **payload: Any):
         payload = {
@@ -146,24 +148,20 @@ class Desk:
             "lines": lines,
             **payload,
         }
-        command = load(money_schemas.CollectionSheetIn(), payload)
-        return repayments.post_collection_sheet(
-            self.uow, caller, group_id, command, self.now, self.settings
-        )
+        return self.service.post_collection_sheet(caller.to_dict(), group_id, payload)
 
     # portfolios, arrears and funding access
     def group_portfolio(self, caller: Caller, group_id: str, as_of: date | None = None):
-        return arrears.group_portfolio(self.uow, caller, group_id, as_of, self.now)
+        return self.service.group_portfolio(caller.to_dict(), group_id, _as_of(as_of))
 
     def network_portfolio(self, caller: Caller, network_id: str, as_of: date | None = None):
-        return arrears.network_portfolio(self.uow, caller, network_id, as_of, self.now)
+        return self.service.network_portfolio(caller.to_dict(), network_id, _as_of(as_of))
 
     def run_arrears_job(self, caller: Caller = ADMIN) -> dict[str, Any]:
-        return arrears.run_arrears_job(self.uow, caller, None, self.now, self.settings)
+        return self.service.run_arrears_job(caller.to_dict(), {})
 
     def decide(self, caller: Caller, request_id: str, **payload: Any) -> dict[str, Any]:
-        command = load(money_schemas.Decision(), payload)
-        return access.decide_request(self.uow, caller, request_id, command, None, self.now)
+        return self.service.decide_funding_request(caller.to_dict(), request_id, payload)
 
     # a ready-made group with a committee of two officers (maker and checker)
     def ready_group(self, **payload: Any) -> tuple[dict[str, Any], Caller, Caller]:
@@ -186,3 +184,7 @@ class Desk:
         loan = self.apply(maker, member_id, amount, **apply)
         self.approve(checker, loan["id"])
         return self.disburse(maker, loan["id"])
+
+
+def _as_of(day: date | None) -> dict[str, Any]:
+    return {} if day is None else {"as_of": day.isoformat()}

@@ -88,6 +88,18 @@ def test_a_repayment_line_on_a_closed_loan_refuses_the_sheet(desk, meeting):
     assert balances(desk, group, maker) == before
 
 
+def test_a_repayment_of_a_loan_disbursed_after_the_meeting_names_the_line_loan(desk, meeting):
+    group, maker, savers, loan = meeting
+    before_the_loan = (desk.today - timedelta(days=31)).isoformat()
+    lines = [deposit(savers[1]), repayment(loan, "10.00")]
+    with pytest.raises(ValidationFailed) as refused:
+        desk.sheet(maker, group["id"], lines, meeting_on=before_the_loan)
+    assert [(e.field, e.message) for e in refused.value.errors] == [
+        ("lines.1.loan_id", "disbursed after the meeting")  # a field the sheet holds, not `on`
+    ]
+    assert refused.value.detail == "the sheet was not posted: 1 of its lines are wrong"
+
+
 def test_every_bad_line_is_named_at_once(desk, meeting):
     group, maker, savers, loan = meeting
     lines = [deposit(savers[0], "1.001"), deposit(savers[1]), repayment(loan, "0")]

@@ -9,10 +9,10 @@ from sqlalchemy.orm import sessionmaker
 
 from infra.config import database_url, load_config
 from infra.engines import make_engine
-from infra.migrate import upgrade
 from services.funding.db import FundingUnitOfWork, metadata
 from tests.integration.funding.checks import assert_books_balance
 from tests.integration.funding.desk import Desk
+from tests.support.databases import upgrade
 
 
 @pytest.fixture

@@ -12,10 +12,10 @@ from nameko.exceptions import RemoteError
 
 from infra.envelope import Envelope
 from infra.errors import ValidationFailed, from_remote
-from infra.migrate import upgrade
 from services.funding.service import FundingService
 from tests.integration.funding.desk import ADMIN, officer, rules
 from tests.integration.helpers import drain, publish_event, rpc, tap
+from tests.support.databases import upgrade
 from tests.support.waiting import wait_for
 
 

@@ -14,13 +14,13 @@ from sqlalchemy.orm import sessionmaker
 from infra.config import database_url
 from infra.engines import make_engine
 from infra.errors import Conflict, NotFound, from_remote
-from infra.migrate import upgrade
 from services.funding.db import FundingUnitOfWork, metadata
 from services.funding.domain.money import bangkok_date
 from services.funding.service import FundingService
 from tests.integration.funding.desk import ADMIN, Desk, officer, rules, supervisor
 from tests.integration.funding.test_funding_access_flow import Events
 from tests.integration.helpers import rpc
+from tests.support.databases import upgrade
 
 
 @pytest.fixture

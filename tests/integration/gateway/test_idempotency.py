@@ -13,8 +13,9 @@ from werkzeug.wrappers import Request, Response
 
 from gateway.db import idempotency_keys
 from gateway.idempotency import Claim, IdempotencyStore, ReplayResponse
+from gateway.problems import response_for
 from infra.errors import Conflict, ValidationFailed
-from infra.migrate import upgrade
+from tests.support.databases import upgrade
 
 KEY = "9b2f6c1e-6f3a-4e8b-9d3c-2a1b0c9d8e7f"
 
@@ -50,8 +51,10 @@ def age_the_claim(store: IdempotencyStore, seconds: float) -> None:
 
 def test_a_pending_claim_blocks_a_resend_until_its_lease_runs_out(store):
     store.claim("p1", KEY, post({"a": 1}))  # the gateway holding it was killed here
-    with pytest.raises(Conflict):
+    with pytest.raises(Conflict) as pending:
         store.claim("p1", KEY, post({"a": 1}))
+    answer = response_for(pending.value)
+    assert answer.status_code == 409 and answer.headers["Retry-After"] == "2"
     age_the_claim(store, 61)
     assert store.claim("p1", KEY, post({"a": 1})) == Claim("p1", KEY)
     with pytest.raises(Conflict):  # the one taking over now holds a fresh lease

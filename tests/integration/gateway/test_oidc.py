@@ -14,9 +14,10 @@ from eventlet import wsgi
 
 from gateway.service import GatewayService
 from infra.caller import SYSTEM
-from infra.migrate import databases, upgrade
+from infra.migrate import databases
 from services.teams.service import TeamsService
 from tests.integration.helpers import rpc
+from tests.support.databases import upgrade
 
 ISSUER = "https://idp.example.test/realms/cdd"
 

@@ -1,4 +1,5 @@
-"""Overdue visits are announced once; lists filter by area, stage, team and overdue, paged."""
+"""Overdue visits are announced once; lists filter by area, stage, team, overdue and plans waiting
+for approval, paged."""
 
 import time
 from datetime import UTC, datetime, timedelta
@@ -13,6 +14,7 @@ from tests.integration.helpers import drain, publish_event, tap
 from tests.integration.households.support import (
     ADMIN,
     COORDINATOR,
+    EXPERT,
     LEADER,
     TEAM,
     call,
@@ -96,3 +98,36 @@ def test_lists_filter_and_page_without_gaps_or_repeats(migrated, start_service, 
     assert sorted(seen) == sorted(ids) and len(seen) == len(set(seen))
     by_village = call(migrated, "list_households", ADMIN, {"area": "24010102"})["items"]
     assert {h["village_code"] for h in by_village} == {"24010102"}
+
+
+def test_the_list_of_plans_waiting_for_approval_follows_submission_and_decision(
+    migrated, start_service
+):
+    start_service(HouseholdsService, migrated)
+    waiting, drafted = (
+        call(migrated, "register_household", COORDINATOR, household(seed))["id"]
+        for seed in (11, 12)
+    )
+    call(migrated, "target_households", COORDINATOR, {"area_code": "240101", "survey_year": 2026})
+    plans = {hid: consented_with_plan(migrated, hid) for hid in (waiting, drafted)}
+    submitted = call(
+        migrated, "submit_plan", COORDINATOR, waiting, {"expected_version": plans[waiting]}
+    )
+
+    def listed(waits: bool) -> set[str]:
+        query = {"area": "240101", "plan_waiting": waits}
+        return {h["id"] for h in call(migrated, "list_households", EXPERT, query)["items"]}
+
+    assert waiting in listed(True) and drafted not in listed(True)
+    assert drafted in listed(False) and waiting not in listed(False)
+    call(migrated, "approve_plan", EXPERT, waiting, {"expected_version": submitted["version"]})
+    assert waiting not in listed(True) and waiting in listed(False)
+
+
+def consented_with_plan(config, hid: str) -> int:
+    """Consent, then a drafted plan; the draft's version."""
+    case = call(config, "get_household", COORDINATOR, hid)
+    consent = {"expected_version": case["version"], "informed": True, "consented": True}
+    call(config, "record_consent", COORDINATOR, hid, consent)
+    goal = {"capital": "economic", "description": "income", "baseline": "1", "target": "2"}
+    return call(config, "save_plan", COORDINATOR, hid, {"goals": [goal]})["version"]

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from infra.config import load_config
-from infra.migrate import upgrade
 from tests.integration.notifications.peers import HttpPeer, SmtpPeer
+from tests.support.databases import upgrade
 
 LINE_TOKEN = "line-test-token"
 

@@ -12,8 +12,8 @@ from infra.envelope import read_event
 from services.notifications.db import NotificationsUnitOfWork, metadata
 from services.notifications.db.tables import notifications
 from services.notifications.settings import Settings
-from services.notifications.subscriptions import SUBSCRIPTIONS
-from services.notifications.usecases import digest, directory, events, ladder
+from services.notifications.subscriptions import SUBSCRIPTIONS, TABLE
+from services.notifications.usecases import digest, ladder
 from tests.integration.notifications import events as ev
 
 T0 = datetime(2026, 11, 21, 3, tzinfo=UTC)  # 10:00 in Bangkok
@@ -26,17 +26,10 @@ def unit_of_work(config):
 
 
 def apply(uow, envelope, settings, now=T0):
-    schemas = SUBSCRIPTIONS[(envelope["source"], envelope["event_type"])]
-    event = read_event(envelope, schemas)
-    if envelope["source"] == "teams" and envelope["event_type"].startswith(("person", "team_m")):
-        handler = (
-            directory.person_changed
-            if envelope["event_type"].startswith("person")
-            else directory.team_membership_changed
-        )
-        handler(uow, event)
-    else:
-        events.apply_event(uow, event, now, settings)
+    """What the event's handler does (the use case of its row in the table), at an injected time."""
+    key = (envelope["source"], envelope["event_type"])
+    [row] = [row for row in TABLE if (row.source, row.event_type) == key]
+    row.use_case(uow, read_event(envelope, SUBSCRIPTIONS[key]), now, settings)
 
 
 def inbox_kinds(uow, person_id):

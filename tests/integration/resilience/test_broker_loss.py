@@ -8,7 +8,7 @@ import json
 import pytest
 
 from infra.caller import SYSTEM
-from infra.migrate import databases, upgrade
+from infra.migrate import databases
 from infra.outbox import EventPublisher
 from tests.integration.helpers import (
     coordinator_known_to_notifications,
@@ -17,6 +17,7 @@ from tests.integration.helpers import (
     rpc,
 )
 from tests.integration.test_shutdown import counts
+from tests.support.databases import upgrade
 from tests.support.own_broker import OwnBroker
 from tests.support.processes import environment, log_tail, run_module, start_module
 from tests.support.waiting import wait_for

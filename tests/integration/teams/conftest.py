@@ -12,13 +12,13 @@ from sqlalchemy.orm import sessionmaker
 
 from infra.config import database_url, load_config
 from infra.engines import make_engine
-from infra.migrate import upgrade
 from services.teams.db import TeamsUnitOfWork, metadata
 from tests.support.databases import (
     drop_postgres_databases,
     new_prefix,
     postgres_template,
     sqlite_template,
+    upgrade,
 )
 
 

@@ -16,10 +16,10 @@ from sqlalchemy.orm import sessionmaker
 from infra.config import database_url, load_config
 from infra.engines import make_engine
 from infra.errors import Unauthorized
-from infra.migrate import upgrade
 from services.teams.bootstrap import ensure_administrator
 from services.teams.db import TeamsUnitOfWork, metadata
 from services.teams.usecases.auth import authenticate
+from tests.support.databases import upgrade
 
 ROOT = Path(__file__).resolve().parents[3]
 NOW = datetime(2026, 11, 21, tzinfo=UTC)

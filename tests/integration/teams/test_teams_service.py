@@ -12,11 +12,11 @@ from infra.caller import SYSTEM
 from infra.config import database_url
 from infra.engines import make_engine
 from infra.envelope import Envelope
-from infra.migrate import upgrade
 from services.teams.db import metadata
 from services.teams.events import PUBLISHED
 from services.teams.service import TeamsService
 from tests.integration.helpers import drain, publish_event, rpc, tap
+from tests.support.databases import upgrade
 from tests.support.waiting import wait_for
 
 ADMIN = SYSTEM.to_dict()

@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from infra.errors import ValidationFailed
-from services.funding import money_schemas
-from services.funding.schemas import parse
-from services.funding.sheet_input import _plain_sheet, parse_sheet
+from services.funding.schemas.common import parse
+from services.funding.schemas.repayments import CollectionSheetIn
+from services.funding.schemas.sheet_input import _plain_sheet, parse_sheet
 
 IDS = st.uuids().map(str)
 ODD_IDS = st.one_of(IDS.map(str.upper), st.uuids().map(lambda u: u.hex), st.just("not-an-id"))
@@ -68,14 +68,14 @@ def outcome(load: Any, payload: dict[str, Any]) -> Any:
 @settings(max_examples=300)
 @given(st.one_of(sheets(spoil=False), sheets(spoil=True)))
 def test_the_fast_path_agrees_with_the_schema(payload: dict[str, Any]) -> None:
-    by_schema = outcome(lambda p: parse(money_schemas.CollectionSheetIn, p), payload)
+    by_schema = outcome(lambda p: parse(CollectionSheetIn, p), payload)
     assert outcome(parse_sheet, payload) == by_schema
 
 
 @settings(max_examples=100)
 @given(sheets(spoil=False))
 def test_a_well_formed_sheet_takes_the_fast_path(payload: dict[str, Any]) -> None:
-    assert _plain_sheet(payload) == parse(money_schemas.CollectionSheetIn, payload)
+    assert _plain_sheet(payload) == parse(CollectionSheetIn, payload)
 
 
 @pytest.mark.parametrize("amount", ["0", "100.001", "-1.00"])

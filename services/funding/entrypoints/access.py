@@ -1,0 +1,47 @@
+"""RPC and events: households' funding-access requests and the committee's answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from infra.envelope import read_event
+from infra.events import event_handler
+from infra.rpc import rpc
+from services.funding import subscriptions
+from services.funding.entrypoints.common import Entrypoints, who
+from services.funding.schemas.access import Decision, RequestQuery, request_out
+from services.funding.schemas.common import listed, parse
+from services.funding.usecases import access
+
+
+class AccessEntrypoints(Entrypoints):
+    @event_handler("households", "funding_access_requested")
+    def on_funding_access_requested(self, payload: dict[str, Any]) -> None:
+        event = read_event(payload, subscriptions.FUNDING_ACCESS_REQUESTED)
+        access.receive_request(self.uow, event, self.now())
+
+    @rpc
+    def list_funding_requests(
+        self, caller: dict[str, Any], group_id: str, query: dict[str, Any]
+    ) -> dict[str, Any]:
+        query = parse(RequestQuery, query)
+        found = access.list_requests(self.uow, who(caller), group_id, query)
+        return listed(found["items"], request_out, found["next"])
+
+    @rpc
+    def get_funding_request(self, caller: dict[str, Any], request_id: str) -> dict[str, Any]:
+        return request_out(access.get_request(self.uow, who(caller), request_id))
+
+    @rpc
+    def decide_funding_request(
+        self,
+        caller: dict[str, Any],
+        request_id: str,
+        payload: dict[str, Any],
+        expected_version: int | None = None,
+    ) -> dict[str, Any]:
+        command = parse(Decision, payload)
+        request = access.decide_request(
+            self.uow, who(caller), request_id, command, expected_version, self.now()
+        )
+        return request_out(request)

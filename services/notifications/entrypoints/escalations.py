@@ -1,0 +1,50 @@
+"""RPC: escalations, listed, read, acknowledged and resolved by the people they address."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from infra.caller import Caller
+from infra.rpc import rpc
+from infra.validation import load
+from services.notifications.entrypoints.common import Json, now
+from services.notifications.schemas.escalations import (
+    ListEscalations,
+    ResolveEscalation,
+    escalation_out,
+)
+from services.notifications.usecases import escalations
+
+
+class EscalationEntrypoints:
+    uow: Any
+
+    @rpc
+    def list_escalations(self, caller: Json, query: Json) -> Json:
+        command = load(ListEscalations, query)
+        found = escalations.list_escalations(self.uow, Caller.from_dict(caller), command)
+        return {"items": [escalation_out(v) for v in found["items"]], "next": found["next"]}
+
+    @rpc
+    def get_escalation(self, caller: Json, escalation_id: str) -> Json:
+        view = escalations.get_escalation(self.uow, Caller.from_dict(caller), escalation_id)
+        return escalation_out(view)
+
+    @rpc
+    def acknowledge_escalation(
+        self, caller: Json, escalation_id: str, expected_version: int | None = None
+    ) -> Json:
+        view = escalations.acknowledge(
+            self.uow, Caller.from_dict(caller), escalation_id, expected_version, now()
+        )
+        return escalation_out(view)
+
+    @rpc
+    def resolve_escalation(
+        self, caller: Json, escalation_id: str, payload: Json, expected_version: int | None = None
+    ) -> Json:
+        note = load(ResolveEscalation, payload)["note"]
+        view = escalations.resolve(
+            self.uow, Caller.from_dict(caller), escalation_id, note, expected_version, now()
+        )
+        return escalation_out(view)

@@ -1,0 +1,76 @@
+"""The Smile Teams report's SQL: each team the caller sees that covers part of the area, with
+its households in the area counted by stage, outcome and overdue visits (one GROUP BY); or one
+team's households counted per village."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Integer, case, cast, exists, func, select
+from sqlalchemy.orm import Session
+
+from infra.reach import inside, touching
+from services.teams.db.households import assignments, known_households
+from services.teams.db.teams import team_coverage, team_members, teams, visible
+
+STAGES = ("target", "compass", "manage", "care", "graduated")
+
+
+def _count(condition: Any) -> Any:
+    return func.coalesce(func.sum(cast(case((condition, 1), else_=0), Integer)), 0)
+
+
+def _assigned(condition: Any) -> Any:
+    h = known_households.c
+    return (
+        select(assignments.c.team_id, assignments.c.village_code, h.stage, h.open_case,
+               h.overdue, h.consented, h.graduated_at)
+        .join(known_households, h.id == assignments.c.household_id)
+        .where(condition)
+        .subquery()
+    )  # fmt: skip
+
+
+def _figures(a: Any) -> list[Any]:
+    """The report's counts over the assigned households `a` (a subquery of `_assigned`)."""
+    return [
+        _count(a.team_id.is_not(None)).label("households"),
+        _count(a.open_case.is_(True)).label("open_cases"),
+        _count(a.consented.is_(True)).label("consented"),
+        _count(a.consented.is_(False)).label("declined"),
+        _count(a.graduated_at.is_not(None)).label("graduated"),
+        _count(a.overdue.is_(True)).label("overdue_visits"),
+        *(_count(a.stage == stage).label(f"stage_{stage}") for stage in STAGES),
+    ]
+
+
+def team_figures(
+    session: Session, readable: tuple[str, ...] | None, person_id: str, parts: tuple[str, ...]
+) -> list[Any]:
+    assigned = _assigned(inside(assignments.c.village_code, parts))
+    a = assigned.c
+    covering = exists().where(
+        team_coverage.c.team_id == teams.c.id, touching(team_coverage.c.tambon_code, parts, 6)
+    )
+    statement = (
+        select(teams.c.id.label("key"), teams.c.name, *_figures(a))
+        .outerjoin(assigned, a.team_id == teams.c.id)
+        .where(visible(readable, person_id), covering)
+        .group_by(teams.c.id, teams.c.name)
+    )
+    return session.execute(statement).all()
+
+
+def village_figures(session: Session, team_id: str, areas: tuple[str, ...] | None) -> list[Any]:
+    """One team's households per village; only inside `areas` unless None (all of them)."""
+    condition = assignments.c.team_id == team_id
+    if areas is not None:
+        condition = condition & inside(assignments.c.village_code, areas)
+    a = _assigned(condition).c
+    statement = select(a.village_code.label("key"), *_figures(a)).group_by(a.village_code)
+    return session.execute(statement).all()
+
+
+def members_of(session: Session, team_ids: list[str]) -> list[Any]:
+    statement = select(team_members).where(team_members.c.team_id.in_(team_ids))
+    return session.execute(statement).all()

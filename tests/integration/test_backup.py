@@ -20,19 +20,19 @@ from infra.migrate import databases
 from services.households.db import metadata
 from tests.support.databases import drop_postgres_databases, new_prefix, postgres_template
 
-NOW = datetime.now(UTC)
 OUTBOX = metadata.tables["outbox"]
 
 
 def event(published_minutes_ago: float | None) -> dict:
+    now = datetime.now(UTC)  # at the test's run, not at collection: the suite takes half an hour
     published = (
-        None if published_minutes_ago is None else NOW - timedelta(minutes=published_minutes_ago)
+        None if published_minutes_ago is None else now - timedelta(minutes=published_minutes_ago)
     )
     return {
         "event_id": str(uuid.uuid4()),
         "event_type": "household_registered",
         "payload": "{}",
-        "created_at": NOW - timedelta(hours=2),
+        "created_at": now - timedelta(hours=2),
         "published_at": published,
     }
 

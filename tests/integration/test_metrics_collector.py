@@ -17,11 +17,9 @@ from services.notifications.db import metadata
 from services.notifications.db.escalations import OPEN_BY_LEVEL
 from tests.support.databases import upgrade
 
-NOW = datetime.now(UTC)
-
 
 def outbox_row(age_seconds: float, published: bool) -> dict:
-    created = NOW - timedelta(seconds=age_seconds)
+    created = datetime.now(UTC) - timedelta(seconds=age_seconds)
     return {
         "event_id": str(uuid.uuid4()),
         "event_type": "something_happened",
@@ -40,7 +38,7 @@ def escalation_row(status: str, level: int) -> dict:
         "details": {},
         "status": status,
         "level": level,
-        "opens_at": NOW,
+        "opens_at": datetime.now(UTC),
         "version": 1,
     }
 
@@ -51,7 +49,7 @@ def fill(engine) -> None:
         ages = [(600, True), (300, False), (30, False)]
         connection.execute(insert(tables["outbox"]), [outbox_row(*age) for age in ages])
         inbox = [
-            {"consumer": "c", "event_id": str(n), "event_type": "t", "processed_at": NOW}
+            {"consumer": "c", "event_id": str(n), "event_type": "t", "processed_at": datetime.now(UTC)}
             for n in range(3)
         ]
         connection.execute(insert(tables["inbox"]), inbox)

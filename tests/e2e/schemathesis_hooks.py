@@ -15,12 +15,17 @@ client sends where the document can state the rule's shape but not its data.
   list), `th-national-id` (the mod-11 check digit), and dates near today, where every date range
   of the API overlaps (a visit's day has passed, a plan's lies ahead, a run date is near today);
   `year-month` likewise, a month of the last two years (a report's month has begun).
+- Python 3.11.7's `ast.parse` keeps its recursion count per interpreter, not per thread
+  (CPython gh-106905, fixed in later releases): hypothesis and schemathesis parse sources in each
+  worker thread, and two parses at once once failed the run with "AST constructor recursion depth
+  mismatch". Parses go one at a time here.
 - Ranges that move with today: a fiscal year's ceiling is stated as `x-fiscal-years-ahead` of
   the current one, which a client adds to the fiscal year it is in, as the hook does here.
 """
 
 from __future__ import annotations
 
+import ast
 import os
 import threading
 import uuid
@@ -45,6 +50,16 @@ BASE_URL = os.environ.get("SMILE_BASE_URL", "")
 TOKEN = os.environ.get("SMILE_TOKEN", "")
 ADMIN_ID = os.environ.get("SMILE_ADMIN_ID", "")
 TODAY = datetime.now(UTC).date()
+_PARSING = threading.Lock()
+_parse = ast.parse
+
+
+def _parse_alone(*args, **kwargs):
+    with _PARSING:
+        return _parse(*args, **kwargs)
+
+
+ast.parse = _parse_alone
 RECENT_DAYS = st.integers(0, 20).map(lambda back: TODAY - timedelta(days=back))
 
 

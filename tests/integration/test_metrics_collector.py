@@ -49,7 +49,12 @@ def fill(engine) -> None:
         ages = [(600, True), (300, False), (30, False)]
         connection.execute(insert(tables["outbox"]), [outbox_row(*age) for age in ages])
         inbox = [
-            {"consumer": "c", "event_id": str(n), "event_type": "t", "processed_at": datetime.now(UTC)}
+            {
+                "consumer": "c",
+                "event_id": str(n),
+                "event_type": "t",
+                "processed_at": datetime.now(UTC),
+            }
             for n in range(3)
         ]
         connection.execute(insert(tables["inbox"]), inbox)

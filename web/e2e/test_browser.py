@@ -148,7 +148,9 @@ def test_a_leader_signs_in_records_consent_and_logs_a_visit(page: Page, field: F
     page.screenshot(path=shots / "households-360.png", full_page=True)
     assert "smile_session" not in page.evaluate("document.cookie")  # HttpOnly
     expect(page.get_by_text("รอความยินยอม")).to_have_count(1)  # what is due: consent to ask
-    page.locator(f'a[href="/households/{field.to_ask}"]').click()
+    card = page.locator(f'a[href="/households/{field.to_ask}"]')
+    expect(card).to_contain_text("Somchai Dee")  # the head's name tells the cards apart
+    card.click()
     expect(page.get_by_role("heading", name="สมาชิก")).to_be_visible()
     page.screenshot(path=shots / "case-360.png", full_page=True)
     page.get_by_label("ได้แจ้งรายละเอียดโครงการให้ครัวเรือนทราบแล้ว").check()
@@ -174,6 +176,8 @@ def edit_plan(page: Page, goals: dict[str, str], livelihood: str) -> None:
     """Open the plan editor, set each capital's first goal's target (adding the goal when there is
     none) and the livelihood, and save the draft."""
     page.get_by_role("button", name="แก้ไขแผน").click()
+    # the form first: counting its goals before it renders would add a goal that is there
+    expect(page.get_by_role("form", name="แก้ไขแผน")).to_be_visible()
     for capital, target in goals.items():
         goal = f"#goal-{capital}-0"
         if page.locator(f"{goal}-target").count() == 0:

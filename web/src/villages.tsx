@@ -64,3 +64,20 @@ export function VillageName({ code = "" }: { code?: string | undefined }) {
   }, [tambonCode, tambon]);
   return <>{code ? villageLabel(code, tambon, language) : "–"}</>;
 }
+
+export interface Housed {
+  head_name?: string | null;
+  village_code?: string | undefined;
+  house_no?: string | null;
+}
+
+/** A household as people tell it apart: its head's name, then its village and house number. */
+export function HouseholdLabel({ household }: { household: Housed }) {
+  const { t } = useT();
+  return (
+    <>
+      {household.head_name && <strong>{household.head_name} · </strong>}
+      <VillageName code={household.village_code} /> · {t("houseNo")} {household.house_no ?? "–"}
+    </>
+  );
+}

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from infra.pagination import keyset
 from infra.reach import any_of
-from services.households.db.tables import households, plans, surveys
+from services.households.db.tables import households, members, plans, surveys
 
 
 def area_range(code: str) -> ColumnElement[bool]:
@@ -52,7 +52,12 @@ class HouseholdFilter:
 def list_households(
     session: Session, reach: Reach, where: HouseholdFilter, after: str | None, limit: int
 ) -> list[Any]:
-    statement = _filtered(select(households), reach, where)
+    head = members.alias("head")
+    named = select(households, (head.c.first_name + " " + head.c.last_name).label("head_name"))
+    joined = named.outerjoin(
+        head, and_(head.c.household_id == households.c.id, head.c.is_head, head.c.active)
+    )
+    statement = _filtered(joined, reach, where)
     keys = (
         [households.c.priority_rank, households.c.id]
         if where.order == "priority"

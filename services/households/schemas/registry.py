@@ -137,6 +137,7 @@ class HouseholdSummaryOut(Schema):
     id = fields.String()
     village_code = fields.String()
     house_no = fields.String(allow_none=True)
+    head_name = fields.String(allow_none=True, metadata={"example": "สมชาย ใจดี"})
     size = Integer()
     stage = fields.String()
     team_id = fields.String(allow_none=True)

@@ -98,6 +98,7 @@ def test_lists_filter_and_page_without_gaps_or_repeats(migrated, start_service, 
     assert sorted(seen) == sorted(ids) and len(seen) == len(set(seen))
     by_village = call(migrated, "list_households", ADMIN, {"area": "24010102"})["items"]
     assert {h["village_code"] for h in by_village} == {"24010102"}
+    assert {h["head_name"] for h in by_village} == {"Somchai Dee"}  # the head, not Malee
 
 
 def test_the_list_of_plans_waiting_for_approval_follows_submission_and_decision(

@@ -6,7 +6,7 @@ import { dueFirst, dueOf, type HouseholdSummary } from "../households";
 import { useT, type MessageKey } from "../i18n";
 import { recall, remember } from "../queue/store";
 import { followLink } from "../router";
-import { VillageName } from "../villages";
+import { HouseholdLabel } from "../villages";
 
 type Loaded = { households: HouseholdSummary[]; offline: boolean } | "loading" | "failed";
 
@@ -45,7 +45,7 @@ export function HouseholdsScreen({ store }: ScreenProps) {
         {dueFirst(loaded.households, today).map((household) => (
           <li key={household.id} class="card">
             <a href={`/households/${household.id}`} onClick={followLink} class="row-link">
-              <VillageName code={household.village_code} /> · {t("houseNo")} {household.house_no ?? "–"}
+              <HouseholdLabel household={household} />
             </a>
             <p>
               {t("stage")}: {t(`stage_${household.stage}` as MessageKey)} · {t("members")}{" "}

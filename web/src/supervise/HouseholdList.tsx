@@ -7,7 +7,7 @@ import type { MessageKey } from "../i18n";
 import { followLink } from "../router";
 import { loadHouseholds, type HouseholdFilter, type HouseholdSummary } from "./data";
 import { useTexts } from "./text";
-import { VillageName } from "../villages";
+import { HouseholdLabel } from "../villages";
 
 interface Props {
   area: string;
@@ -68,7 +68,7 @@ function Items({ listed, linkTo, more }: ItemsProps) {
         {listed.items.map((household) => (
           <li key={household.id} class="card">
             <a href={linkTo(household)} onClick={followLink} class="row-link">
-              <VillageName code={household.village_code} /> · {t("houseNo")} {household.house_no ?? "–"}
+              <HouseholdLabel household={household} />
             </a>
             <p>
               {t("stage")}: {t(`stage_${household.stage}` as MessageKey)} · {t("members")}{" "}

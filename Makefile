@@ -42,8 +42,9 @@ demo: install web
 	deploy/ensure-rabbitmq.sh --management
 	$(PY) -m demo
 
+# The suite as two pytest sessions side by side (tests/parallel.py says why), then the browser tests.
 test: backing lint k8s-check web-test chromium
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m tests.parallel $(PYTEST_ARGS)
 	$(PY) -m pytest web/e2e --suppress-nameko-eventlet-notification $(PYTEST_ARGS)
 
 # The long checks, minutes each, that CI runs after the suite (.ci/run): the demo's whole load,

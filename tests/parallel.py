@@ -1,0 +1,60 @@
+"""`make test`'s suite as two pytest sessions side by side, one on the integration tests and one on
+the rest: the suite spends most of its time waiting on the broker, the databases and the
+processes it starts (one core's worth of CPU over the run), so on two cores two sessions take
+little more than half the time of one. Each line is prefixed with its session's name; the exit
+status is the first failing session's. pytest-xdist is no use here: its workers talk to the
+controller over a thread that the suite's eventlet monkey-patching stalls.
+
+    python -m tests.parallel [pytest options for both sessions]
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import IO
+
+SESSIONS = {
+    "integration": ["tests/integration"],
+    "rest": ["tests/unit", "tests/deploy", "tests/e2e"],
+}
+WRITING = threading.Lock()
+
+
+def start(name: str, paths: list[str], options: list[str]) -> subprocess.Popen[str]:
+    # each session its own temporary root (pytest wipes it at the start of the next run), so
+    # neither cleans away the folders the other is using
+    basetemp = Path(tempfile.gettempdir()) / "smile-tests" / name
+    command = [sys.executable, "-m", "pytest", f"--basetemp={basetemp}", *options, *paths]
+    return subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1
+    )
+
+
+def relay(name: str, stream: IO[str]) -> None:
+    for line in stream:
+        with WRITING:
+            sys.stdout.write(f"[{name}] {line}")
+            sys.stdout.flush()
+
+
+def main(options: list[str]) -> int:
+    running = {name: start(name, paths, options) for name, paths in SESSIONS.items()}
+    relays = [
+        threading.Thread(target=relay, args=(name, process.stdout), daemon=True)
+        for name, process in running.items()
+    ]
+    for thread in relays:
+        thread.start()
+    codes = {name: process.wait() for name, process in running.items()}
+    for thread in relays:
+        thread.join()
+    print("sessions:", ", ".join(f"{name} exited {code}" for name, code in codes.items()))
+    return next((code for code in codes.values() if code != 0), 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

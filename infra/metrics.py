@@ -59,6 +59,13 @@ EVENTS = Counter(
     ["subscription", "outcome"],
 )
 
+IMPORT_ROWS = Counter(
+    "smile_import_rows",
+    "BMN import rows committed, by outcome (accepted: wrote something, unchanged, rejected); "
+    "its rate is the import's rows per second",
+    ["outcome"],
+)
+
 
 def rpc_outcome(error: BaseException | None) -> str:
     """ok, refused (an expected ServiceError: not found, invalid...), timeout, unreachable or

@@ -6,6 +6,7 @@ from infra.database import Database
 from infra.service import DomainService
 from infra.timers import StopRequested
 from services.households.db import HouseholdsUnitOfWork, metadata
+from services.households.db.imports import IMPORT_ROWS_READ, IMPORTS_UNFINISHED
 from services.households.entrypoints.case import CaseEntrypoints
 from services.households.entrypoints.imports import ImportEntrypoints
 from services.households.entrypoints.reactions import ReactionEntrypoints
@@ -23,6 +24,6 @@ class HouseholdsService(
     DomainService,
 ):
     name = "households"
-    uow = Database(metadata, HouseholdsUnitOfWork)
+    uow = Database(metadata, HouseholdsUnitOfWork, gauges=(IMPORTS_UNFINISHED, IMPORT_ROWS_READ))
     settings = SettingsProvider()
     stop_requested = StopRequested()

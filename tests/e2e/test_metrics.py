@@ -5,6 +5,7 @@ is an id or anything a person typed."""
 
 from __future__ import annotations
 
+import random
 import re
 import uuid
 
@@ -12,10 +13,12 @@ import pytest
 import requests
 
 from tests.e2e.conftest import System
+from tests.integration.helpers import national_id
 from tests.support.metrics import (
     collected_families,
     gateway_families,
     labels_of,
+    own_families,
     scrape,
     service_families,
 )
@@ -111,9 +114,7 @@ def test_the_gateway_counts_requests_by_route_template(system: System, traffic: 
 @pytest.mark.parametrize("service", SERVICES)
 def test_every_service_serves_its_metrics(system: System, traffic: dict, service: str) -> None:
     scraped = scrape(f"{system.listener(service)}/metrics")
-    declared = [*service_families(), *collected_families()]
-    if service != "notifications":
-        declared = declared[:-1]  # open escalations are the notifications service's own
+    declared = [*service_families(), *collected_families(), *own_families(service)]
     assert_declared(scraped, declared)
     assert series(scraped["smile_rpc_handled"], service=service, method="ping", outcome="ok")
     assert series(scraped["smile_outbox_waiting"], service=service)
@@ -142,3 +143,43 @@ def test_consumed_events_are_counted_by_subscription(system: System, traffic: di
     consumers = scrape(f"{system.listener('notifications')}/metrics")["smile_event_consumers"]
     assert any(labels["subscription"].startswith(subscription) for labels in labels_of(consumers))
     assert all(value == 1.0 for value in series(consumers))
+
+
+def test_import_rows_are_counted_by_outcome(system: System) -> None:
+    """The households listener counts an import's committed rows (their rate is the import's
+    rows per second) and shows no import unfinished once it is done."""
+    listener = f"{system.listener('households')}/metrics"
+
+    def rows(outcome: str) -> float:
+        family = scrape(listener).get("smile_import_rows")
+        return sum(series(family, outcome=outcome)) if family else 0.0
+
+    before = {outcome: rows(outcome) for outcome in ("accepted", "rejected")}
+    heads = [national_id(random.randrange(10**9, 10**10)) for _ in range(2)]
+    csv = (
+        "village_code,head_national_id,head_first_name,head_last_name,household_size,"
+        f"annual_income_thb\n24010501,{heads[0]},Malee,Dee,3,30000\n"
+        f"24010502,{heads[1]},Mana,Dee,2,25000\n24010503,1234,Bad,Id,2,25000\n"
+    )
+    answer = requests.post(
+        f"{system.url}/api/v1/household-imports",
+        data=csv.encode(),
+        params={"survey_year": 2026, "format": "csv", "file_name": "metrics.csv"},
+        headers={"Authorization": f"Bearer {system.admin_token}", "Content-Type": "text/csv"},
+        timeout=20,
+    )
+    assert answer.status_code == 202, answer.text
+    wait_for(
+        lambda: rows("accepted") - before["accepted"] == 2
+        and rows("rejected") - before["rejected"] == 1,
+        timeout=30,
+        what="the import's rows counted",
+    )
+    imported = f"{system.url}/api/v1/household-imports/{answer.json()['id']}"
+    headers = {"Authorization": f"Bearer {system.admin_token}"}
+    wait_for(
+        lambda: requests.get(imported, headers=headers, timeout=10).json()["status"] == "done",
+        what="the import to finish",
+    )
+    unfinished = scrape(listener)["smile_imports_unfinished"]
+    assert series(unfinished, status="processing") in ([], [0.0])

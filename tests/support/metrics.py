@@ -9,6 +9,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from infra import metrics
 from infra.metrics_collector import Families
+from services.households.db.imports import IMPORT_ROWS_READ, IMPORTS_UNFINISHED
 from services.notifications.db.escalations import OPEN_BY_LEVEL
 
 SUFFIXES = {
@@ -24,7 +25,11 @@ GATEWAY = [
     metrics.RPC_CALLS,
     metrics.RPC_CALL_DURATION,
 ]
-SERVICE = [metrics.RPC_HANDLED, metrics.RPC_HANDLED_DURATION, metrics.EVENTS]
+SERVICE = [metrics.RPC_HANDLED, metrics.RPC_HANDLED_DURATION, metrics.EVENTS, metrics.IMPORT_ROWS]
+OWN_GAUGES = {  # read from a service's own database when scraped
+    "households": [IMPORTS_UNFINISHED, IMPORT_ROWS_READ],
+    "notifications": [OPEN_BY_LEVEL],
+}
 
 
 def _declared(metric: Any) -> tuple[str, str, tuple[str, ...]]:
@@ -33,8 +38,13 @@ def _declared(metric: Any) -> tuple[str, str, tuple[str, ...]]:
 
 def collected_families() -> list[tuple[str, str, tuple[str, ...]]]:
     """The families read from containers at each scrape (every process, services and gateway)."""
-    gauges = [(f.name, f.type, tuple(f._labelnames)) for f in Families().all()]
-    return [*gauges, (OPEN_BY_LEVEL.name, "gauge", ("service", OPEN_BY_LEVEL.label))]
+    return [(f.name, f.type, tuple(f._labelnames)) for f in Families().all()]
+
+
+def own_families(service: str | None = None) -> list[tuple[str, str, tuple[str, ...]]]:
+    """A service's own gauges (every service's when None)."""
+    chosen = OWN_GAUGES.values() if service is None else [OWN_GAUGES.get(service, [])]
+    return [(g.name, "gauge", ("service", g.label)) for gauges in chosen for g in gauges]
 
 
 def gateway_families() -> list[tuple[str, str, tuple[str, ...]]]:
@@ -47,7 +57,12 @@ def service_families() -> list[tuple[str, str, tuple[str, ...]]]:
 
 def sample_names() -> set[str]:
     """Every series name any endpoint of this system may expose (smile_* only)."""
-    families = [*gateway_families(), *service_families(), *collected_families()]
+    families = [
+        *gateway_families(),
+        *service_families(),
+        *collected_families(),
+        *own_families(),
+    ]
     return {name + suffix for name, kind, _ in families for suffix in SUFFIXES[kind]}
 
 

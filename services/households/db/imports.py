@@ -9,6 +9,7 @@ from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from infra.metrics_collector import GaugeQuery
 from infra.pagination import keyset
 from services.households.db.tables import import_chunks, import_errors, import_tambons, imports
 
@@ -134,3 +135,22 @@ class ImportRepository:
         query = select(import_errors).where(import_errors.c.import_id == import_id)
         keys = [import_errors.c.row, import_errors.c.field]
         return self.session.execute(keyset(query, keys, after, limit)).all()
+
+
+# Read when scraped (infra.metrics_collector): imports waiting and in progress, and how far along.
+IMPORTS_UNFINISHED = GaugeQuery(
+    "smile_imports_unfinished",
+    "BMN imports not yet finished, by status (queued, processing)",
+    "status",
+    select(imports.c.status, func.count())
+    .where(imports.c.status.in_(("queued", "processing")))
+    .group_by(imports.c.status),
+)
+IMPORT_ROWS_READ = GaugeQuery(
+    "smile_import_rows_read",
+    "Rows read so far by the imports in progress (their progress), by status",
+    "status",
+    select(imports.c.status, func.coalesce(func.sum(imports.c.rows_read), 0))
+    .where(imports.c.status == "processing")
+    .group_by(imports.c.status),
+)

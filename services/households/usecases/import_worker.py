@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from infra.caller import Caller
 from infra.errors import ValidationFailed
 from infra.logs import get_logger
+from infra.metrics import IMPORT_ROWS
 from services.households.db import HouseholdsUnitOfWork
 from services.households.db.bulk import upsert_batch
 from services.households.events import HOUSEHOLD_IMPORT_FINISHED
@@ -190,10 +191,12 @@ def _commit_batch(
                 )
                 wait_turn()  # already passed unless the batch had nothing to update
                 problems = problems + written.refused
-                _record(uow, job.id, valid, problems, written.unchanged, rows_read, clock())
+                rows = _record(uow, job.id, valid, problems, written.unchanged, rows_read, clock())
                 counts = tally(valid, problems, written.unchanged_rows, refused_villages)
                 uow.imports.count_tambons(job.id, counts)
                 uow.commit()
+            for outcome, count in rows.items():
+                IMPORT_ROWS.labels(outcome).inc(count)
             break
         except IntegrityError:  # a registration took one of these people meanwhile: look again
             if attempt == 2:
@@ -208,20 +211,23 @@ def _record(
     unchanged: int,
     rows_read: int,
     now: datetime,
-) -> None:
+) -> dict[str, int]:
     """Counters: `accepted` rows wrote something (a new household, or new figures), `unchanged`
-    rows found exactly their values stored, `rejected` rows were refused."""
+    rows found exactly their values stored, `rejected` rows were refused. Returns the batch's."""
     uow.imports.add_errors(import_id, problems)
     current = uow.imports.get(import_id, for_update=True)
-    written = len(valid) - _refused_valid(valid, problems) - unchanged
+    batch = {
+        "accepted": len(valid) - _refused_valid(valid, problems) - unchanged,
+        "unchanged": unchanged,
+        "rejected": _rows_of(problems),
+    }
     uow.imports.update(
         import_id,
         rows_read=rows_read,
         claimed_at=now,
-        accepted=current.accepted + written,
-        unchanged=current.unchanged + unchanged,
-        rejected=current.rejected + _rows_of(problems),
+        **{outcome: getattr(current, outcome) + count for outcome, count in batch.items()},
     )
+    return batch
 
 
 def _refused_valid(valid: list[BmnRow], problems: list[tuple[int, str, str]]) -> int:

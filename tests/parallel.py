@@ -28,6 +28,7 @@ def start(name: str, paths: list[str], options: list[str]) -> subprocess.Popen[s
     # each session its own temporary root (pytest wipes it at the start of the next run), so
     # neither cleans away the folders the other is using
     basetemp = Path(tempfile.gettempdir()) / "smile-tests" / name
+    basetemp.parent.mkdir(parents=True, exist_ok=True)  # pytest makes only the last folder
     command = [sys.executable, "-m", "pytest", f"--basetemp={basetemp}", *options, *paths]
     return subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1

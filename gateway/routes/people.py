@@ -46,7 +46,7 @@ class PeopleRoutes:
         operation="people.list",
     )
     def list_people(self, request: Request, caller: Caller) -> Response:
-        query = query_of(request, "role", "area", "active", "after", "limit")
+        query = query_of(request, "name", "role", "area", "active", "after", "limit")
         return page_response(
             request, self.rpc.call("teams", "list_people", caller.to_dict(), query)
         )

@@ -6,6 +6,7 @@ cases; axe-core finds nothing serious on the new screens at 360 and 1280 px."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,6 +103,12 @@ def test_an_administrator_registers_and_deactivates_a_person_and_forms_a_team(
     page.get_by_role("button", name="ปิดใช้งานบุคคลนี้").click()
     expect(page.locator("main").get_by_role("status")).to_have_text("ปิดใช้งานแล้ว")
     assert registered(district, username)["active"] is False
+    page.goto("/admin")  # the people list finds them by part of the username, any case
+    page.locator("#people-name").fill(username.upper())
+    page.get_by_role("button", name="กรอง").click()
+    expect(page).to_have_url(re.compile(r"name="))
+    expect(page.locator("li[data-person]")).to_have_count(1)
+    expect(page.locator("li[data-person]")).to_contain_text("ปิดใช้งานแล้ว")
 
     name = f"ทีมยิ้มบ้านโพธิ์ {district.tag}"
     page.get_by_role("link", name="ตั้งทีมยิ้ม").click()

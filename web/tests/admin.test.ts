@@ -46,9 +46,9 @@ describe("the administrator's forms", () => {
   });
 
   it("keep the people list's filters in the URL, dropping what it cannot ask", () => {
-    const filter = peopleFilterOf(new URLSearchParams("role=trainer&area=2401&active=false&x=1"));
-    expect(filter).toEqual({ role: "trainer", area: "2401", active: false });
-    expect(peopleSearch(filter)).toBe("?role=trainer&area=2401&active=false");
+    const filter = peopleFilterOf(new URLSearchParams("name=+ใจดี+&role=trainer&area=2401&active=false&x=1"));
+    expect(filter).toEqual({ name: "ใจดี", role: "trainer", area: "2401", active: false });
+    expect(peopleSearch(filter)).toBe(`?name=${encodeURIComponent("ใจดี")}&role=trainer&area=2401&active=false`);
     expect(peopleFilterOf(new URLSearchParams("role=king&area=24a&active=maybe"))).toEqual({});
     expect(peopleSearch({})).toBe("");
   });

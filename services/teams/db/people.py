@@ -17,7 +17,9 @@ from sqlalchemy import (
     Table,
     delete,
     exists,
+    func,
     insert,
+    or_,
     select,
     true,
     update,
@@ -110,23 +112,20 @@ class PeopleRepository:
         return self.session.execute(query).first() is not None
 
     def list(
-        self,
-        reach: PeopleReach,
-        role: str | None,
-        area: str | None,
-        active: bool | None,
-        after: str | None,
-        limit: int,
+        self, reach: PeopleReach, where: PeopleFilter, after: str | None, limit: int
     ) -> tuple[list[Person], str | None]:
         query = select(people).where(reach.condition())
-        if area:
-            query = query.where(_has_area_under((area,)))
-        if role:
+        if where.name:
+            query = query.where(_named(where.name))
+        if where.area:
+            query = query.where(_has_area_under((where.area,)))
+        if where.role:
+            role = where.role
             query = query.where(
                 exists().where(person_roles.c.person_id == people.c.id, person_roles.c.role == role)
             )
-        if active is not None:
-            query = query.where(people.c.active.is_(active))
+        if where.active is not None:
+            query = query.where(people.c.active.is_(where.active))
         rows = self.session.execute(keyset(query, [people.c.username], after, limit)).all()
         items, cursor = page(rows, limit, key=lambda r: [r.username])
         return [self._person(r) for r in items], cursor
@@ -197,6 +196,30 @@ class PeopleReach:
         if self.areas is None:
             return true()
         return any_of([_has_area_under(self.areas), people.c.id == self.me])
+
+
+@dataclass(frozen=True)
+class PeopleFilter:
+    """What a list of people is narrowed to, besides the caller's reach."""
+
+    name: str | None = None  # part of the display name or username, any case
+    role: str | None = None
+    area: str | None = None
+    active: bool | None = None
+
+    @classmethod
+    def of(cls, query: dict[str, Any]) -> PeopleFilter:
+        return cls(query.get("name"), query.get("role"), query.get("area"), query.get("active"))
+
+
+def _named(part: str) -> ColumnElement[bool]:
+    """`part` anywhere in the display name or username, any case (LIKE's own wildcards in
+    `part` are plain characters)."""
+    wanted = part.lower()
+    return or_(
+        func.lower(people.c.display_name).contains(wanted, autoescape=True),
+        func.lower(people.c.username).contains(wanted, autoescape=True),
+    )
 
 
 def _has_area_under(prefixes: tuple[str, ...]) -> ColumnElement[bool]:

@@ -57,6 +57,12 @@ class RegisterPerson(PersonIn):
 
 
 class ListPeople(Schema):
+    name = Line(
+        1,
+        100,
+        load_default=None,
+        metadata={"description": "part of the display name or username, any case"},
+    )
     role = fields.String(load_default=None, validate=validate.OneOf(ROLE_NAMES))
     area = AreaCode(load_default=None)
     active = fields.Boolean(load_default=None, allow_none=True)

@@ -15,7 +15,7 @@ from infra.errors import (
     ValidationFailed,
 )
 from services.teams.db import TeamsUnitOfWork
-from services.teams.db.people import PeopleReach
+from services.teams.db.people import PeopleFilter, PeopleReach
 from services.teams.domain import policy
 from services.teams.domain.contact import Contact
 from services.teams.domain.person import Person, Profile
@@ -120,9 +120,7 @@ def list_people(
     else themselves and, for area readers, the people answering for areas inside theirs."""
     reach = PeopleReach(policy.readable_areas(caller), caller.person_id)
     with uow:
-        return uow.people.list(
-            reach, query["role"], query["area"], query["active"], query["after"], query["limit"]
-        )
+        return uow.people.list(reach, PeopleFilter.of(query), query["after"], query["limit"])
 
 
 def set_password(

@@ -44,3 +44,14 @@ def test_an_area_reader_lists_the_people_inside_its_areas_and_itself(world):
 
 def test_administrators_list_everyone(world):
     assert listed(world, ADMIN) == ["far", "far.coordinator", "near"]
+
+
+def test_a_name_search_matches_part_of_the_name_or_username_within_the_reach(world):
+    register(world, "somchai.k", Role.VOLUNTEER_LEADER, [HERE], display_name="สมชาย ใจดี")
+    register(world, "percent", Role.VOLUNTEER_LEADER, [HERE], display_name="100% Sure")
+    assert listed(world, ADMIN, name="ใจดี") == ["somchai.k"]  # Thai, inside the display name
+    assert listed(world, ADMIN, name="SOMCHAI") == ["somchai.k"]  # the username, any case
+    assert listed(world, ADMIN, name="FAR") == ["far", "far.coordinator"]
+    assert listed(world, ADMIN, name="%") == ["percent"]  # a wildcard is a plain character
+    me = as_caller(register(world, "expert", Role.DISTRICT_EXPERT, [HERE[:4]]))
+    assert listed(world, me, name="far") == []  # never past what the caller may list

@@ -1,4 +1,4 @@
-/** People, paged, with their roles, areas and state; filters by role, area and state in the URL. */
+/** People, paged, with their roles, areas and state; filters by name, role, area and state in the URL. */
 import { useState } from "preact/hooks";
 import { followLink, navigate } from "../router";
 import { listPeople, ROLES, type Person } from "./data";
@@ -54,16 +54,19 @@ function PersonCard({ person }: { person: Person }) {
 
 function PeopleFilters({ search }: { search: URLSearchParams }) {
   const { a } = useTexts();
+  const [name, setName] = useState(search.get("name") ?? "");
   const [role, setRole] = useState(search.get("role") ?? "");
   const [area, setArea] = useState(search.get("area") ?? "");
   const [active, setActive] = useState(search.get("active") ?? "");
   const submit = (event: Event) => {
     event.preventDefault();
-    const filter = peopleFilterOf(new URLSearchParams({ role, area, active }));
+    const filter = peopleFilterOf(new URLSearchParams({ name, role, area, active }));
     navigate(`/admin${peopleSearch(filter)}`);
   };
   return (
     <form class="card filters" onSubmit={submit}>
+      <label for="people-name">{a("filterName")}</label>
+      <input id="people-name" type="search" value={name} onInput={(e) => { setName(e.currentTarget.value); }} />
       <label for="people-role">{a("filterRole")}</label>
       <select id="people-role" value={role} onChange={(e) => { setRole(e.currentTarget.value); }}>
         <option value="">{a("anyRole")}</option>

@@ -63,6 +63,7 @@ function refused(response: Response, error: unknown): Refused {
 const ifMatch = (version: number | undefined) => ({ "If-Match": `"${String(version ?? 0)}"` });
 
 export interface PeopleFilter {
+  name?: string;
   role?: RoleName;
   area?: string;
   active?: boolean;

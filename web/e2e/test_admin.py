@@ -127,6 +127,14 @@ def test_an_administrator_registers_and_deactivates_a_person_and_forms_a_team(
     seats = {seat["role"]: seat["person_id"] for seat in formed["members"]}
     assert seats["district_expert"] == district.people["expert"]["id"]
 
+    renamed = f"ทีมยิ้มโพธิ์-เกาะไร่ {district.tag}"  # renamed, and a second tambon covered
+    page.locator("#change-name").fill(renamed)
+    page.locator("#change-coverage").fill(f"{AREA['tambon']}, 240502")
+    page.get_by_role("button", name="บันทึกการแก้ไขทีม").click()
+    expect(page.get_by_role("heading", name=f"ทีม {renamed}")).to_be_visible()
+    changed = ok(district.admin.call("GET", f"/api/v1/teams/{formed['id']}")).json()
+    assert (changed["name"], changed["coverage"]) == (renamed, [AREA["tambon"], "240502"])
+
 
 def as_number(value) -> float | None:
     """A figure as the page shows it or the API sends it (JSON 0.0 is "0" on the page)."""

@@ -1,9 +1,12 @@
-/** One Smile Team: its members by name, who joins a missing seat, who leaves (with a reason). */
+/** One Smile Team: its name and sub-districts (changeable), its members by name, who joins a
+ * missing seat, who leaves (with a reason). */
 import { useEffect, useState } from "preact/hooks";
 import { followLink } from "../router";
-import { getPerson, getTeam, joinTeam, leaveTeam, refusalFrom, type Person, type SeatRole, type Team } from "./data";
-import { FormProblems } from "./Field";
-import { formMessages, type Refusal } from "./problems";
+import {
+  changeTeam, getPerson, getTeam, joinTeam, leaveTeam, refusalFrom, type Person, type SeatRole, type Team,
+} from "./data";
+import { Field, FormProblems } from "./Field";
+import { formMessages, parseAreas, type Refusal } from "./problems";
 import { SeatPicker } from "./SeatPicker";
 import { teamStatus } from "./Teams";
 import { useTexts } from "./text";
@@ -36,7 +39,9 @@ export function TeamView({ id }: { id: string }) {
       <h1 id="team-title">{a("teamTitle", { name: team.name ?? "" })}</h1>
       <p>{teamStatus(team, a)} · {a("coverageShort")}: {(team.coverage ?? []).join(", ")}</p>
       {note && <p role="status">{note}</p>}
-      <FormProblems lines={formMessages(refusal, [])} />
+      <FormProblems lines={formMessages(refusal, ["name", "coverage"])} />
+      <Change key={team.version} team={team} refusal={refusal}
+        onChange={(name, coverage) => { act(changeTeam(team, name, coverage), a("teamChanged")); }} />
       <h2>{a("members")}</h2>
       <ul class="list">
         {(team.members ?? []).map((seat) => (
@@ -99,6 +104,37 @@ function Join({ team, onJoin }: { team: Team; onJoin: (role: SeatRole, person: s
       <SeatPicker role={role} coverage={team.coverage ?? []} chosen={person} refusal={undefined}
         field="person_id" onChoose={setPerson} />
       <button type="submit">{a("join")}</button>
+    </form>
+  );
+}
+
+interface ChangeProps {
+  team: Team;
+  refusal: Refusal | undefined;
+  onChange: (name: string, coverage: string[]) => void;
+}
+
+function Change({ team, refusal, onChange }: ChangeProps) {
+  const { a } = useTexts();
+  const [name, setName] = useState(team.name ?? "");
+  const [coverage, setCoverage] = useState((team.coverage ?? []).join(", "));
+  return (
+    <form class="card" noValidate
+      onSubmit={(e) => { e.preventDefault(); onChange(name.trim(), parseAreas(coverage)); }}>
+      <h2>{a("changeTeam")}</h2>
+      <Field id="change-name" label={a("teamName")} field="name" refusal={refusal}>
+        {(describedBy) => (
+          <input id="change-name" value={name} aria-describedby={describedBy}
+            onInput={(e) => { setName(e.currentTarget.value); }} />
+        )}
+      </Field>
+      <Field id="change-coverage" label={a("coverage")} field="coverage" refusal={refusal}>
+        {(describedBy) => (
+          <input id="change-coverage" inputMode="numeric" value={coverage} aria-describedby={describedBy}
+            onInput={(e) => { setCoverage(e.currentTarget.value); }} />
+        )}
+      </Field>
+      <button type="submit">{a("saveTeam")}</button>
     </form>
   );
 }

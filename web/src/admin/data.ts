@@ -156,6 +156,15 @@ export async function joinTeam(team: Team, seat: Seat): Promise<Team> {
   return data;
 }
 
+export async function changeTeam(team: Team, name: string, coverage: string[]): Promise<Team> {
+  const { data, error, response } = await api.PUT("/api/v1/teams/{team_id}", {
+    params: { path: { team_id: team.id ?? "" }, header: ifMatch(team.version) },
+    body: { name, coverage },
+  });
+  if (!data) throw refused(response, error);
+  return data;
+}
+
 export async function leaveTeam(team: Team, personId: string, reason: string): Promise<Team> {
   const { data, error, response } = await api.POST("/api/v1/teams/{team_id}/departures", {
     params: { path: { team_id: team.id ?? "" }, header: ifMatch(team.version) },

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import requests
 from browsing import DESK, PHONE, axe_violations, opened
 from playwright.sync_api import Browser, Page, expect
 from test_supervisor import EMPTY, visit
@@ -100,6 +101,16 @@ def test_an_administrator_registers_and_deactivates_a_person_and_forms_a_team(
     )
 
     page.get_by_role("link", name="เปิด", exact=True).click()
+    page.locator("#reset-password").fill("short")  # the rule's refusal, under the field
+    page.get_by_role("button", name="ตั้งรหัสผ่านใหม่").click()
+    expect(page.locator('[data-field="password"] .problem')).not_to_be_empty()
+    new_password = "a new password for the leader"
+    page.locator("#reset-password").fill(new_password)
+    page.get_by_role("button", name="ตั้งรหัสผ่านใหม่").click()
+    expect(page.get_by_text("ตั้งรหัสผ่านใหม่แล้ว")).to_be_visible()
+    login = {"username": username, "password": new_password}
+    signed_in = requests.post(f"{district.admin.url}/api/v1/auth/token", json=login, timeout=10)
+    assert signed_in.status_code == 200, signed_in.text
     page.get_by_role("button", name="ปิดใช้งานบุคคลนี้").click()
     expect(page.locator("main").get_by_role("status")).to_have_text("ปิดใช้งานแล้ว")
     assert registered(district, username)["active"] is False

@@ -16,6 +16,7 @@ import {
 import { Field, FormProblems } from "./Field";
 import { formMessages, messagesFor, parseAreas, type Refusal } from "./problems";
 import { useTexts } from "./text";
+import { PasswordReset } from "./PasswordReset";
 
 const FIELDS = ["username", "display_name", "roles", "areas", "phone", "email", "password"];
 
@@ -99,6 +100,7 @@ export function PersonEditor({ id }: { id: string }) {
       <p class={person.active ? "" : "problem"}>{person.active ? a("active") : a("inactive")}</p>
       {note && <p role="status">{note}</p>}
       <PersonForm key={person.version} initial={draftOf(person)} onSave={save} />
+      {person.active && <PasswordReset person={person} />}
       {person.active && (
         <Deactivate person={person} onDone={(changed) => { setPerson(changed); setNote(a("deactivated")); }} />
       )}

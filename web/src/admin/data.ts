@@ -116,6 +116,15 @@ export function profileOf(person: Person): PersonIn {
   };
 }
 
+/** An administrator's reset: no current password, and the person's earlier tokens end. */
+export async function setPassword(person: Person, password: string): Promise<void> {
+  const { error, response } = await api.PUT("/api/v1/people/{person_id}/password", {
+    params: { path: { person_id: person.id } },
+    body: { password },
+  });
+  if (!response.ok) throw refused(response, error);
+}
+
 export async function deactivatePerson(person: Person): Promise<Person> {
   const { data, error, response } = await api.POST("/api/v1/people/{person_id}/deactivation", {
     params: { path: { person_id: person.id }, header: ifMatch(person.version) },

@@ -42,7 +42,7 @@ demo: install web
 	deploy/ensure-rabbitmq.sh --management
 	$(PY) -m demo
 
-# The suite as two pytest sessions side by side (tests/parallel.py says why), then the browser tests.
+# The suite as three pytest sessions side by side (tests/parallel.py says why), then the browser tests.
 test: backing lint k8s-check web-test chromium
 	$(PY) -m tests.parallel $(PYTEST_ARGS)
 	$(PY) -m pytest web/e2e --suppress-nameko-eventlet-notification $(PYTEST_ARGS)

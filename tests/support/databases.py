@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
 import uuid
 from pathlib import Path
@@ -31,16 +32,43 @@ def new_prefix() -> str:
     return f"smile_test_{uuid.uuid4().hex[:10]}"
 
 
-def drop_postgres_databases(prefix: str) -> None:
+def drop_postgres_databases(prefix: str, *, wait: bool = False) -> None:
+    """Drop the databases named `prefix`_*. PostgreSQL 15 makes a checkpoint for each DROP
+    DATABASE, which takes seconds while other tests write: unless `wait`, psql drops them in the
+    background, and `finish_drops` waits for every drop at the end of the session."""
     engine = create_engine(f"{POSTGRES_SERVER}/postgres", isolation_level="AUTOCOMMIT")
     with engine.connect() as connection:
-        names = connection.execute(
-            text("SELECT datname FROM pg_database WHERE datname LIKE :pattern"),
-            {"pattern": f"{prefix}_%"},
-        ).scalars()
-        for name in list(names):
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        names = list(
+            connection.execute(
+                text("SELECT datname FROM pg_database WHERE datname LIKE :pattern"),
+                {"pattern": f"{prefix}_%"},
+            ).scalars()
+        )
+        statements = [f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)' for name in names]
+        psql = shutil.which("psql")
+        if wait or not psql:
+            for statement in statements:
+                connection.execute(text(statement))
     engine.dispose()
+    if statements and psql and not wait:
+        server = make_url(POSTGRES_SERVER).set(drivername="postgresql", database="postgres")
+        commands = [arg for statement in statements for arg in ("-c", statement)]
+        _DROPPING.append(
+            subprocess.Popen(
+                [psql, "-q", server.render_as_string(hide_password=False), *commands],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
+
+
+_DROPPING: list[subprocess.Popen[bytes]] = []
+
+
+def finish_drops() -> None:
+    """Wait for the background drops (the session's end)."""
+    while _DROPPING:
+        _DROPPING.pop().wait()
 
 
 class MigratedTemplates:
@@ -70,7 +98,8 @@ class MigratedTemplates:
                 migrate.upgrade(config, [service])
 
     def drop(self) -> None:
-        drop_postgres_databases(self.prefix)
+        finish_drops()  # the per-test copies first: a template cannot go while it is copied
+        drop_postgres_databases(self.prefix, wait=True)
         shutil.rmtree(self.directory, ignore_errors=True)
 
     def _migrate_template(self, config: dict[str, Any], backend: str, service: str) -> None:

@@ -1,12 +1,13 @@
-"""`make test`'s suite as three pytest sessions side by side, two on the integration tests and one
-on the rest: the suite spends most of its time waiting on the broker, the databases and the
-processes it starts (about two thirds of one core over a serial run; an integration test mostly
-waits for containers to start, answer and stop), so sessions side by side share the two cores
-instead of leaving them idle. Each line is prefixed with its session's name; the exit
-status is the first failing session's. pytest-xdist is no use here: its workers talk to the
-controller over a thread that the suite's eventlet monkey-patching stalls.
+"""`make test`'s suite as three pytest sessions side by side: the integration tests in two halves,
+the e2e fuzzers beside the shorter half, and the rest. The suite spends most of its time waiting
+on the broker, the databases and the processes it starts (about two thirds of one core over a
+serial run; an integration test mostly waits for containers to start, answer and stop), so
+sessions side by side share the two cores instead of leaving them idle. Each line is prefixed
+with its session's name; the exit status is the first failing session's. pytest-xdist is no use
+here: its workers talk to the controller over a thread that the suite's eventlet monkey-patching
+stalls.
 
-    python -m tests.parallel [pytest options for both sessions]
+    python -m tests.parallel [pytest options for every session]
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ FIRST_HALF = [
     "tests/integration/gateway",
     "tests/integration/households",
 ]
+# the two fuzzers (minutes each) run beside the first half, which is the shortest: 9 minutes alone
+FUZZERS = ["tests/e2e/test_api_schema.py", "tests/e2e/test_hostile_input.py"]
 SESSIONS = {  # pytest arguments: folders and files, and `--ignore=` what another session runs
-    "integration-1": FIRST_HALF,
-    "integration-2": ["tests/integration", *(f"--ignore={path}" for path in FIRST_HALF)],
-    "rest": ["tests/unit", "tests/deploy", "tests/e2e"],
+    "integration-a": [*FIRST_HALF, *FUZZERS],
+    "integration-b": ["tests/integration", *(f"--ignore={path}" for path in FIRST_HALF)],
+    "unit-e2e": ["tests/unit", "tests/deploy", "tests/e2e", *(f"--ignore={p}" for p in FUZZERS)],
 }
 WRITING = threading.Lock()
 

@@ -32,6 +32,7 @@ def _province_b(world: World) -> None:
     team, b = smile_team(world, B, "b")
     o = world.objects
     o["team_id"], o["person_id"] = team, b["people"]["leader"]["id"]
+    o["person_username"] = b["people"]["leader"]["username"]  # what a name search would find
     o["household_id"] = household(b["coordinator"], B["village"])
     assigned(world, b["coordinator"], o["household_id"], team)
     _case(b, o)

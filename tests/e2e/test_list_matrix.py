@@ -27,6 +27,7 @@ OBJECT_PARAMETERS = {  # query parameter -> B's object it names
     "member_id": "member_id",
     "loan_id": "loan_id",
     "notification_id": "notification_id",
+    "name": "person_username",  # a name search finds nobody outside the caller's reach
 }
 NOT_REACH = {  # parameters that narrow within what a caller reaches, never widen it
     "after", "limit", "status", "kind", "role", "active", "stage", "order", "channel",

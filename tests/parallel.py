@@ -32,6 +32,7 @@ SESSIONS = {  # pytest arguments: folders and files, and `--ignore=` what anothe
     "unit-e2e": ["tests/unit", "tests/deploy", "tests/e2e", *(f"--ignore={p}" for p in FUZZERS)],
 }
 WRITING = threading.Lock()
+FAILURE_PREFIXES = ("FAILED ", "ERROR ")  # pytest's short summary lines (`-ra`)
 
 
 def start(name: str, paths: list[str], options: list[str]) -> subprocess.Popen[str]:
@@ -45,8 +46,10 @@ def start(name: str, paths: list[str], options: list[str]) -> subprocess.Popen[s
     )
 
 
-def relay(name: str, stream: IO[str]) -> None:
+def relay(name: str, stream: IO[str], failures: list[str]) -> None:
     for line in stream:
+        if line.startswith(FAILURE_PREFIXES):
+            failures.append(f"[{name}] {line.rstrip()}")
         with WRITING:
             sys.stdout.write(f"[{name}] {line}")
             sys.stdout.flush()
@@ -54,8 +57,9 @@ def relay(name: str, stream: IO[str]) -> None:
 
 def main(options: list[str]) -> int:
     running = {name: start(name, paths, options) for name, paths in SESSIONS.items()}
+    failures: list[str] = []
     relays = [
-        threading.Thread(target=relay, args=(name, process.stdout), daemon=True)
+        threading.Thread(target=relay, args=(name, process.stdout, failures), daemon=True)
         for name, process in running.items()
     ]
     for thread in relays:
@@ -63,6 +67,8 @@ def main(options: list[str]) -> int:
     codes = {name: process.wait() for name, process in running.items()}
     for thread in relays:
         thread.join()
+    if failures:
+        print("failures of every session:", *failures, sep="\n")
     print("sessions:", ", ".join(f"{name} exited {code}" for name, code in codes.items()))
     return next((code for code in codes.values() if code != 0), 0)
 

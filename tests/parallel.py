@@ -12,6 +12,7 @@ stalls.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -35,11 +36,10 @@ WRITING = threading.Lock()
 FAILURE_PREFIXES = ("FAILED ", "ERROR ")  # pytest's short summary lines (`-ra`)
 
 
-def start(name: str, paths: list[str], options: list[str]) -> subprocess.Popen[str]:
-    # each session its own temporary root (pytest wipes it at the start of the next run), so
-    # neither cleans away the folders the other is using
-    basetemp = Path(tempfile.gettempdir()) / "smile-tests" / name
-    basetemp.parent.mkdir(parents=True, exist_ok=True)  # pytest makes only the last folder
+def start(name: str, paths: list[str], options: list[str], run: Path) -> subprocess.Popen[str]:
+    # each session its own temporary root (pytest wipes it when it starts), inside a folder of
+    # this run's own: no session, and no other run on the machine, cleans away what one is using
+    basetemp = run / name
     command = [sys.executable, "-m", "pytest", f"--basetemp={basetemp}", *options, *paths]
     return subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1
@@ -56,7 +56,9 @@ def relay(name: str, stream: IO[str], failures: list[str]) -> None:
 
 
 def main(options: list[str]) -> int:
-    running = {name: start(name, paths, options) for name, paths in SESSIONS.items()}
+    run = Path(tempfile.mkdtemp(prefix="smile-tests-"))
+    print(f"sessions' temporary folders: {run}", flush=True)
+    running = {name: start(name, paths, options, run) for name, paths in SESSIONS.items()}
     failures: list[str] = []
     relays = [
         threading.Thread(target=relay, args=(name, process.stdout, failures), daemon=True)
@@ -69,6 +71,8 @@ def main(options: list[str]) -> int:
         thread.join()
     if failures:
         print("failures of every session:", *failures, sep="\n")
+    if not any(codes.values()):
+        shutil.rmtree(run, ignore_errors=True)  # kept when a session failed, for its logs
     print("sessions:", ", ".join(f"{name} exited {code}" for name, code in codes.items()))
     return next((code for code in codes.values() if code != 0), 0)
 

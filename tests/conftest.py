@@ -44,7 +44,9 @@ def migrated_templates() -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def rabbit_admin() -> RabbitAdmin:
-    return RabbitAdmin(load_config()["RABBIT_API_URI"])
+    admin = RabbitAdmin(load_config()["RABBIT_API_URI"])
+    admin.sweep_stale_vhosts()
+    return admin
 
 
 @pytest.fixture

@@ -22,14 +22,18 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import requests
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from tests.support.waiting import wait_for
 
 DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
 CHROMIUM = "/usr/bin/chromium"
@@ -50,6 +54,7 @@ def first_screen_kb() -> dict[str, float]:
 
 
 NETWORK_FETCHED: list[str] = []  # the app's files fetched over the network, not from the worker
+API_ASKED: Counter[str] = Counter()  # the API's paths asked over the network, with how often
 
 
 def throttled_page(context: BrowserContext) -> Page:
@@ -64,6 +69,9 @@ def throttled_page(context: BrowserContext) -> Page:
 
 def _note_network_file(event: dict) -> None:
     response = event["response"]
+    path = urlsplit(response["url"]).path
+    if path.startswith("/api/") and not response["fromServiceWorker"]:
+        API_ASKED[path] += 1
     if event["type"] in ("Document", "Script", "Stylesheet") and not response["fromServiceWorker"]:
         NETWORK_FETCHED.append(response["url"])
 
@@ -87,17 +95,21 @@ def signed_in_context(browser: Browser, url: str, username: str, password: str) 
 
 
 def wait_for_service_worker(page: Page) -> None:
-    page.wait_for_function(
-        "navigator.serviceWorker && navigator.serviceWorker.controller !== null", timeout=120_000
-    )
-    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    # polled from here: Playwright's wait_for_function compiles its predicate in the page, which
+    # the app's Content-Security-Policy (no eval) refuses
+    controlled = "() => navigator.serviceWorker?.controller != null"
+    wait_for(lambda: page.evaluate(controlled), timeout=120, what="the service worker")
+    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
 
 
 def measure(browser: Browser, url: str, username: str, password: str) -> tuple[float, float]:
     context = signed_in_context(browser, url, username, password)
     try:
         cold_page = throttled_page(context)
+        API_ASKED.clear()
         cold = time_to_list(cold_page, url)
+        asked = ", ".join(f"{path} x{count}" for path, count in sorted(API_ASKED.items()))
+        print(f"  cold load asked, before the list showed: {asked}")
         wait_for_service_worker(cold_page)
         time.sleep(5)  # the precache finishes downloading the other chunks
         cold_page.close()

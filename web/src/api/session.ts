@@ -1,6 +1,7 @@
 /** The web app's sign-in: an HttpOnly cookie the page never sees, and a CSRF token the page reads
  * from the `smile_csrf` cookie and sends back on every change. */
 import createClient, { type Middleware } from "openapi-fetch";
+import { FIRST_QUESTIONS, takeEarlyAnswer } from "./early";
 import type { paths } from "./schema";
 
 export const CSRF_HEADER = "X-CSRF-Token";
@@ -47,6 +48,12 @@ export async function signOut(): Promise<void> {
 
 /** Who is signed in; `null` when nobody is (or the session expired); throws when offline. */
 export async function whoAmI(): Promise<Person | null> {
+  const early = takeEarlyAnswer(FIRST_QUESTIONS.me);
+  if (early) {
+    const answer = await early;
+    if (answer.status === 401) return null;
+    if (answer.ok) return (await answer.json()) as Person;
+  }
   const { data, response } = await api.GET("/api/v1/me");
   if (response.status === 401) return null;
   if (!data) throw new Error(`GET /api/v1/me answered ${response.status}`);

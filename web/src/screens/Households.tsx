@@ -1,5 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { ScreenProps } from "../app";
+import { FIRST_QUESTIONS, takeEarlyAnswer } from "../api/early";
+import type { components } from "../api/schema";
 import { api } from "../api/session";
 import { formatDate, todayIso } from "../dates";
 import { dueFirst, dueOf, type HouseholdSummary } from "../households";
@@ -66,7 +68,12 @@ export function HouseholdsScreen({ store }: ScreenProps) {
   );
 }
 
+type HouseholdPage = components["schemas"]["HouseholdPage"];
+
 async function loadHouseholds(): Promise<HouseholdSummary[]> {
+  const early = takeEarlyAnswer(FIRST_QUESTIONS.households);
+  const answer = early ? await early.catch(() => undefined) : undefined;
+  if (answer?.ok) return ((await answer.json()) as HouseholdPage).items ?? [];
   const { data, error } = await api.GET("/api/v1/households", {
     params: { query: { limit: 200 } },
   });

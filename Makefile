@@ -48,9 +48,10 @@ test: backing lint k8s-check web-test chromium
 	$(PY) -m pytest web/e2e --suppress-nameko-eventlet-notification $(PYTEST_ARGS)
 
 # The long checks, minutes each, that CI runs after the suite (.ci/run): the demo's whole load,
-# loaded twice.
-long-test: backing
+# loaded twice, and once more for the web app's screens of every demo account in Chromium.
+long-test: backing web chromium
 	$(PY) -m pytest -m long $(PYTEST_ARGS)
+	$(PY) -m pytest -m long web/e2e --suppress-nameko-eventlet-notification $(PYTEST_ARGS)
 
 $(WEB_MODULES): web/package-lock.json
 	@command -v npm >/dev/null || { echo "the web app needs Node.js 20 and npm"; exit 1; }

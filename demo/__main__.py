@@ -8,13 +8,10 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 from demo import system
-from demo.accounts import accounts_text, demo_accounts, write_accounts
-from demo.generate import chachoengsao_teams, pattani_villages
-from demo.load import run
-from demo.savings import places
+from demo.accounts import accounts_text, write_accounts
+from demo.load import run, shown_accounts
 from infra.config import PROJECT_ROOT
 
 
@@ -31,7 +28,7 @@ def main() -> int:
         system.wait_until_healthy(url, launcher)
         seconds = run(url, env["ADMIN_PASSWORD"], say=lambda line: print(line, flush=True))
         print(f"demo: loaded in {seconds:.0f} s", flush=True)
-        accounts = _accounts(env["ADMIN_PASSWORD"])
+        accounts = shown_accounts(env["ADMIN_PASSWORD"])
         path = write_accounts(folder, url, accounts)
         print(f"\n{accounts_text(url, accounts)}(also in {path})\n\n{LATER}", flush=True)
         return _wait(launcher)
@@ -48,14 +45,6 @@ LATER = (
     " accepted after two hours (PLAN_APPROVAL_HOURS, REFERRAL_ACCEPTANCE_HOURS); escalations"
     " nobody acknowledges climb after ESCALATION_HOURS. Ctrl-C stops the demo."
 )
-
-
-def _accounts(admin_password: str) -> list[Any]:
-    teams, villages = chachoengsao_teams(), pattani_villages()
-    first = teams[0]
-    shown = {"district": first.district, "tambon": first.tambon, "village": first.villages[0]}
-    group = next(iter(places(teams, villages).values()))[0]
-    return demo_accounts(admin_password, shown, villages[0].code, group)
 
 
 def _wait(launcher: subprocess.Popen[bytes]) -> int:

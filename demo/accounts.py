@@ -66,13 +66,18 @@ def write_accounts(folder: Path, url: str, accounts: list[Account]) -> Path:
 
 def accounts_text(url: str, accounts: list[Account]) -> str:
     width = max(len(a.username) for a in accounts)
-    lines = [f"Demo accounts of {url} (sign in: POST {url}/api/v1/auth/token)", ""]
+    lines = [
+        f"Demo accounts: open {url}/ in a browser and sign in (or POST {url}/api/v1/auth/token)",
+        "",
+    ]
     lines += [f"  {a.username:<{width}}  {a.password:<24}  {a.role}: {a.note}" for a in accounts]
     lines += ["", f"Every other demo person signs in with the password '{PASSWORD}' too.", ""]
     return "\n".join(lines)
 
 
-def demo_accounts(admin_password: str, cco: dict[str, str], pti_village: str, group: str) -> list:
+def demo_accounts(
+    admin_password: str, cco: dict[str, str], pti_village: str, group: str
+) -> list[Account]:
     """One account per role: `cco` names the Chachoengsao team whose people are shown (its
     district, tambon and village), `pti_village` the Pattani trainer's, `group` a savings group's
     village."""

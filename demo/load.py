@@ -12,11 +12,11 @@ from datetime import date
 from demo import chachoengsao as cco
 from demo import escalations, loans, programme, savings
 from demo import pattani as pti
-from demo.accounts import People
+from demo.accounts import Account, People, demo_accounts
 from demo.cases import CaseWork
 from demo.generate import chachoengsao_teams, pattani_villages
 from demo.http import Api, wait_for
-from demo.savings import Group
+from demo.savings import Group, places
 
 Say = Callable[[str], None]
 WORKERS = 8  # parallel clients: the services and the gateway each take several at once
@@ -157,3 +157,13 @@ def run(url: str, admin_password: str, say: Say = print) -> float:
     settle_escalations(people, province, progress)
     progress.step("loaded")
     return progress.elapsed
+
+
+def shown_accounts(admin_password: str) -> list[Account]:
+    """The accounts printed for whoever tries the demo: one per role, of the first Chachoengsao
+    team's district, tambon and village, the first Pattani village and a savings group's village."""
+    teams, villages = chachoengsao_teams(), pattani_villages()
+    first = teams[0]
+    shown = {"district": first.district, "tambon": first.tambon, "village": first.villages[0]}
+    group = next(iter(places(teams, villages).values()))[0]
+    return demo_accounts(admin_password, shown, villages[0].code, group)

@@ -72,6 +72,13 @@ class Conflict(ServiceError):
     title = "Conflict"
 
 
+class KeyTaken(Conflict):
+    """A concurrent change took a key first (the database refused a duplicate at the commit)."""
+
+    def __init__(self, detail: str = "it was changed by someone else meanwhile; reload and retry"):
+        super().__init__(detail)
+
+
 class PreconditionFailed(ServiceError):
     status = 412
     title = "Precondition failed"
@@ -112,6 +119,7 @@ BY_NAME: dict[str, type[ServiceError]] = {
         Forbidden,
         NotFound,
         Conflict,
+        KeyTaken,
         PreconditionFailed,
         PayloadTooLarge,
         UnsupportedMediaType,

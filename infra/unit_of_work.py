@@ -9,15 +9,20 @@ changes nothing.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Self
 
 from sqlalchemy import Insert, MetaData, insert, text
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from infra.envelope import Envelope, EventContract, ReceivedEvent
+from infra.errors import KeyTaken
+
+UNIQUE_VIOLATION = "23505"  # PostgreSQL's SQLSTATE for a duplicate key
 
 
 def _nothing() -> None:
@@ -103,13 +108,31 @@ class UnitOfWork:
         return self.session.execute(statement).rowcount == 1
 
     def commit(self) -> None:
+        """Writes the change and its events. A duplicate key the database refuses (a concurrent
+        change took it first) raises `KeyTaken`, a 409, after rolling back."""
         published = bool(self._pending)
-        if published:
-            self.session.execute(insert(self._outbox), [self._outbox_row(e) for e in self._pending])
-        self.session.commit()
+        with self.if_taken():
+            if published:
+                rows = [self._outbox_row(e) for e in self._pending]
+                self.session.execute(insert(self._outbox), rows)
+            self.session.commit()
         self._pending = []
         if published:
             self._on_commit()
+
+    @contextmanager
+    def if_taken(self, error: Exception | None = None) -> Iterator[None]:
+        """Inside it, a duplicate key the database refuses, at a statement or at the commit,
+        rolls back and raises `error` (by default `KeyTaken`): a use case checks first, and the
+        loser of a race with a concurrent change hears the same answer, without the use case
+        knowing the database."""
+        try:
+            yield
+        except (IntegrityError, KeyTaken) as refused:
+            if isinstance(refused, IntegrityError) and not duplicate_key(refused):
+                raise
+            self.rollback()
+            raise (error or KeyTaken()) from None
 
     def rollback(self) -> None:
         self.session.rollback()
@@ -130,3 +153,12 @@ class UnitOfWork:
         if dialect == "sqlite":
             return sqlite.insert(table).on_conflict_do_nothing()
         raise NotImplementedError(f"inbox needs ON CONFLICT support; {dialect} has none here")
+
+
+def duplicate_key(error: IntegrityError) -> bool:
+    """Whether the database refused a duplicate key (not a missing reference or a null)."""
+    cause = error.orig
+    code = getattr(cause, "pgcode", None) or getattr(cause, "sqlstate", None)
+    if code is not None:
+        return bool(code == UNIQUE_VIOLATION)
+    return str(cause).startswith("UNIQUE constraint failed")  # SQLite's words

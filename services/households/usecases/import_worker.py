@@ -13,10 +13,9 @@ from datetime import datetime
 from typing import Any
 
 import eventlet
-from sqlalchemy.exc import IntegrityError
 
 from infra.caller import Caller
-from infra.errors import ValidationFailed
+from infra.errors import KeyTaken, ValidationFailed
 from infra.logs import get_logger
 from infra.metrics import IMPORT_ROWS
 from services.households.db import HouseholdsUnitOfWork
@@ -178,7 +177,7 @@ def _commit_batch(
 ) -> None:
     for attempt in (1, 2):
         try:
-            with uow:
+            with uow, uow.if_taken():
                 written = upsert_batch(
                     uow.session,
                     valid,
@@ -198,7 +197,7 @@ def _commit_batch(
             for outcome, count in rows.items():
                 IMPORT_ROWS.labels(outcome).inc(count)
             break
-        except IntegrityError:  # a registration took one of these people meanwhile: look again
+        except KeyTaken:  # a registration took one of these people meanwhile: look again
             if attempt == 2:
                 raise
 

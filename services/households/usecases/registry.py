@@ -8,10 +8,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
 from infra.caller import Caller
-from infra.errors import Conflict, FieldError, ValidationFailed
+from infra.errors import Conflict, FieldError, KeyTaken, ValidationFailed
 from infra.logs import get_logger
 from infra.money import to_satang
 from services.households.db import HouseholdsUnitOfWork
@@ -61,7 +59,7 @@ def register_household(
         uow.emit(HOUSEHOLD_REGISTERED, registered_event(household))
         try:
             uow.commit()
-        except IntegrityError:  # a concurrent registration took the key or one of the IDs first
+        except KeyTaken:  # a concurrent registration took the key or one of the IDs first
             if key and (first := _registered_before(uow, caller, key, digest)):
                 return first
             raise Conflict(f"a member {ALREADY_REGISTERED}") from None

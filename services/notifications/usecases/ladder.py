@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy.exc import IntegrityError
-
-from infra.errors import PreconditionFailed
+from infra.errors import KeyTaken, PreconditionFailed
 from infra.logs import get_logger
 from services.notifications.db import NotificationsUnitOfWork
 from services.notifications.domain import params as stored
@@ -95,7 +93,7 @@ def _step(uow: NotificationsUnitOfWork, escalation_id: str, now: datetime, s: Se
         try:
             uow.escalations.save(escalation, loaded)
             uow.commit()
-        except (PreconditionFailed, IntegrityError):  # another replica took this step
+        except (PreconditionFailed, KeyTaken):  # another replica took this step
             return False
     return True
 

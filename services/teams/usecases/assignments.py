@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, NotFound, ValidationFailed
 from infra.logs import get_logger
@@ -22,6 +20,8 @@ from services.teams.usecases.teams import may_read
 
 log = get_logger(__name__)
 UNKNOWN_HOUSEHOLD = "not a household known here, or not in your areas"
+# the loser of a race with a concurrent assignment of the same household
+ASSIGNED_MEANWHILE = Conflict("the household was assigned meanwhile; reload and retry")
 
 
 def assign(
@@ -29,7 +29,7 @@ def assign(
 ) -> Assignment:
     caller.require(*policy.ASSIGNERS)
     household_id = str(command["household_id"])
-    with uow:
+    with uow, uow.if_taken(ASSIGNED_MEANWHILE):
         household = _assignable(uow, caller, household_id)
         team = _team(uow, caller, command["team_id"])
         existing = uow.assignments.get(household_id)
@@ -42,7 +42,7 @@ def assign(
             )
         assignment = rules.assign(household_id, household.village_code, team, caller.person_id, now)
         _add(uow, assignment)
-        _commit(uow)
+        uow.commit()
     log.info("household.assigned", household_id=household_id, team_id=team.id)
     return assignment
 
@@ -55,7 +55,7 @@ def assign_village(
     village_code = command["village_code"]
     if not policy.assigns(caller, village_code):
         raise ValidationFailed.on("village_code", "not in your areas")
-    with uow:
+    with uow, uow.if_taken(ASSIGNED_MEANWHILE):
         team = _team(uow, caller, command["team_id"])
         rules.check_takes(team, village_code, field="village_code")
         households = uow.households.in_village(village_code)
@@ -65,7 +65,7 @@ def assign_village(
             if household.id not in existing:
                 _add(uow, rules.assign(household.id, village_code, team, caller.person_id, now))
                 assigned.append(household.id)
-        _commit(uow)
+        uow.commit()
     log.info("village.assigned", village_code=village_code, team_id=team.id, count=len(assigned))
     skipped = [{"household_id": h, "team_id": a.team_id} for h, a in existing.items()]
     return {
@@ -85,7 +85,7 @@ def reassign(
     now: datetime,
 ) -> Assignment:
     caller.require(*policy.ASSIGNERS)
-    with uow:
+    with uow, uow.if_taken(ASSIGNED_MEANWHILE):
         before = uow.assignments.get(household_id)
         if before is None or not policy.assigns(caller, before.village_code):
             raise NotFound(f"assignment of household {household_id} not found")
@@ -94,7 +94,7 @@ def reassign(
         after = rules.reassign(before, team, command["reason"], caller.person_id, now)
         uow.assignments.save(after, before.team_id, command["reason"].strip())
         uow.emit(HOUSEHOLD_REASSIGNED, _reassigned_event(before, after, command["reason"]))
-        _commit(uow)
+        uow.commit()
     log.info("household.reassigned", household_id=household_id, team_id=team.id)
     return after
 
@@ -137,10 +137,3 @@ def _reassigned_event(before: Assignment, after: Assignment, reason: str) -> dic
         "reassigned_by": after.assigned_by,
         "reassigned_at": after.assigned_at,
     }
-
-
-def _commit(uow: TeamsUnitOfWork) -> None:
-    try:
-        uow.commit()
-    except IntegrityError:  # a concurrent assignment of the same household won
-        raise Conflict("the household was assigned meanwhile; reload and retry") from None

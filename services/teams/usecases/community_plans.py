@@ -6,8 +6,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, Forbidden, NotFound
 from infra.reach import touching
@@ -45,15 +43,12 @@ def record_plan(
         caller.person_id,
         now,
     )
-    with uow:
+    with uow, uow.if_taken(ALREADY):
         if uow.community_plans.of_tambon(tambon, plan.fiscal_year):
             raise ALREADY
         uow.community_plans.add(plan)
         uow.emit(COMMUNITY_PLAN_RECORDED, _event(plan))
-        try:
-            uow.commit()
-        except IntegrityError:
-            raise ALREADY from None
+        uow.commit()
     return plan
 
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, Forbidden, NotFound, ValidationFailed
 from infra.fiscal import THAILAND
@@ -57,7 +55,7 @@ def report(
     uow: TeamsUnitOfWork, caller: Caller, group_id: str, command: dict[str, Any], now: datetime
 ) -> GroupReport:
     period = _period(command["period"], now)
-    with uow:
+    with uow, uow.if_taken(ALREADY):
         group = _reporting(uow, caller, group_id)
         if uow.group_reports.get(group.id, period):
             raise ALREADY
@@ -73,10 +71,7 @@ def report(
         )
         uow.group_reports.add(made)
         uow.emit(GROUP_REPORTED, _event(made))
-        try:
-            uow.commit()
-        except IntegrityError:
-            raise ALREADY from None
+        uow.commit()
     return made
 
 

@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, Forbidden, ValidationFailed
@@ -40,15 +39,12 @@ def register_organisation(
     org = Organisation.register(
         command["kind"], command["district_code"], command["name"], given, now
     )
-    with uow:
+    with uow, uow.if_taken(TAKEN):
         _check_reporters(uow, given)
         if uow.organisations.taken(org.kind, org.district_code):
             raise TAKEN
         uow.organisations.add(org)
-        try:
-            uow.commit()
-        except IntegrityError:
-            raise TAKEN from None
+        uow.commit()
     return org
 
 

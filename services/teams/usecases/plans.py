@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, Forbidden, NotFound, ValidationFailed
 from services.teams.db import TeamsUnitOfWork
@@ -25,16 +23,13 @@ def start_plan(
 ) -> ActionPlan:
     if not command["title"].strip():
         raise ValidationFailed.on("title", "must not be blank")
-    with uow:
+    with uow, uow.if_taken(TAKEN):
         org = managed(uow, caller, org_id, None)
         if uow.plans.plan_exists(org.id, command["year"]):
             raise TAKEN
         plan = ActionPlan(org.id, command["year"], command["title"].strip(), now)
         uow.plans.add(plan, caller.person_id)
-        try:
-            uow.commit()
-        except IntegrityError:
-            raise TAKEN from None
+        uow.commit()
     return plan
 
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
 from infra.caller import Caller, Role
 from infra.errors import Conflict, FieldError, Forbidden, NotFound
 from services.teams.db import TeamsUnitOfWork
@@ -41,7 +39,7 @@ def set_targets(
     area, year = key["area_code"], key["fiscal_year"]
     if not sets_targets(caller, area):
         _refuse(caller, area)
-    with uow:
+    with uow, uow.if_taken(REPLACING_NEEDS_VERSION):
         earlier = uow.targets.get(area, year)
         if earlier is None:
             targets = Targets.set(area, year, command, caller.person_id, now)
@@ -54,10 +52,7 @@ def set_targets(
             )
             uow.targets.save(targets)
         uow.emit(SAMMACHIP_TARGETS_SET, _event(targets))
-        try:
-            uow.commit()
-        except IntegrityError:  # set by someone else at the same moment
-            raise REPLACING_NEEDS_VERSION from None
+        uow.commit()
     return targets, earlier is None
 
 

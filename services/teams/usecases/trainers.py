@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, Forbidden
 from services.teams.db import TeamsUnitOfWork
@@ -34,16 +32,13 @@ def form_trainer_team(
 ) -> TrainerTeam:
     if not policy.manages(caller, [command["village_code"]]):
         raise Forbidden("only supervisors over the village form its trainer team")
-    with uow:
+    with uow, uow.if_taken(TAKEN):
         sages = [(_sage(m), uow.people.get(m["person_id"])) for m in command["members"]]
         team = TrainerTeam.form(command["village_code"], command["name"], sages, now)
         if uow.trainer_teams.of_village(team.village_code):
             raise TAKEN
         uow.trainer_teams.add(team)
-        try:
-            uow.commit()
-        except IntegrityError:
-            raise TAKEN from None
+        uow.commit()
     return team
 
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from services.funding.domain.money import amount_problem
+from services.funding.vocabulary import amount_problem
 
 
 def _payable(value: Decimal) -> None:

@@ -4,8 +4,7 @@ listed in `services.teams.events.PUBLISHED` with the others (docs/EVENTS.md)."""
 from marshmallow import Schema, fields, validate
 
 from infra.envelope import EventContract
-from services.teams.domain.group_progress import OTOP_CATEGORIES
-from services.teams.domain.targets import METRICS
+from services.teams.vocabulary import METRICS, OTOP_CATEGORIES
 
 PERSON_ID = "6f1c2b7e-0b1a-4f4e-9d5a-3c2d1e0f9a8b"
 GROUP_ID = "3a4b5c6d-7e8f-4a9b-8c7d-6e5f4a3b2c1d"

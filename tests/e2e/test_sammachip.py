@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 
 from infra.fiscal import current_fiscal_year, thai_today
-from services.teams.domain.targets import METRICS
+from services.teams.vocabulary import METRICS
 from tests.e2e.conftest import System, launch
 from tests.e2e.test_teams import Client, fields_of
 from tests.integration.helpers import household_payload

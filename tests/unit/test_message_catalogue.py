@@ -98,12 +98,11 @@ def test_every_domain_word_a_message_can_carry_has_thai():
     from infra import dates
     from infra.caller import Role
     from services.funding.domain.access import RequestStatus
-    from services.funding.domain.collection import LineKind
     from services.funding.domain.loan import PAST, LoanStatus
-    from services.households.domain.intervention import Status
+    from services.funding.vocabulary import LineKind
     from services.households.domain.plan import PlanStatus
-    from services.households.domain.stages import Stage
-    from services.teams.domain.support import PHASES
+    from services.households.vocabulary import Stage, Status
+    from services.teams.vocabulary import PHASES
 
     spans = [s.name for s in vars(dates).values() if isinstance(s, dates.Span)]
     words = [*Stage, *PlanStatus, *Status, *LoanStatus, *RequestStatus, *Role, *LineKind]

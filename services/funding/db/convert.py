@@ -6,7 +6,8 @@ from decimal import Decimal
 from typing import Any
 
 from infra.money import to_satang
-from services.funding.domain.rules import InterestMethod, Rules
+from services.funding.domain.rules import Rules
+from services.funding.vocabulary import InterestMethod
 
 __all__ = ["from_satang", "hundredths", "rules_columns", "rules_of", "to_satang", "unhundredths"]
 

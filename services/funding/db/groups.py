@@ -12,8 +12,9 @@ from infra.pagination import keyset, page
 from services.funding.db.convert import from_satang, rules_columns, rules_of, to_satang
 from services.funding.db.tables import committee, groups, network_officers
 from services.funding.db.visibility import groups_visible_to
-from services.funding.domain.group import CommitteeRole, Group, Seat
+from services.funding.domain.group import Group, Seat
 from services.funding.domain.ledger import Balances
+from services.funding.vocabulary import CommitteeRole
 
 # Built once: a statement built per call costs more than SQLite takes to run it.
 BALANCE_COLUMNS = (

@@ -14,8 +14,9 @@ from infra.pagination import keyset, page
 from services.funding.db.bulk import insert_many
 from services.funding.db.convert import from_satang, to_satang
 from services.funding.db.ledger_tables import client_requests, postings, sheets
-from services.funding.domain.collection import LineKind, Sheet
+from services.funding.domain.collection import Sheet
 from services.funding.domain.ledger import Entry, Transfer
+from services.funding.vocabulary import LineKind
 
 # Built once: a statement built per call costs more than SQLite takes to run it.
 ANSWER = select(client_requests).where(

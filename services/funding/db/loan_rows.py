@@ -7,8 +7,8 @@ from typing import Any
 from services.funding.db.convert import from_satang, hundredths, to_satang, unhundredths
 from services.funding.domain.loan import Link, Loan, LoanStatus
 from services.funding.domain.money import ZERO
-from services.funding.domain.rules import InterestMethod
 from services.funding.domain.schedule import Installment
+from services.funding.vocabulary import InterestMethod
 
 
 def loan_columns(loan: Loan) -> dict[str, Any]:

@@ -7,12 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from services.funding.domain.money import CENT, ZERO
-
-BUCKETS = ("current", "1-30", "31-60", "61-90", "over-90")
-# Portfolio at risk, as microfinance reports it: PAR30 is the principal of loans more than 30
-# days overdue. Name -> the fewest days overdue it counts.
-PAR_THRESHOLDS = {"par_1": 1, "par_30": 31, "par_60": 61, "par_90": 91}
+from services.funding.domain.money import ZERO
+from services.funding.vocabulary import BUCKETS, CENT, PAR_THRESHOLDS
 
 
 def bucket_of(days_overdue: int) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import StrEnum
 
 from infra.errors import FieldError, ServiceError, ValidationFailed
 from services.funding.domain import fund
@@ -19,13 +18,9 @@ from services.funding.domain.ledger import Entry, Posting
 from services.funding.domain.loan import Loan
 from services.funding.domain.member import Member
 from services.funding.domain.money import ZERO
+from services.funding.vocabulary import LineKind
 
 DISBURSED_AFTER_THE_MEETING = "disbursed after the meeting"
-
-
-class LineKind(StrEnum):
-    DEPOSIT = "deposit"
-    REPAYMENT = "repayment"
 
 
 @dataclass(frozen=True)

@@ -5,20 +5,12 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 
 from infra.errors import FieldError, ValidationFailed
 from services.funding.domain.areas import district_code_problem, village_code_problem
 from services.funding.domain.ledger import Balances, Entry
 from services.funding.domain.rules import Rules
-
-
-class CommitteeRole(StrEnum):
-    CHAIR = "chair"
-    VICE_CHAIR = "vice_chair"
-    TREASURER = "treasurer"
-    SECRETARY = "secretary"
-    MEMBER = "member"
+from services.funding.vocabulary import CommitteeRole
 
 
 @dataclass(frozen=True)

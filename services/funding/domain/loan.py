@@ -17,8 +17,8 @@ from services.funding.domain import allocation
 from services.funding.domain.allocation import Allocation
 from services.funding.domain.arrears import Arrears, arrears_of
 from services.funding.domain.money import ZERO
-from services.funding.domain.rules import InterestMethod
 from services.funding.domain.schedule import Installment, build_schedule
+from services.funding.vocabulary import InterestMethod
 
 WRITE_OFF_AFTER_DAYS = 90
 
@@ -82,6 +82,11 @@ class Loan:
     arrears_episode: int = 0
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
     version: int = 1
+
+    @property
+    def allowed(self) -> list[str]:
+        """What may be done to the loan now (approve, disburse, repay...)."""
+        return ACTIONS.get(self.status, [])
 
     @property
     def owed_principal(self) -> Decimal:

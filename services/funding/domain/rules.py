@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
 
 from infra.errors import FieldError
-from services.funding.domain.money import CENT, MAX_AMOUNT, ZERO, floor_satang
+from services.funding.domain.money import ZERO, floor_satang
+from services.funding.vocabulary import CENT, MAX_AMOUNT, MAX_TERM_MONTHS, InterestMethod
 
 MAX_RATE_PERCENT = Decimal("60")
 MAX_MULTIPLE = Decimal("100")
-MAX_TERM_MONTHS = 120
-
-
-class InterestMethod(StrEnum):
-    FLAT = "flat"  # interest on the original principal for the whole term (ดอกเบี้ยคงที่)
-    DECLINING = "declining"  # interest on the balance still owed (ลดต้นลดดอก)
 
 
 @dataclass(frozen=True)

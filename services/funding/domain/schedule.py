@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from services.funding.domain.money import ZERO, round_satang, split_evenly
-from services.funding.domain.rules import InterestMethod
+from services.funding.vocabulary import InterestMethod
 
 MONTHS_PER_YEAR_PERCENT = Decimal(1200)  # 12 months x 100 percent
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from services.funding.domain.access import FundingRequest
 from services.funding.schemas.common import Id, Page, Text, iso, thb
+
+if TYPE_CHECKING:  # the gateway loads these schemas, never the domain
+    from services.funding.domain.access import FundingRequest
 
 
 class RequestQuery(Page):

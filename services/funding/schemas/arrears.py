@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marshmallow import Schema
 
 from infra.dates import REPORTED, RUN
 from infra.fields import Day
-from services.funding.domain.arrears import BUCKETS, PAR_THRESHOLDS, Portfolio
-from services.funding.domain.group import Group, Network
 from services.funding.schemas.common import iso, thb
+from services.funding.vocabulary import BUCKETS, PAR_THRESHOLDS
+
+if TYPE_CHECKING:  # the gateway loads these schemas, never the domain
+    from services.funding.domain.arrears import Portfolio
+    from services.funding.domain.group import Group, Network
 
 
 class AsOf(Schema):

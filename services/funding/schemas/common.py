@@ -11,7 +11,7 @@ from marshmallow import Schema, fields, validate
 from infra.fields import Integer, Money
 from infra.fields import Text as Text
 from infra.validation import load
-from services.funding.domain.money import amount_problem
+from services.funding.vocabulary import amount_problem
 
 _INSTANCES: dict[type[Schema], Schema] = {}
 

@@ -4,15 +4,18 @@ ledger as answered."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marshmallow import Schema, fields, validate
 
 from infra.fields import AreaCode, Integer, Line, Money, PlainDecimal
-from services.funding.domain.group import CommitteeRole, Group
-from services.funding.domain.ledger import Balances
-from services.funding.domain.rules import MAX_TERM_MONTHS, InterestMethod, Rules
 from services.funding.schemas.common import Id, Page, iso, thb
+from services.funding.vocabulary import MAX_TERM_MONTHS, CommitteeRole, InterestMethod
+
+if TYPE_CHECKING:  # the gateway loads these schemas, never the domain
+    from services.funding.domain.group import Group
+    from services.funding.domain.ledger import Balances
+    from services.funding.domain.rules import Rules
 
 # The ranges domain/rules.py holds (0-60 % a year, a multiple of 0.01-100), as patterns.
 RATE_SHAPE = {"pattern": r"^0*(60(\.00?)?|[1-5]?[0-9](\.[0-9]{1,2})?)$"}

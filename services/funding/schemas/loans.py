@@ -4,17 +4,19 @@ with its schedule and arrears as answered."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marshmallow import Schema, fields, validate
 
 from infra.dates import BOOKED
 from infra.fields import Day, Integer
-from services.funding.domain.arrears import Arrears
-from services.funding.domain.loan import ACTIONS, Loan
-from services.funding.domain.rules import MAX_TERM_MONTHS
-from services.funding.domain.schedule import Installment
 from services.funding.schemas.common import Amount, Id, Page, Resendable, Text, iso, thb
+from services.funding.vocabulary import MAX_TERM_MONTHS
+
+if TYPE_CHECKING:  # the gateway loads these schemas, never the domain
+    from services.funding.domain.arrears import Arrears
+    from services.funding.domain.loan import Loan
+    from services.funding.domain.schedule import Installment
 
 
 class LoanApplication(Resendable):
@@ -49,7 +51,7 @@ def loan_out(loan: Loan, today: date) -> dict[str, Any]:
         "group_id": loan.group_id,
         "member_id": loan.member_id,
         "status": loan.status.value,
-        "allowed": ACTIONS.get(loan.status, []),
+        "allowed": loan.allowed,
         "amount_thb": thb(loan.principal),
         "term_months": loan.term_months,
         "purpose": loan.purpose,

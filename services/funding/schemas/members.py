@@ -4,13 +4,15 @@ answered."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from infra.dates import BOOKED, JOINED
 from infra.fields import Day, Line
-from services.funding.domain.ledger import Entry
-from services.funding.domain.member import Member
 from services.funding.schemas.common import Amount, Id, Resendable, iso, thb
+
+if TYPE_CHECKING:  # the gateway loads these schemas, never the domain
+    from services.funding.domain.ledger import Entry
+    from services.funding.domain.member import Member
 
 
 class MemberIn(Resendable):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marshmallow import Schema, fields, validate
 
 from infra.fields import AreaCode, Line
-from services.funding.domain.group import Network
 from services.funding.schemas.common import Id, iso
+
+if TYPE_CHECKING:  # the gateway loads these schemas, never the domain
+    from services.funding.domain.group import Network
 
 
 class NetworkIn(Schema):

@@ -3,19 +3,22 @@ as answered. A repayment itself sends `members.Movement`."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from infra.dates import BOOKED
 from infra.fields import Day
-from services.funding.domain.allocation import Allocation
-from services.funding.domain.collection import LineKind, PostedLine, Sheet
-from services.funding.domain.ledger import Entry
-from services.funding.domain.loan import Loan
 from services.funding.schemas.common import CLIENT_KEY, Amount, Id, iso, thb
 from services.funding.schemas.loans import OnDay, Reason
 from services.funding.schemas.members import entry_out
+from services.funding.vocabulary import LineKind
+
+if TYPE_CHECKING:  # the gateway loads these schemas, never the domain
+    from services.funding.domain.allocation import Allocation
+    from services.funding.domain.collection import PostedLine, Sheet
+    from services.funding.domain.ledger import Entry
+    from services.funding.domain.loan import Loan
 
 
 class WriteOff(Reason, OnDay):

@@ -15,9 +15,9 @@ from decimal import Decimal
 from typing import Any
 
 from infra.dates import BOOKED
-from services.funding.domain.money import amount_problem
 from services.funding.schemas.common import CLIENT_KEY, parse
 from services.funding.schemas.repayments import CollectionSheetIn
+from services.funding.vocabulary import amount_problem
 
 SHEET_FIELDS = frozenset({"client_key", "meeting_on", "lines"})
 LINE_FIELDS = frozenset({"kind", "amount_thb", "member_id", "loan_id"})

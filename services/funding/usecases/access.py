@@ -21,12 +21,12 @@ from services.funding.domain.access import (
 from services.funding.domain.areas import closeness
 from services.funding.domain.group import Group
 from services.funding.domain.member import Member, MemberStatus
-from services.funding.domain.money import CENT
 from services.funding.domain.policy import Reach, require_group
 from services.funding.events import FUNDING_ACCESS_DECLINED, FUNDING_ACCESS_GRANTED
 from services.funding.usecases import announcements
 from services.funding.usecases.common import group_within, require_version
 from services.funding.usecases.members import ALREADY_A_MEMBER, enrol
+from services.funding.vocabulary import CENT
 
 log = get_logger(__name__)
 

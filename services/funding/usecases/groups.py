@@ -8,10 +8,11 @@ from typing import Any
 from infra.caller import Caller, Role
 from infra.errors import ValidationFailed
 from services.funding.db import FundingUnitOfWork
-from services.funding.domain.group import CommitteeRole, Group, Seat
+from services.funding.domain.group import Group, Seat
 from services.funding.domain.policy import Reach, group_reach, require_network
-from services.funding.domain.rules import InterestMethod, Rules
+from services.funding.domain.rules import Rules
 from services.funding.usecases.common import Seen, group_within, require_version
+from services.funding.vocabulary import CommitteeRole, InterestMethod
 
 
 def create_group(

@@ -14,7 +14,7 @@ from infra.errors import ValidationFailed
 from services.funding.db import FundingUnitOfWork
 from services.funding.domain import fund
 from services.funding.domain.allocation import Allocation
-from services.funding.domain.collection import LineKind, PostedLine, Sheet, SheetLine, post_sheet
+from services.funding.domain.collection import PostedLine, Sheet, SheetLine, post_sheet
 from services.funding.domain.group import Group
 from services.funding.domain.ledger import Entry, Posting
 from services.funding.domain.loan import Loan
@@ -31,6 +31,7 @@ from services.funding.usecases.common import (
     posting_day,
     require_version,
 )
+from services.funding.vocabulary import LineKind
 
 
 def repay_loan(

@@ -11,7 +11,8 @@ from infra.errors import PreconditionFailed
 from infra.money import from_satang, to_satang
 from services.households.db.tables import households, members, registrations, transitions
 from services.households.domain.household import Consent, Household, Member, Targeting
-from services.households.domain.stages import Stage, Transition
+from services.households.domain.stages import Transition
+from services.households.vocabulary import Stage
 
 
 class HouseholdRepository:

@@ -10,13 +10,8 @@ from sqlalchemy.orm import Session
 from infra.errors import PreconditionFailed
 from infra.money import from_satang, to_satang
 from services.households.db.tables import interventions, loans
-from services.households.domain.intervention import (
-    CLOSED,
-    FundingRequest,
-    Intervention,
-    Kind,
-    Status,
-)
+from services.households.domain.intervention import CLOSED, FundingRequest, Intervention
+from services.households.vocabulary import Kind, Status
 
 
 class InterventionRepository:

@@ -8,7 +8,6 @@ from datetime import datetime
 from decimal import Decimal
 
 GRADUATION_ASSESSMENTS = 2
-WELLBEING = range(1, 6)
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ from datetime import date, datetime, timedelta
 
 from infra.errors import Conflict
 from services.households.domain.household import Consent, Household, Targeting
-from services.households.domain.stages import END_STATES, Stage, Transition, check_move
+from services.households.domain.stages import END_STATES, Transition, check_move
 from services.households.domain.targeting import Assessment
+from services.households.vocabulary import Stage
 
 MONITORING_MONTHS = 12
 

@@ -9,8 +9,9 @@ from decimal import Decimal
 
 from infra.errors import FieldError, ValidationFailed
 from services.households.domain.identity import national_id_problem, village_code_problem
-from services.households.domain.stages import Stage, Transition
+from services.households.domain.stages import Transition
 from services.households.domain.targeting import income_per_person
+from services.households.vocabulary import Stage
 
 SEXES = ("male", "female")
 MAX_SIZE = 99

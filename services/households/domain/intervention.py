@@ -6,25 +6,9 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from enum import StrEnum
 
 from infra.errors import Conflict
-
-
-class Kind(StrEnum):
-    LIVELIHOOD_TRAINING = "livelihood_training"
-    FUNDING_ACCESS = "funding_access"
-    REFERRAL = "referral"
-    IN_KIND = "in_kind"
-
-
-class Status(StrEnum):
-    REQUESTED = "requested"
-    ACCEPTED = "accepted"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    REJECTED = "rejected"
-
+from services.households.vocabulary import Kind, Status
 
 CLOSED = frozenset({Status.DONE, Status.REJECTED})
 NEXT: dict[Status, tuple[Status, ...]] = {

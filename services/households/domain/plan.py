@@ -14,8 +14,6 @@ from typing import Any
 
 from infra.errors import Conflict
 
-CAPITALS = ("human", "physical", "economic", "natural", "social")
-
 
 class PlanStatus(StrEnum):
     DRAFT = "draft"

@@ -10,23 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
 from infra.errors import Conflict
-
-
-class Stage(StrEnum):
-    REGISTERED = "registered"
-    TARGET = "target"
-    COMPASS = "compass"
-    MANAGE = "manage"
-    CARE = "care"
-    GRADUATED = "graduated"
-    DECLINED = "declined"
-    MOVED = "moved"
-    DECEASED = "deceased"
-    MERGED = "merged"
-
+from services.households.vocabulary import Stage
 
 LEAVING = (Stage.MOVED, Stage.DECEASED, Stage.MERGED)
 END_STATES = frozenset({Stage.DECLINED, *LEAVING})

@@ -6,12 +6,9 @@ from marshmallow import Schema, fields, validate
 
 from infra.dates import HAPPENED
 from infra.fields import AreaCode, Integer, Line, Moment, Text
-from services.households.domain.care import WELLBEING
-from services.households.domain.intervention import Kind, Status
-from services.households.domain.plan import CAPITALS
-from services.households.domain.stages import Stage
 from services.households.schemas.common import client_key, expected_version, money, money_out
 from services.households.schemas.registry import HouseholdOut
+from services.households.vocabulary import CAPITALS, WELLBEING, Kind, Stage, Status
 
 
 class TargetHouseholds(Schema):

@@ -6,8 +6,8 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from infra.dates import BIRTH
 from infra.fields import AreaCode, Day, Integer, Line, NationalId
-from services.households.domain.stages import Stage
 from services.households.schemas.common import client_key, expected_version, money, money_out
+from services.households.vocabulary import Stage
 
 INDICATOR = validate.Regexp(
     r"^[0-9]{1,2}(\.[0-9]{1,2})?\Z", error="BMN indicator codes look like 7 or 7.1"

@@ -16,7 +16,7 @@ from services.households.domain import case
 from services.households.domain.care import GRADUATION_ASSESSMENTS, Visit, graduates, income_fell
 from services.households.domain.household import Household
 from services.households.domain.policy import CASE_WORKERS
-from services.households.domain.stages import END_STATES, Stage
+from services.households.domain.stages import END_STATES
 from services.households.domain.targeting import income_per_person, threshold_for
 from services.households.events import (
     HOUSEHOLD_GRADUATED,
@@ -31,6 +31,7 @@ from services.households.usecases.common import (
     visible_household,
     workable_household,
 )
+from services.households.vocabulary import Stage
 
 log = get_logger(__name__)
 CLOCK_SKEW = timedelta(minutes=10)  # phones' clocks run a little ahead

@@ -11,7 +11,6 @@ from services.households.db import HouseholdsUnitOfWork
 from services.households.domain import case
 from services.households.domain.household import Consent, Household
 from services.households.domain.policy import CASE_WORKERS, STAGE_CHANGERS
-from services.households.domain.stages import Stage
 from services.households.events import CONSENT_RECORDED
 from services.households.settings import Settings
 from services.households.usecases.common import (
@@ -21,6 +20,7 @@ from services.households.usecases.common import (
     visible_household,
     workable_household,
 )
+from services.households.vocabulary import Stage
 
 
 def record_consent(

@@ -9,9 +9,8 @@ from infra.caller import Caller
 from infra.errors import Conflict, NotFound, ValidationFailed
 from services.households.db import HouseholdsUnitOfWork
 from services.households.domain.household import Household
-from services.households.domain.intervention import FundingRequest, Intervention, Kind, Status
+from services.households.domain.intervention import FundingRequest, Intervention
 from services.households.domain.policy import CASE_WORKERS
-from services.households.domain.stages import Stage
 from services.households.events import (
     FUNDING_ACCESS_REQUESTED,
     INTERVENTION_REQUESTED,
@@ -27,6 +26,7 @@ from services.households.usecases.common import (
     visible_household,
     workable_household,
 )
+from services.households.vocabulary import Kind, Stage, Status
 
 MANAGING_STAGES = (Stage.MANAGE, Stage.CARE)
 

@@ -12,7 +12,6 @@ from services.households.domain import case
 from services.households.domain.household import Household
 from services.households.domain.plan import Goal, Plan, PlanStatus, SupportRequest
 from services.households.domain.policy import CASE_WORKERS, may_approve_plan
-from services.households.domain.stages import Stage
 from services.households.events import PLAN_APPROVED, PLAN_RETURNED, PLAN_SUBMITTED
 from services.households.usecases.common import (
     check_version,
@@ -22,6 +21,7 @@ from services.households.usecases.common import (
     visible_household,
     workable_household,
 )
+from services.households.vocabulary import Stage
 
 PLANNING_STAGES = (Stage.COMPASS, Stage.MANAGE, Stage.CARE)
 

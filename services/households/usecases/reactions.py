@@ -11,11 +11,12 @@ from infra.errors import Conflict
 from infra.logs import get_logger
 from services.households.db import HouseholdsUnitOfWork
 from services.households.domain.household import Household
-from services.households.domain.intervention import Intervention, Kind, Status
+from services.households.domain.intervention import Intervention
 from services.households.settings import Settings
 from services.households.usecases.care import maybe_graduate
 from services.households.usecases.common import save_case
 from services.households.usecases.interventions import change
+from services.households.vocabulary import Kind, Status
 
 log = get_logger(__name__)
 

@@ -20,8 +20,8 @@ from services.households.db.reports import (
     plans_waiting,
     team_condition,
 )
-from services.households.domain.stages import Stage
 from services.households.usecases.queries import reach_of
+from services.households.vocabulary import Stage
 
 OPEN_STAGES = (Stage.TARGET, Stage.COMPASS, Stage.MANAGE, Stage.CARE)
 EVERY_STAGE = ("targeted", "consented", "declined", "overdue_visits")

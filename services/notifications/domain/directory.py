@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-EXTERNAL_CHANNELS = ("email", "line", "webhook")
-LANGUAGES = ("th", "en")
+from services.notifications.vocabulary import EXTERNAL_CHANNELS
+
 TEAM_ROLES = ("volunteer_leader", "subdistrict_coordinator", "district_expert")
 
 

@@ -14,14 +14,6 @@ from typing import Any
 
 from infra.errors import Conflict
 
-KINDS = (
-    "visit_overdue",
-    "plan_waiting",
-    "referral_not_accepted",
-    "loan_arrears",
-    "income_falling",
-    "team_incomplete",
-)
 ACTIVE = ("waiting", "open", "acknowledged")
 
 

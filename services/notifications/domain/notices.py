@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from services.notifications.domain.directory import EXTERNAL_CHANNELS, Person
+from services.notifications.domain.directory import Person
+from services.notifications.vocabulary import EXTERNAL_CHANNELS
 
 
 @dataclass

@@ -6,8 +6,8 @@ from marshmallow import Schema, fields, validate
 
 from infra.fields import AreaCode, Integer, Text
 from infra.validation import dump
-from services.notifications.domain.escalation import KINDS
 from services.notifications.schemas.common import Page
+from services.notifications.vocabulary import KINDS
 
 
 class ListEscalations(Page):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from infra.fields import Integer, Line
-from services.notifications.domain.directory import EXTERNAL_CHANNELS, LANGUAGES
 from services.notifications.schemas.common import Page
+from services.notifications.vocabulary import EXTERNAL_CHANNELS, LANGUAGES
 
 
 class ListInbox(Page):

@@ -12,7 +12,7 @@ from infra.fiscal import fiscal_year_span
 from infra.reports import report_scope
 from services.notifications.db import NotificationsUnitOfWork
 from services.notifications.db.reports import EscalationWindow, answer_times, escalation_counts
-from services.notifications.domain.escalation import KINDS
+from services.notifications.vocabulary import KINDS
 
 
 def escalations_report(

@@ -21,7 +21,8 @@ from infra.tables import UtcDateTime
 from services.teams.db.common import save_versioned
 from services.teams.db.metadata import metadata
 from services.teams.domain.community_plans import CommunityPlan
-from services.teams.domain.targets import METRICS, Targets
+from services.teams.domain.targets import Targets
+from services.teams.vocabulary import METRICS
 
 sammachip_targets = Table(
     "sammachip_targets",

@@ -13,7 +13,6 @@ from datetime import date, datetime
 from infra.errors import Conflict, FieldError, ValidationFailed
 from services.teams.domain.trainers import TrainerTeam
 
-SESSION_KINDS = ("class", "practice", "study_visit")
 OPEN, COMPLETED = "open", "completed"
 
 

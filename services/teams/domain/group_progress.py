@@ -13,15 +13,9 @@ from decimal import Decimal
 from typing import Any
 
 from infra.errors import FieldError, ValidationFailed
+from services.teams.vocabulary import OTOP_CATEGORIES
 
 # The five OTOP product categories of the Community Development Department.
-OTOP_CATEGORIES = {
-    "food": "อาหาร",
-    "beverage": "เครื่องดื่ม",
-    "textile_and_garment": "ผ้า เครื่องแต่งกาย",
-    "household_and_souvenir": "ของใช้ ของตกแต่ง ของที่ระลึก",
-    "herbal_non_food": "สมุนไพรที่ไม่ใช่อาหาร",
-}
 STARS = range(1, 6)  # OTOP Product Champion rating: 1 to 5 stars
 
 
@@ -73,9 +67,3 @@ class GroupReport:
             reported_at=now,
             version=self.version + 1,
         )
-
-
-def month_of(period: str) -> date:
-    """`2027-01` as the first day of that month."""
-    year, month = period.split("-")
-    return date(int(year), int(month), 1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -12,9 +11,8 @@ from infra.caller import Caller, Role, area_level
 from infra.errors import Conflict, FieldError, ValidationFailed
 from infra.national_id import national_id_problem
 from services.teams.domain.contact import Contact
+from services.teams.vocabulary import LANGUAGES, USERNAME
 
-USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{2,39}")
-LANGUAGES = ("th", "en")
 # The area levels each role may answer for.
 ROLE_AREA_LEVELS: dict[Role, frozenset[str]] = {
     Role.VOLUNTEER_LEADER: frozenset({"village", "subdistrict"}),

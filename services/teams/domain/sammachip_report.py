@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from infra.areas import areas_at
 from infra.caller import area_level
 from infra.errors import ValidationFailed
-from services.teams.domain.targets import METRICS, Targets
+from services.teams.domain.targets import Targets
+from services.teams.vocabulary import METRICS
 
 REPORTED_LEVELS = ("province", "district")
 Row = dict[str, int | str | None]

@@ -10,15 +10,10 @@ from datetime import date, datetime
 
 from infra.errors import Conflict, FieldError, ValidationFailed
 from services.teams.domain.areas import area_code_problems
+from services.teams.vocabulary import ORGANISATION_KINDS as KINDS
+from services.teams.vocabulary import PHASES
 
 # The four district organisations that support Sammachip and poor households (seed 004).
-KINDS = {
-    "community_organisation_council": "ศอช.อ.",  # brings sub-district plans into local plans
-    "womens_development_committee": "กพสอ.",  # livelihoods; selects the model household
-    "volunteer_club": "ชมรม อช.",  # supports village trainer teams
-    "savings_group_network": "เครือข่ายกลุ่มออมทรัพย์เพื่อการผลิต",  # access to community funds
-}
-PHASES = ("prepare", "plan", "execute", "monitor_evaluate", "summarise")
 
 
 @dataclass(frozen=True)

@@ -12,18 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from infra.errors import FieldError, ValidationFailed
-
-METRICS = (
-    "villages_with_trainer_team",
-    "households_trained",
-    "occupation_groups_formed",
-    "villages_with_registered_group",
-    "groups_with_otop_product",
-    "subdistrict_plans_used",
-    "groups_operating_with_income",
-)
-MAX_TARGET = 10_000_000
-PERCENT_FIELD = "villages_with_registered_group_percent"
+from services.teams.vocabulary import MAX_TARGET, METRICS, PERCENT_FIELD
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from marshmallow import Schema, fields, pre_dump, validate
 
 from infra.dates import HAPPENED
 from infra.fields import Day, Integer, Line, Text
-from services.teams.domain.cohort import SESSION_KINDS
 from services.teams.schemas.common import PageQuery, area, household_ids, person_id
+from services.teams.vocabulary import SESSION_KINDS
 
 
 class OpenCohort(Schema):

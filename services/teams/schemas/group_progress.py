@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marshmallow import Schema, ValidationError, fields, pre_dump, validate
 
 from infra.fields import Integer, Line, Money, Text
-from services.teams.domain.group_progress import OTOP_CATEGORIES, GroupReport, month_of
 from services.teams.schemas.common import PageQuery
+from services.teams.vocabulary import OTOP_CATEGORIES, month_of
+
+if TYPE_CHECKING:  # the gateway loads these schemas, never the domain
+    from services.teams.domain.group_progress import GroupReport
 
 MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
 EARLIEST_YEAR = 2000

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from marshmallow import Schema, fields, validate
 
 from infra.caller import Role
 from infra.fields import AreaCode, Integer, Line, NationalId
-from services.teams.domain.person import LANGUAGES, USERNAME, Person
 from services.teams.passwords import MAX_LENGTH, MIN_LENGTH
+from services.teams.vocabulary import LANGUAGES, USERNAME
+
+if TYPE_CHECKING:  # the gateway loads these schemas, never the domain
+    from services.teams.domain.person import Person
 
 ROLE_NAMES = [role.value for role in Role]
 

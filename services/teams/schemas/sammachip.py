@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marshmallow import Schema, fields, pre_dump, validate
 
 from infra.dates import JOINED
 from infra.fields import AreaCode, Day, Integer, Line
-from services.teams.domain.trainers import TrainerTeam
 from services.teams.schemas.common import PageQuery, area, household_ids, person_id
 from services.teams.schemas.group_progress import OtopProductOut
+
+if TYPE_CHECKING:  # the gateway loads these schemas, never the domain
+    from services.teams.domain.trainers import TrainerTeam
 
 
 class SageIn(Schema):

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marshmallow import Schema, fields, pre_dump, validate
 
 from infra.dates import HAPPENED, PLANNED
 from infra.fields import AreaCode, Day, Integer, Line, Text
-from services.teams.domain.support import KINDS, PHASES, ActionPlan, Organisation
 from services.teams.schemas.common import PageQuery, area, person_id
+from services.teams.vocabulary import ORGANISATION_KINDS as KINDS
+from services.teams.vocabulary import PHASES
+
+if TYPE_CHECKING:  # the gateway loads these schemas, never the domain
+    from services.teams.domain.support import ActionPlan, Organisation
 
 
 class ChangeOrganisation(Schema):
@@ -131,7 +135,7 @@ class ActionPlanOut(Schema):
 
     @pre_dump
     def _view(self, found: dict[str, Any] | ActionPlan, **_: object) -> dict[str, Any]:
-        if isinstance(found, ActionPlan):
+        if not isinstance(found, dict):  # a plan alone, without its reports
             found = {"plan": found, "reports": {}, "phases": []}
         plan: ActionPlan = found["plan"]
         tasks = [

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marshmallow import Schema, fields, pre_dump, validate
 
 from infra.fields import AreaCode, Integer, Text, fiscal_year
-from services.teams.domain.targets import MAX_TARGET, METRICS, PERCENT_FIELD, Targets
 from services.teams.schemas.common import PageQuery
+from services.teams.vocabulary import MAX_TARGET, METRICS, PERCENT_FIELD
+
+if TYPE_CHECKING:  # the gateway loads these schemas, never the domain
+    from services.teams.domain.targets import Targets
 
 
 def _count(**kwargs: Any) -> Integer:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from marshmallow import Schema, fields, pre_dump, validate
 
 from infra.caller import SMILE_TEAM_ROLES
 from infra.fields import AreaCode, Integer, Line, Text
-from services.teams.domain.team import Team
 from services.teams.schemas.common import PageQuery, area, person_id
+
+if TYPE_CHECKING:  # the gateway loads these schemas, never the domain
+    from services.teams.domain.team import Team
 
 TEAM_ROLES = [role.value for role in SMILE_TEAM_ROLES]
 

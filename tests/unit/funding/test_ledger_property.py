@@ -15,13 +15,14 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from infra.errors import ServiceError
 from services.funding.domain import fund
-from services.funding.domain.collection import LineKind, SheetLine, post_sheet
-from services.funding.domain.group import CommitteeRole, Group, Seat
+from services.funding.domain.collection import SheetLine, post_sheet
+from services.funding.domain.group import Group, Seat
 from services.funding.domain.ledger import Balances, Posting
 from services.funding.domain.loan import Loan, LoanStatus
 from services.funding.domain.member import Member
 from services.funding.domain.money import ZERO
-from services.funding.domain.rules import InterestMethod, Rules
+from services.funding.domain.rules import Rules
+from services.funding.vocabulary import CommitteeRole, InterestMethod, LineKind
 
 AMOUNTS = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("3000"), places=2)
 BAD_AMOUNTS = st.sampled_from([Decimal("0"), Decimal("-5.00"), Decimal("10.005")])

@@ -7,7 +7,7 @@ import pytest
 
 from infra.errors import Conflict, Forbidden, ValidationFailed
 from services.funding.domain.loan import Loan, LoanStatus
-from services.funding.domain.rules import InterestMethod
+from services.funding.vocabulary import InterestMethod
 
 NOW = datetime(2026, 1, 15, 3, tzinfo=UTC)
 D = Decimal

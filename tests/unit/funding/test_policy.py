@@ -7,9 +7,10 @@ import pytest
 
 from infra.caller import Caller, Role
 from infra.errors import Forbidden, NotFound
-from services.funding.domain.group import CommitteeRole, Group, Network, Seat
+from services.funding.domain.group import Group, Network, Seat
 from services.funding.domain.policy import Reach, group_reach, network_reach, require_group
-from services.funding.domain.rules import InterestMethod, Rules
+from services.funding.domain.rules import Rules
+from services.funding.vocabulary import CommitteeRole, InterestMethod
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 RULES = Rules(Decimal("100"), Decimal("12"), InterestMethod.FLAT, Decimal("2"), 12)

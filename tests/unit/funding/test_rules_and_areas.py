@@ -7,8 +7,9 @@ import pytest
 from services.funding.domain.access import choose_group
 from services.funding.domain.areas import district_code_problem, village_code_problem
 from services.funding.domain.arrears import Arrears, Position, age, bucket_of
-from services.funding.domain.money import amount_problem, split_evenly
-from services.funding.domain.rules import InterestMethod, Rules
+from services.funding.domain.money import split_evenly
+from services.funding.domain.rules import Rules
+from services.funding.vocabulary import InterestMethod, amount_problem
 
 D = Decimal
 

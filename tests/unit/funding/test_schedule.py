@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from services.funding.domain.money import round_satang
-from services.funding.domain.rules import InterestMethod
 from services.funding.domain.schedule import add_months, build_schedule
+from services.funding.vocabulary import InterestMethod
 
 PRINCIPALS = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("1000000"), places=2)
 RATES = st.decimals(min_value=0, max_value=60, places=2)

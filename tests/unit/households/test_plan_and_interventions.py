@@ -5,8 +5,9 @@ from datetime import UTC, datetime
 import pytest
 
 from infra.errors import Conflict
-from services.households.domain.intervention import Intervention, Kind, Status
+from services.households.domain.intervention import Intervention
 from services.households.domain.plan import Goal, Plan, PlanStatus
+from services.households.vocabulary import Kind, Status
 
 NOW = datetime(2026, 11, 21, tzinfo=UTC)
 GOAL = Goal("economic", "income", "20,000", "40,000")

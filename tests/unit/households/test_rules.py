@@ -11,13 +11,14 @@ from infra.errors import Conflict, ValidationFailed
 from services.households.domain import case
 from services.households.domain.care import graduates
 from services.households.domain.household import Consent, Household, Member
-from services.households.domain.stages import TRANSITIONS, Stage, check_move
+from services.households.domain.stages import TRANSITIONS, check_move
 from services.households.domain.targeting import (
     Assessment,
     income_per_person,
     priority_rank,
     threshold_for,
 )
+from services.households.vocabulary import Stage
 
 NOW = datetime(2026, 11, 21, 3, tzinfo=UTC)
 THRESHOLD = Decimal("38000")

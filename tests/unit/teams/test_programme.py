@@ -11,7 +11,8 @@ from infra.errors import ValidationFailed
 from infra.reports import ReportScope
 from services.teams.domain.group_progress import OtopProduct
 from services.teams.domain.sammachip_report import row_areas, rows, target_totals
-from services.teams.domain.targets import METRICS, Targets, target_values
+from services.teams.domain.targets import Targets, target_values
+from services.teams.vocabulary import METRICS
 
 NOW = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)
 SEED_000 = {

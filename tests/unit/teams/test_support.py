@@ -3,7 +3,8 @@ from datetime import date
 import pytest
 
 from infra.errors import Conflict, ValidationFailed
-from services.teams.domain.support import PHASES, ActionPlan, Organisation, Task
+from services.teams.domain.support import ActionPlan, Organisation, Task
+from services.teams.vocabulary import PHASES
 from tests.unit.teams.factories import NOW
 
 

@@ -25,8 +25,8 @@ describe("dates", () => {
 });
 
 describe("what is due first", () => {
-  const household = (id: string, stage: string, due: string | null): HouseholdSummary => ({
-    id, stage, next_visit_due: due, village_code: "24010101", size: 3,
+  const household = (id: string, stage: string, due: string | null, returned = false): HouseholdSummary => ({
+    id, stage, next_visit_due: due, village_code: "24010101", size: 3, plan_returned: returned,
   });
 
   it("puts overdue visits first, then consent to ask, then by the next visit", () => {
@@ -41,6 +41,18 @@ describe("what is due first", () => {
     ]);
     expect(dueOf(household("x", "care", "2026-11-01"), "2026-12-02")).toEqual(["overdue"]);
     expect(dueOf(household("y", "target", "2026-12-05"), "2026-12-02")).toEqual(["consent"]);
+  });
+
+  it("puts a plan returned to rework after overdue visits and before consent", () => {
+    const list = [
+      household("consent", "target", null),
+      household("returned", "compass", "2027-01-10", true),
+      household("overdue", "care", "2026-11-01"),
+    ];
+    expect(dueFirst(list, "2026-12-02").map((h) => h.id)).toEqual(["overdue", "returned", "consent"]);
+    expect(dueOf(household("z", "compass", "2026-11-01", true), "2026-12-02")).toEqual([
+      "overdue", "returned",
+    ]);
   });
 });
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, select
 from sqlalchemy.orm import Session
 
 from infra.pagination import keyset
@@ -53,7 +53,8 @@ def list_households(
     session: Session, reach: Reach, where: HouseholdFilter, after: str | None, limit: int
 ) -> list[Any]:
     head = members.alias("head")
-    named = select(households, (head.c.first_name + " " + head.c.last_name).label("head_name"))
+    head_name = (head.c.first_name + " " + head.c.last_name).label("head_name")
+    named = select(households, head_name, _plan_returned().label("plan_returned"))
     joined = named.outerjoin(
         head, and_(head.c.household_id == households.c.id, head.c.is_head, head.c.active)
     )
@@ -81,6 +82,13 @@ def _filtered(statement: Select[Any], reach: Reach, where: HouseholdFilter) -> S
         where.order == "priority" and c.priority_rank.is_not(None),
     ]
     return statement.where(*[cond for cond in conditions if cond is not None and cond is not False])
+
+
+def _plan_returned() -> ColumnElement[bool]:
+    """The household's plan came back from its approver and waits for the team's rework (a
+    returned plan is edited in place: at most one per household)."""
+    returned = plans.c.status == "returned"
+    return exists().where(plans.c.household_id == households.c.id, returned)
 
 
 def _plan_waiting(waiting: bool) -> ColumnElement[bool]:

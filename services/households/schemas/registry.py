@@ -145,4 +145,7 @@ class HouseholdSummaryOut(Schema):
     fails_income = fields.Boolean(allow_none=True)
     failed_indicators = Integer(allow_none=True)
     next_visit_due = fields.Date(allow_none=True)
+    plan_returned = fields.Boolean(
+        metadata={"description": "its plan came back from the approver for the team to rework"}
+    )
     version = Integer()

@@ -125,6 +125,33 @@ def test_the_list_of_plans_waiting_for_approval_follows_submission_and_decision(
     assert waiting not in listed(True) and waiting in listed(False)
 
 
+def test_a_returned_plan_shows_in_the_list_until_the_team_reworks_it(migrated, start_service):
+    start_service(HouseholdsService, migrated)
+    returned, kept = (
+        call(migrated, "register_household", COORDINATOR, household(seed))["id"]
+        for seed in (13, 14)
+    )
+    call(migrated, "target_households", COORDINATOR, {"area_code": "240101", "survey_year": 2026})
+    versions = {hid: consented_with_plan(migrated, hid) for hid in (returned, kept)}
+    submitted = {
+        hid: call(migrated, "submit_plan", COORDINATOR, hid, {"expected_version": versions[hid]})
+        for hid in (returned, kept)
+    }
+
+    def flagged() -> dict[str, bool]:
+        items = call(migrated, "list_households", COORDINATOR, {"area": "240101"})["items"]
+        return {h["id"]: h["plan_returned"] for h in items if h["id"] in (returned, kept)}
+
+    assert flagged() == {returned: False, kept: False}
+    back = {"expected_version": submitted[returned]["version"], "reason": "goals need numbers"}
+    back = call(migrated, "return_plan", EXPERT, returned, back)
+    assert flagged() == {returned: True, kept: False}
+    goal = {"capital": "economic", "description": "income", "baseline": "1", "target": "3"}
+    rework = {"expected_version": back["version"], "goals": [goal]}
+    call(migrated, "save_plan", COORDINATOR, returned, rework)
+    assert flagged() == {returned: False, kept: False}
+
+
 def consented_with_plan(config, hid: str) -> int:
     """Consent, then a drafted plan; the draft's version."""
     case = call(config, "get_household", COORDINATOR, hid)

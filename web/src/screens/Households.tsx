@@ -4,11 +4,17 @@ import { FIRST_QUESTIONS, takeEarlyAnswer } from "../api/early";
 import type { components } from "../api/schema";
 import { api } from "../api/session";
 import { formatDate, todayIso } from "../dates";
-import { dueFirst, dueOf, type HouseholdSummary } from "../households";
+import { dueFirst, dueOf, type Due, type HouseholdSummary } from "../households";
 import { useT, type MessageKey } from "../i18n";
 import { recall, remember } from "../queue/store";
 import { followLink } from "../router";
 import { HouseholdLabel } from "../villages";
+
+const DUE_LABELS: Record<Due, MessageKey> = {
+  overdue: "dueOverdue",
+  returned: "dueReturned",
+  consent: "dueConsent",
+};
 
 type Loaded = { households: HouseholdSummary[]; offline: boolean } | "loading" | "failed";
 
@@ -58,7 +64,7 @@ export function HouseholdsScreen({ store }: ScreenProps) {
             </p>
             {dueOf(household, today).map((due) => (
               <span key={due} class={`due due-${due}`}>
-                {due === "overdue" ? t("dueOverdue") : t("dueConsent")}
+                {t(DUE_LABELS[due])}
               </span>
             ))}
           </li>

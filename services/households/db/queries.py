@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, select
+from sqlalchemy import ColumnElement, Select, and_, func, literal, select
 from sqlalchemy.orm import Session
 
 from infra.pagination import keyset
@@ -52,6 +52,13 @@ class HouseholdFilter:
 def list_households(
     session: Session, reach: Reach, where: HouseholdFilter, after: str | None, limit: int
 ) -> list[Any]:
+    return session.execute(list_statement(reach, where, after, limit)).all()
+
+
+def list_statement(
+    reach: Reach, where: HouseholdFilter, after: str | None, limit: int
+) -> Select[Any]:
+    """A page of households with each head's name and whether a plan came back to rework."""
     head = members.alias("head")
     head_name = (head.c.first_name + " " + head.c.last_name).label("head_name")
     named = select(households, head_name, _plan_returned().label("plan_returned"))
@@ -64,7 +71,7 @@ def list_households(
         if where.order == "priority"
         else [households.c.village_code, households.c.id]
     )
-    return session.execute(keyset(statement, keys, after, limit)).all()
+    return keyset(statement, keys, after, limit)
 
 
 def _filtered(statement: Select[Any], reach: Reach, where: HouseholdFilter) -> Select[Any]:
@@ -86,9 +93,16 @@ def _filtered(statement: Select[Any], reach: Reach, where: HouseholdFilter) -> S
 
 def _plan_returned() -> ColumnElement[bool]:
     """The household's plan came back from its approver and waits for the team's rework (a
-    returned plan is edited in place: at most one per household)."""
-    returned = plans.c.status == "returned"
-    return exists().where(plans.c.household_id == households.c.id, returned)
+    returned plan is edited in place: at most one per household). A lookup per listed row on
+    the plans' household index: as EXISTS, PostgreSQL hashed every returned plan in the country
+    for each page (20 ms with 30,000 of them)."""
+    returned = (
+        select(literal(True))
+        .where(plans.c.household_id == households.c.id, plans.c.status == "returned")
+        .limit(1)
+        .scalar_subquery()
+    )
+    return func.coalesce(returned, False)
 
 
 def _plan_waiting(waiting: bool) -> ColumnElement[bool]:

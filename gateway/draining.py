@@ -9,8 +9,9 @@ with its connection, unanswered.
 Here the stop begins with a drain: from the moment the first route stops, every new request is
 answered 503 with `Retry-After` (and its connection closed), and the stop waits, up to
 `DRAIN_SECONDS`, until every request already being handled has been answered (its response
-written). When the listening socket closes at the end, the requests it had just accepted still get
-their 503 before the remaining threads are killed.
+written). Before the listening socket closes at the end, the connections the kernel has queued on
+it are accepted too, and these, with the requests it had just accepted, still get their 503
+before the remaining threads are killed.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import time
+from functools import partial
 from typing import Any
 
 import eventlet
@@ -80,9 +82,25 @@ class DrainingWebServer(ProblemWebServer):
             self.connections -= 1
 
     def stop(self) -> None:
-        super().stop()  # no longer accepting; then answer the connections accepted last
+        self._is_accepting = False
+        self._gt.kill()
+        self._answer_the_backlog()
+        super().stop()  # closes the listening socket; then answer the connections accepted last
         eventlet.sleep(POLL_SECONDS)  # their threads start
         self._wait_until(lambda: self.connections == 0, time.monotonic() + LAST_ANSWERS_SECONDS)
+
+    def _answer_the_backlog(self) -> None:
+        """Accept what the kernel has queued on the listening socket, so that each gets its 503:
+        closing the socket with connections still queued resets them, and a client whose request
+        was already sent is left without an answer."""
+        self._sock.settimeout(0)
+        while True:
+            try:
+                sock, address = self._sock.accept()
+            except OSError:  # nothing queued any more (or the socket is gone)
+                return
+            sock.settimeout(self._serv.socket_timeout)
+            self.container.spawn_managed_thread(partial(self.process_request, sock, address))
 
     @staticmethod
     def _wait_until(condition: Any, ends_at: float) -> None:

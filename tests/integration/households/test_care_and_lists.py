@@ -105,12 +105,8 @@ def test_the_list_of_plans_waiting_for_approval_follows_submission_and_decision(
     migrated, start_service
 ):
     start_service(HouseholdsService, migrated)
-    waiting, drafted = (
-        call(migrated, "register_household", COORDINATOR, household(seed))["id"]
-        for seed in (11, 12)
-    )
-    call(migrated, "target_households", COORDINATOR, {"area_code": "240101", "survey_year": 2026})
-    plans = {hid: consented_with_plan(migrated, hid) for hid in (waiting, drafted)}
+    plans = targeted_with_plans(migrated, (11, 12))
+    waiting, drafted = plans
     submitted = call(
         migrated, "submit_plan", COORDINATOR, waiting, {"expected_version": plans[waiting]}
     )
@@ -127,12 +123,8 @@ def test_the_list_of_plans_waiting_for_approval_follows_submission_and_decision(
 
 def test_a_returned_plan_shows_in_the_list_until_the_team_reworks_it(migrated, start_service):
     start_service(HouseholdsService, migrated)
-    returned, kept = (
-        call(migrated, "register_household", COORDINATOR, household(seed))["id"]
-        for seed in (13, 14)
-    )
-    call(migrated, "target_households", COORDINATOR, {"area_code": "240101", "survey_year": 2026})
-    versions = {hid: consented_with_plan(migrated, hid) for hid in (returned, kept)}
+    versions = targeted_with_plans(migrated, (13, 14))
+    returned, kept = versions
     submitted = {
         hid: call(migrated, "submit_plan", COORDINATOR, hid, {"expected_version": versions[hid]})
         for hid in (returned, kept)
@@ -150,6 +142,14 @@ def test_a_returned_plan_shows_in_the_list_until_the_team_reworks_it(migrated, s
     rework = {"expected_version": back["version"], "goals": [goal]}
     call(migrated, "save_plan", COORDINATOR, returned, rework)
     assert flagged() == {returned: False, kept: False}
+
+
+def targeted_with_plans(config, seeds: tuple[int, ...]) -> dict[str, int]:
+    """Households registered in tambon 240101 and targeted, each consented with a drafted plan:
+    each one's id and its draft's version, in the order of `seeds`."""
+    ids = [call(config, "register_household", COORDINATOR, household(s))["id"] for s in seeds]
+    call(config, "target_households", COORDINATOR, {"area_code": "240101", "survey_year": 2026})
+    return {hid: consented_with_plan(config, hid) for hid in ids}
 
 
 def consented_with_plan(config, hid: str) -> int:

@@ -19,12 +19,6 @@ from tests.e2e.conftest import ADMIN_PASSWORD, launch
 from tests.support.waiting import wait_for
 
 pytestmark = [pytest.mark.slow, pytest.mark.long]
-SYSTEM_SETTINGS = (
-    "RATE_LIMIT_PER_PERSON",
-    "FUNDING_MAX_BACKDATE_DAYS",
-    "VISIT_OVERDUE_CHECK_SECONDS",
-    "IMPORT_POLL_SECONDS",
-)
 STAGE_OF_FATE = {
     "declined": "declined", "moved": "moved", "graduated": "graduated",
     "compass_draft": "compass", "compass_submitted": "compass", "compass_returned": "compass",
@@ -34,8 +28,7 @@ STAGE_OF_FATE = {
 
 @pytest.fixture(scope="module")
 def system(tmp_path_factory, rabbit_admin):
-    settings = {name: demo_system.DEFAULTS[name] for name in SYSTEM_SETTINGS}
-    yield from launch(tmp_path_factory.mktemp("demo"), rabbit_admin, **settings)
+    yield from launch(tmp_path_factory.mktemp("demo"), rabbit_admin, **demo_system.load_settings())
 
 
 @pytest.fixture(scope="module")

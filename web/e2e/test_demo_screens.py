@@ -16,7 +16,6 @@ from demo import system as demo_system
 from demo.accounts import Account
 from demo.load import run, shown_accounts
 from tests.e2e.conftest import ADMIN_PASSWORD, System, launch
-from tests.e2e.test_demo import SYSTEM_SETTINGS
 from tests.support.broker import RabbitAdmin
 
 pytestmark = [pytest.mark.slow, pytest.mark.long]
@@ -24,7 +23,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.long]
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory, rabbit_admin: RabbitAdmin) -> Iterator[System]:
-    settings = {name: demo_system.DEFAULTS[name] for name in SYSTEM_SETTINGS}
+    settings = demo_system.load_settings()
     for system in launch(tmp_path_factory.mktemp("demo"), rabbit_admin, **settings):
         run(system.url, ADMIN_PASSWORD, say=lambda _: None)
         yield system

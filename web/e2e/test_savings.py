@@ -194,7 +194,11 @@ def test_a_sheet_entered_offline_and_sent_twice_is_posted_once(page: Page, group
 
     page.route("**/collection-sheets", answer_lost_once)
     page.context.set_offline(False)  # back online: the queue sends the sheet
-    until(page, lambda: sent == [201], what="the first send")
+    try:
+        until(page, lambda: sent == [201], what="the first send")
+    except AssertionError as late:  # what the server answered, and what the queue shows
+        badge = page.locator("a.badge").inner_text()
+        raise AssertionError(f"{late}; answers so far: {sent}; the queue: {badge}") from None
     posted = until(page, lambda: sheet_entries(group), what="the sheet on the server")
     expect(page.get_by_text("รอส่ง 1 รายการ")).to_be_visible()  # no answer: still waiting
     page.get_by_text("รอส่ง 1 รายการ").click()

@@ -5,7 +5,6 @@ id.
 from nameko.dependency_providers import Config
 from nameko.timer import timer
 
-from gateway.access_events import AccessEvents
 from gateway.auth.login import Login
 from gateway.idempotency import IdempotencyKeys
 from gateway.revocations import RevocationList
@@ -21,6 +20,7 @@ from gateway.routes.people import PeopleRoutes
 from gateway.routes.reports import ReportRoutes
 from gateway.routes.sessions import SessionRoutes
 from gateway.routes.teams import TEAMS_ROUTES
+from gateway.subscriptions import AccessEvents
 from infra.correlation import CorrelationId
 from infra.rpc import RpcClients
 

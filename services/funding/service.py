@@ -8,6 +8,7 @@ from infra.service import DomainService
 from services.funding.db import FundingUnitOfWork, metadata
 from services.funding.entrypoints.access import AccessEntrypoints
 from services.funding.entrypoints.arrears import ArrearsEntrypoints
+from services.funding.entrypoints.events import EventEntrypoints
 from services.funding.entrypoints.groups import GroupEntrypoints
 from services.funding.entrypoints.loans import LoanEntrypoints
 from services.funding.entrypoints.members import MemberEntrypoints
@@ -24,6 +25,7 @@ class FundingService(
     RepaymentEntrypoints,
     ArrearsEntrypoints,
     AccessEntrypoints,
+    EventEntrypoints,
     ReportEntrypoints,
     DomainService,
 ):

@@ -1,9 +1,12 @@
-"""The funding service's own view of the events it consumes (never the producers' code)."""
+"""The funding service's own view of the events it consumes (never the producers' code), and the
+use case each one calls."""
 
 from decimal import Decimal
 
 from marshmallow import Schema, ValidationError, fields, validate
 
+from infra.subscriptions import event_and_time, table, versions_of
+from services.funding.usecases import access
 from services.funding.vocabulary import amount_problem
 
 
@@ -26,7 +29,16 @@ class FundingAccessRequestedV1(Schema):
     requested_at = fields.AwareDateTime(required=True)
 
 
-FUNDING_ACCESS_REQUESTED = {1: FundingAccessRequestedV1}
+# Every event this service consumes, once: its handlers and their queues are made from this table.
+TABLE = table(
+    (
+        "households",
+        "funding_access_requested",
+        1,
+        FundingAccessRequestedV1,
+        event_and_time(access.receive_request),
+    ),
+)
 
 # (source, event type) -> {version: schema}: what this service consumes, checked by contract tests.
-SUBSCRIPTIONS = {("households", "funding_access_requested"): FUNDING_ACCESS_REQUESTED}
+SUBSCRIPTIONS = versions_of(TABLE)

@@ -7,9 +7,10 @@ from infra.service import DomainService
 from infra.timers import StopRequested
 from services.households.db import HouseholdsUnitOfWork, metadata
 from services.households.db.imports import IMPORT_ROWS_READ, IMPORTS_UNFINISHED
+from services.households.entrypoints.care import CareEntrypoints
 from services.households.entrypoints.case import CaseEntrypoints
+from services.households.entrypoints.events import EventEntrypoints
 from services.households.entrypoints.imports import ImportEntrypoints
-from services.households.entrypoints.reactions import ReactionEntrypoints
 from services.households.entrypoints.registry import RegistryEntrypoints
 from services.households.entrypoints.reports import ReportEntrypoints
 from services.households.settings import SettingsProvider
@@ -19,7 +20,8 @@ class HouseholdsService(
     RegistryEntrypoints,
     CaseEntrypoints,
     ImportEntrypoints,
-    ReactionEntrypoints,
+    CareEntrypoints,
+    EventEntrypoints,
     ReportEntrypoints,
     DomainService,
 ):

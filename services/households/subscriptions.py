@@ -1,6 +1,10 @@
-"""The households service's own view of the events it consumes (never the producers' code)."""
+"""The households service's own view of the events it consumes (never the producers' code), and
+the use case each one calls."""
 
 from marshmallow import Schema, fields
+
+from infra.subscriptions import table, versions_of
+from services.households.usecases import reactions
 
 
 class HouseholdAssignedV1(Schema):
@@ -52,23 +56,17 @@ class LoanWrittenOffV1(Schema):
     household_id = fields.UUID(required=True, allow_none=True)
 
 
-HOUSEHOLD_ASSIGNED = {1: HouseholdAssignedV1}
-HOUSEHOLD_REASSIGNED = {1: HouseholdReassignedV1}
-TRAINING_COMPLETED = {1: TrainingCompletedV1}
-FUNDING_ACCESS_GRANTED = {1: FundingAccessGrantedV1}
-FUNDING_ACCESS_DECLINED = {1: FundingAccessDeclinedV1}
-LOAN_DISBURSED = {1: LoanDisbursedV1}
-LOAN_REPAID = {1: LoanRepaidV1}
-LOAN_WRITTEN_OFF = {1: LoanWrittenOffV1}
+# Every event this service consumes, once: its handlers and their queues are made from this table.
+TABLE = table(
+    ("teams", "household_assigned", 1, HouseholdAssignedV1, reactions.team_assigned),
+    ("teams", "household_reassigned", 1, HouseholdReassignedV1, reactions.team_reassigned),
+    ("teams", "training_completed", 1, TrainingCompletedV1, reactions.training_completed),
+    ("funding", "funding_access_granted", 1, FundingAccessGrantedV1, reactions.funding_granted),
+    ("funding", "funding_access_declined", 1, FundingAccessDeclinedV1, reactions.funding_declined),
+    ("funding", "loan_disbursed", 1, LoanDisbursedV1, reactions.loan_disbursed),
+    ("funding", "loan_repaid", 1, LoanRepaidV1, reactions.loan_repaid),
+    ("funding", "loan_written_off", 1, LoanWrittenOffV1, reactions.loan_written_off),
+)
 
 # (source, event type) -> {version: schema}: what this service consumes, checked by contract tests.
-SUBSCRIPTIONS = {
-    ("teams", "household_assigned"): HOUSEHOLD_ASSIGNED,
-    ("teams", "household_reassigned"): HOUSEHOLD_REASSIGNED,
-    ("teams", "training_completed"): TRAINING_COMPLETED,
-    ("funding", "funding_access_granted"): FUNDING_ACCESS_GRANTED,
-    ("funding", "funding_access_declined"): FUNDING_ACCESS_DECLINED,
-    ("funding", "loan_disbursed"): LOAN_DISBURSED,
-    ("funding", "loan_repaid"): LOAN_REPAID,
-    ("funding", "loan_written_off"): LOAN_WRITTEN_OFF,
-}
+SUBSCRIPTIONS = versions_of(TABLE)

@@ -11,7 +11,7 @@ from nameko.dependency_providers import Config
 from infra.database import Database
 from infra.service import DomainService
 from services.teams.db import TeamsUnitOfWork, metadata
-from services.teams.entrypoints.households import HouseholdEventHandlers
+from services.teams.entrypoints.events import EventEntrypoints
 from services.teams.entrypoints.people import PeopleEntrypoints
 from services.teams.entrypoints.programme import ProgrammeEntrypoints
 from services.teams.entrypoints.sammachip import SammachipEntrypoints
@@ -28,7 +28,7 @@ class TeamsService(
     SammachipEntrypoints,
     ProgrammeEntrypoints,
     SupportEntrypoints,
-    HouseholdEventHandlers,
+    EventEntrypoints,
     TeamReportEntrypoints,
     SammachipReportEntrypoints,
 ):

@@ -1,4 +1,5 @@
-"""The teams service's own view of the households events it consumes (never the producer's code).
+"""The teams service's own view of the households events it consumes (never the producer's code),
+and the use case each one calls.
 
 Only what the households read model and the team outcomes use; unknown fields are ignored. Every
 event carries the village code, so whichever arrives first makes the household known here.
@@ -10,6 +11,9 @@ from datetime import date, datetime
 from typing import Any
 
 from marshmallow import EXCLUDE, Schema, ValidationError, fields
+
+from infra.subscriptions import event_only, table, versions_of
+from services.teams.usecases.households import learn, learn_imported
 
 
 class Day(fields.Field):
@@ -72,15 +76,20 @@ class HouseholdsImportedV1(Schema):
     households = fields.List(fields.Nested(ImportedHousehold), required=True)
 
 
-HOUSEHOLDS = {
-    "household_registered": HouseholdRegisteredV1,
-    "household_targeted": HouseholdTargetedV1,
-    "consent_recorded": ConsentRecordedV1,
-    "case_stage_changed": CaseStageChangedV1,
-    "visit_logged": VisitLoggedV1,
-    "visit_overdue": VisitOverdueV1,
-    "household_graduated": HouseholdGraduatedV1,
-    "households_imported": HouseholdsImportedV1,
-}
+LEARN = event_only(learn)  # every households event updates the read model the same way
+LEARN_IMPORTED = event_only(learn_imported)
+
+# Every event this service consumes, once: its handlers and their queues are made from this table.
+TABLE = table(
+    ("households", "household_registered", 1, HouseholdRegisteredV1, LEARN),
+    ("households", "household_targeted", 1, HouseholdTargetedV1, LEARN),
+    ("households", "consent_recorded", 1, ConsentRecordedV1, LEARN),
+    ("households", "case_stage_changed", 1, CaseStageChangedV1, LEARN),
+    ("households", "visit_logged", 1, VisitLoggedV1, LEARN),
+    ("households", "visit_overdue", 1, VisitOverdueV1, LEARN),
+    ("households", "household_graduated", 1, HouseholdGraduatedV1, LEARN),
+    ("households", "households_imported", 1, HouseholdsImportedV1, LEARN_IMPORTED),
+)
+
 # (source, event type) -> {version: schema}: what this service consumes, checked by contract tests.
-SUBSCRIPTIONS = {("households", name): {1: schema} for name, schema in HOUSEHOLDS.items()}
+SUBSCRIPTIONS = versions_of(TABLE)

@@ -1,13 +1,11 @@
-"""RPC and events: households' funding-access requests and the committee's answer."""
+"""RPC: households' funding-access requests and the committee's answer (the requests arrive as
+events: `subscriptions.TABLE`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from infra.envelope import read_event
-from infra.events import event_handler
 from infra.rpc import rpc
-from services.funding import subscriptions
 from services.funding.entrypoints.common import Entrypoints, who
 from services.funding.schemas.access import Decision, RequestQuery, request_out
 from services.funding.schemas.common import listed, parse
@@ -15,11 +13,6 @@ from services.funding.usecases import access
 
 
 class AccessEntrypoints(Entrypoints):
-    @event_handler("households", "funding_access_requested")
-    def on_funding_access_requested(self, payload: dict[str, Any]) -> None:
-        event = read_event(payload, subscriptions.FUNDING_ACCESS_REQUESTED)
-        access.receive_request(self.uow, event, self.now())
-
     @rpc
     def list_funding_requests(
         self, caller: dict[str, Any], group_id: str, query: dict[str, Any]

@@ -1,4 +1,7 @@
-"""What other services' events change here: the case's team, and interventions' progress."""
+"""What other services' events change here: the case's team, and interventions' progress.
+
+Each public function is the use case of a row of `subscriptions.TABLE`, called the same way:
+`(uow, event, now, settings)`."""
 
 from __future__ import annotations
 
@@ -25,7 +28,19 @@ class LoanNotYetKnown(Exception):
     """A repayment arrived before its disbursement: retried until the disbursement is in."""
 
 
-def assign_team(
+def team_assigned(
+    uow: HouseholdsUnitOfWork, event: ReceivedEvent, _now: datetime, _settings: Settings
+) -> None:
+    _assign_team(uow, event, event.data["team_id"], event.data["assigned_at"])
+
+
+def team_reassigned(
+    uow: HouseholdsUnitOfWork, event: ReceivedEvent, _now: datetime, _settings: Settings
+) -> None:
+    _assign_team(uow, event, event.data["to_team_id"], event.data["reassigned_at"])
+
+
+def _assign_team(
     uow: HouseholdsUnitOfWork, event: ReceivedEvent, team_id: str, assigned_at: datetime
 ) -> None:
     """The case's team; an assignment older than the one applied (events of two handlers may
@@ -48,7 +63,7 @@ def assign_team(
 
 
 def training_completed(
-    uow: HouseholdsUnitOfWork, event: ReceivedEvent, settings: Settings, now: datetime
+    uow: HouseholdsUnitOfWork, event: ReceivedEvent, now: datetime, settings: Settings
 ) -> None:
     outcome = f"training completed: {event.data['occupation']}"
 
@@ -58,7 +73,19 @@ def training_completed(
     _progress(uow, event, pick, Status.DONE, outcome, settings, now)
 
 
-def funding_decided(
+def funding_granted(
+    uow: HouseholdsUnitOfWork, event: ReceivedEvent, now: datetime, settings: Settings
+) -> None:
+    _funding_decided(uow, event, True, settings, now)
+
+
+def funding_declined(
+    uow: HouseholdsUnitOfWork, event: ReceivedEvent, now: datetime, settings: Settings
+) -> None:
+    _funding_decided(uow, event, False, settings, now)
+
+
+def _funding_decided(
     uow: HouseholdsUnitOfWork,
     event: ReceivedEvent,
     granted: bool,
@@ -77,7 +104,7 @@ def funding_decided(
 
 
 def loan_disbursed(
-    uow: HouseholdsUnitOfWork, event: ReceivedEvent, settings: Settings, now: datetime
+    uow: HouseholdsUnitOfWork, event: ReceivedEvent, now: datetime, settings: Settings
 ) -> None:
     data = event.data
     wanted = data["intervention_id"] and str(data["intervention_id"])
@@ -97,13 +124,13 @@ def loan_disbursed(
 
 
 def loan_repaid(
-    uow: HouseholdsUnitOfWork, event: ReceivedEvent, settings: Settings, now: datetime
+    uow: HouseholdsUnitOfWork, event: ReceivedEvent, now: datetime, settings: Settings
 ) -> None:
     _loan_ended(uow, event, settings, now, event.data["closed"], "loan repaid in full")
 
 
 def loan_written_off(
-    uow: HouseholdsUnitOfWork, event: ReceivedEvent, settings: Settings, now: datetime
+    uow: HouseholdsUnitOfWork, event: ReceivedEvent, now: datetime, settings: Settings
 ) -> None:
     """The group gave up on the loan: the funding intervention ends, its outcome says how."""
     _loan_ended(uow, event, settings, now, True, "loan written off")

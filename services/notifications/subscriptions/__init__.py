@@ -2,15 +2,12 @@
 only the fields the rules and the directory use, unknown fields ignored; one module per source.
 
 `TABLE` declares every event it consumes once (source, event type, version, schema, use case);
-its event handlers and their queues are made from it (`entrypoints/events.py`).
+its event handlers and their queues are made from it (`infra.subscriptions`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from marshmallow import Schema
-
+from infra.subscriptions import table, versions_of
 from services.notifications.subscriptions.funding import (
     LoanOverdueV1,
     LoanRepaidV1,
@@ -43,29 +40,9 @@ from services.notifications.usecases.reactions import (
     PERSON_DEACTIVATED,
     RULES,
     TEAM_MEMBERSHIP_CHANGED,
-    Reaction,
 )
 
-
-@dataclass(frozen=True)
-class Subscription:
-    source: str
-    event_type: str
-    version: int
-    schema: type[Schema]
-    use_case: Reaction
-
-    @property
-    def handler_name(self) -> str:
-        """The handler's name, and so its queue's: `evt-<source>-<type>--notifications.<name>`."""
-        return f"on_{self.event_type}"
-
-
-def _table(*rows: tuple[str, str, int, type[Schema], Reaction]) -> tuple[Subscription, ...]:
-    return tuple(Subscription(*row) for row in rows)
-
-
-TABLE = _table(
+TABLE = table(
     ("households", "household_registered", 1, HouseholdRegisteredV1, RULES),
     ("households", "household_import_finished", 1, HouseholdImportFinishedV1, RULES),
     ("households", "plan_submitted", 1, PlanSubmittedV1, RULES),
@@ -89,14 +66,6 @@ TABLE = _table(
     ("funding", "loan_repaid", 1, LoanRepaidV1, RULES),
     ("funding", "loan_written_off", 1, LoanWrittenOffV1, RULES),
 )
-
-
-def versions_of(table: tuple[Subscription, ...]) -> dict[tuple[str, str], dict[int, type[Schema]]]:
-    """(source, event type) -> {version: schema}: what the contract tests check."""
-    versions: dict[tuple[str, str], dict[int, type[Schema]]] = {}
-    for row in table:
-        versions.setdefault((row.source, row.event_type), {})[row.version] = row.schema
-    return versions
 
 
 SUBSCRIPTIONS = versions_of(TABLE)

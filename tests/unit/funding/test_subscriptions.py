@@ -7,7 +7,9 @@ import pytest
 from marshmallow import EXCLUDE
 
 from infra.envelope import Envelope, UnprocessableEvent, read_event
-from services.funding.subscriptions import FUNDING_ACCESS_REQUESTED, SUBSCRIPTIONS
+from services.funding.subscriptions import SUBSCRIPTIONS
+
+FUNDING_ACCESS_REQUESTED = SUBSCRIPTIONS[("households", "funding_access_requested")]
 
 CATALOG_EXAMPLE = {
     "household_id": "0b6f3c9e-3f1a-4c55-9a51-2b8f0f3f9a10",

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any, Self
+from typing import Any, NamedTuple, Self
 
 from sqlalchemy import Insert, MetaData, insert, text
 from sqlalchemy.dialects import postgresql, sqlite
@@ -23,6 +23,14 @@ from infra.envelope import Envelope, EventContract, ReceivedEvent
 from infra.errors import KeyTaken
 
 UNIQUE_VIOLATION = "23505"  # PostgreSQL's SQLSTATE for a duplicate key
+
+
+class PreparedEvent(NamedTuple):
+    """An outbox row's content: the payload is the envelope's JSON (`Envelope.to_dict()`)."""
+
+    event_id: str
+    event_type: str
+    payload: str
 
 
 def _nothing() -> None:
@@ -49,6 +57,7 @@ class UnitOfWork:
         self._correlation_id = correlation_id
         self._on_commit = on_commit
         self._pending: list[Envelope] = []
+        self._prepared: list[PreparedEvent] = []
 
     def sibling(self) -> Self:
         """Another unit of work on the same database, for a transaction running beside this
@@ -69,7 +78,7 @@ class UnitOfWork:
 
     def __enter__(self) -> Self:
         self.session = self._sessions()
-        self._pending = []
+        self._pending, self._prepared = [], []
         self.open_repositories()
         return self
 
@@ -77,7 +86,7 @@ class UnitOfWork:
         """Subclasses attach their repositories to `self.session` here."""
 
     def __exit__(self, *exc_info: object) -> None:
-        self._pending = []
+        self._pending, self._prepared = [], []
         self.session.close()  # rolls back whatever was not committed
 
     def ping(self) -> None:
@@ -97,6 +106,12 @@ class UnitOfWork:
         self._pending.append(envelope)
         return envelope
 
+    def emit_prepared(self, events: list[PreparedEvent]) -> None:
+        """The bulk door: queue events whose outbox payloads are already written (an import batch
+        announces thousands of households; building each through its contract's schema would
+        cost more than the import). `commit` writes them with the change, like `emit`'s."""
+        self._prepared.extend(events)
+
     def first_delivery(self, event: ReceivedEvent) -> bool:
         """Record the event in this consumer's inbox; False if it was already processed."""
         statement = self._insert_ignoring_duplicates(self._inbox).values(
@@ -110,13 +125,12 @@ class UnitOfWork:
     def commit(self) -> None:
         """Writes the change and its events. A duplicate key the database refuses (a concurrent
         change took it first) raises `KeyTaken`, a 409, after rolling back."""
-        published = bool(self._pending)
+        published = bool(self._pending or self._prepared)
         with self.if_taken():
             if published:
-                rows = [self._outbox_row(e) for e in self._pending]
-                self.session.execute(insert(self._outbox), rows)
+                self.session.execute(insert(self._outbox), self._outbox_rows())
             self.session.commit()
-        self._pending = []
+        self._pending, self._prepared = [], []
         if published:
             self._on_commit()
 
@@ -136,15 +150,15 @@ class UnitOfWork:
 
     def rollback(self) -> None:
         self.session.rollback()
-        self._pending = []
+        self._pending, self._prepared = [], []
 
-    def _outbox_row(self, envelope: Envelope) -> dict[str, Any]:
-        return {
-            "event_id": envelope.event_id,
-            "event_type": envelope.event_type,
-            "payload": json.dumps(envelope.to_dict(), ensure_ascii=False),
-            "created_at": datetime.now(UTC),
-        }
+    def _outbox_rows(self) -> list[dict[str, Any]]:
+        now = datetime.now(UTC)
+        envelopes = [
+            PreparedEvent(e.event_id, e.event_type, json.dumps(e.to_dict(), ensure_ascii=False))
+            for e in self._pending
+        ]
+        return [{**event._asdict(), "created_at": now} for event in envelopes + self._prepared]
 
     def _insert_ignoring_duplicates(self, table: Any) -> Insert:
         dialect = self.session.get_bind().dialect.name

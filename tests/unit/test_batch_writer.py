@@ -3,7 +3,7 @@
 import eventlet
 import pytest
 
-from services.households.usecases.batch_writer import BatchWriter
+from infra.batch_writer import BatchWriter
 
 
 class Recorder:

@@ -2,8 +2,9 @@
 
 Idempotent: the key is the head's national ID (an active member) and the survey year, and
 updates only touch rows whose values differ, so importing the same file again changes nothing.
-New households get time-ordered ids and are announced through the outbox in the same
-transaction (`import_events`: one event per household, or one per batch and tambon).
+New households get time-ordered ids; the events announcing them (`import_events`: one per
+household, or one per batch and tambon) are returned for the caller's unit of work to write with
+the batch (`uow.emit_prepared`).
 """
 
 from __future__ import annotations
@@ -15,19 +16,19 @@ from typing import Any, NamedTuple
 from sqlalchemy import and_, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from infra.unit_of_work import PreparedEvent
 from services.households.db import bulk_pg
 from services.households.db.ids import time_ordered_ids
 from services.households.db.import_events import import_events
 from services.households.db.imports import insert_ignoring
-from services.households.db.tables import households, members, metadata, surveys
+from services.households.db.tables import households, members, surveys
 from services.households.imports.rows import BmnRow
-
-OUTBOX = metadata.tables["outbox"]
 
 
 class Written(NamedTuple):
     refused: list[tuple[int, str, str]]
     unchanged_rows: list[BmnRow]  # found their household already holding exactly their values
+    announced: list[PreparedEvent]  # for `uow.emit_prepared`: the new households' events
 
     @property
     def unchanged(self) -> int:
@@ -64,12 +65,12 @@ def upsert_batch(
         else:
             update_rows.append((found[0], row))
     batch = {"import_id": import_id, "survey_year": survey_year, "correlation_id": correlation_id}
-    _insert_new(session, fresh, batch, now, events)
+    announced = _insert_new(session, fresh, batch, now, events)
     before_updates()
     same = _already_stored(session, update_rows, survey_year)
     changed = [(hid, row) for hid, row in update_rows if hid not in same]
     _update_known(session, changed, survey_year, import_id, now)
-    return Written(refused, [row for hid, row in update_rows if hid in same])
+    return Written(refused, [row for hid, row in update_rows if hid in same], announced)
 
 
 def _already_stored(session: Session, pairs: list[tuple[str, BmnRow]], year: int) -> set[str]:
@@ -111,26 +112,18 @@ def _known(session: Session, national_ids: list[str]) -> dict[str, tuple[str, st
 
 def _insert_new(
     session: Session, rows: list[BmnRow], batch: dict[str, Any], now: datetime, events: str
-) -> None:
+) -> list[PreparedEvent]:
     if not rows:
-        return
+        return []
     pairs = list(zip(time_ordered_ids(len(rows)), rows, strict=True))
-    announced = import_events(events, pairs, batch, now.isoformat())
     year, import_id = batch["survey_year"], batch["import_id"]
     if _on_postgresql(session):
         bulk_pg.insert_new(session, pairs, year, import_id, now)
-        bulk_pg.insert_outbox(session, now, announced)
-        return
-    session.execute(insert(households), [_household(i, r, year, now) for i, r in pairs])
-    session.execute(insert(members), [_member(i, r) for i, r in pairs])
-    session.execute(insert(surveys), [_survey(i, r, year, import_id, now) for i, r in pairs])
-    session.execute(
-        insert(OUTBOX),
-        [
-            {"event_id": e, "event_type": kind, "payload": p, "created_at": now}
-            for e, kind, p in announced
-        ],
-    )
+    else:
+        session.execute(insert(households), [_household(i, r, year, now) for i, r in pairs])
+        session.execute(insert(members), [_member(i, r) for i, r in pairs])
+        session.execute(insert(surveys), [_survey(i, r, year, import_id, now) for i, r in pairs])
+    return import_events(events, pairs, batch, now.isoformat())
 
 
 def _on_postgresql(session: Session) -> bool:

@@ -48,11 +48,6 @@ SELECT hid, %s, size, income, coalesce(failed, ''), failed_count, %s, %s
 FROM unnest({_split()}, {_split("::smallint[]")}, {_split("::bigint[]")}, {_split()},
             {_split("::smallint[]")}) AS t(hid, size, income, failed, failed_count)
 """
-OUTBOX = f"""
-INSERT INTO outbox (event_id, event_type, payload, created_at)
-SELECT event_id, event_type, payload, %s
-FROM unnest({_split()}, {_split()}, {_split()}) AS t(event_id, event_type, payload)
-"""
 KNOWN = f"""
 SELECT m.national_id, m.household_id, h.village_code
 FROM household_members m JOIN households h ON h.id = m.household_id
@@ -80,12 +75,6 @@ def insert_new(
     failed = _nullable(",".join(r.failed_indicators) or None for r in rows)
     counts = _numbers(len(r.failed_indicators) for r in rows)
     _execute(session, SURVEYS, (year, import_id, now, ids, *money, failed, counts))
-
-
-def insert_outbox(session: Session, now: datetime, events: list[tuple[str, str, str]]) -> None:
-    if events:
-        columns = (_text(column) for column in zip(*events, strict=True))
-        _execute(session, OUTBOX, (now, *columns))
 
 
 def known(session: Session, national_ids: list[str]) -> dict[str, tuple[str, str]]:

@@ -1,4 +1,5 @@
-"""The outbox rows a batch of a BMN import writes for the households it registered.
+"""The events a batch of a BMN import announces for the households it registered, as outbox rows
+(handed to `uow.emit_prepared`, the unit of work's bulk door).
 
 Two ways to announce them (`HOUSEHOLDS.import_events`):
 - `per_tambon` (the default): one `households_imported` per batch and tambon listing its new
@@ -16,16 +17,16 @@ import uuid
 from collections import defaultdict
 from typing import Any
 
+from infra.unit_of_work import PreparedEvent
 from services.households.imports.rows import BmnRow
 
 PER_HOUSEHOLD, PER_TAMBON = "per_household", "per_tambon"
 TAMBON_DIGITS = 6
-Event = tuple[str, str, str]  # (event id, event type, outbox payload)
 
 
 def import_events(
     mode: str, pairs: list[tuple[str, BmnRow]], batch: dict[str, Any], stamp: str
-) -> list[Event]:
+) -> list[PreparedEvent]:
     """`batch` holds `import_id`, `survey_year` and `correlation_id`; `stamp` an ISO time."""
     correlation = batch["correlation_id"]
     if mode == PER_TAMBON:
@@ -42,7 +43,7 @@ def registered_data(hid: str, r: BmnRow, stamp: str) -> dict[str, Any]:
     }
 
 
-def _registered(hid: str, r: BmnRow, stamp: str, correlation_id: str | None) -> Event:
+def _registered(hid: str, r: BmnRow, stamp: str, correlation_id: str | None) -> PreparedEvent:
     """What `Envelope(...).to_dict()` would give, written directly: every value is JSON-safe text
     already (a UUID, digits, an ISO time, a correlation id restricted to [A-Za-z0-9._:-])."""
     event_id = str(uuid.uuid4())
@@ -53,7 +54,7 @@ def _registered(hid: str, r: BmnRow, stamp: str, correlation_id: str | None) -> 
         f'"registered_at": "{stamp}"}}, "source": "households", "version": 1, '
         f'"correlation_id": {correlation}, "event_id": "{event_id}", "occurred_at": "{stamp}"}}'
     )
-    return event_id, "household_registered", payload
+    return PreparedEvent(event_id, "household_registered", payload)
 
 
 def _by_tambon(pairs: list[tuple[str, BmnRow]]) -> list[tuple[str, list[tuple[str, BmnRow]]]]:
@@ -65,7 +66,7 @@ def _by_tambon(pairs: list[tuple[str, BmnRow]]) -> list[tuple[str, list[tuple[st
 
 def _imported(
     tambon: str, group: list[tuple[str, BmnRow]], batch: dict[str, Any], stamp: str
-) -> Event:
+) -> PreparedEvent:
     """Written directly as JSON, like `_registered` (json.dumps was a tenth of an import's time):
     every value is a UUID, digits, a number, an ISO time or a restricted correlation id."""
     event_id = str(uuid.uuid4())
@@ -82,4 +83,4 @@ def _imported(
         f'"data": {{"import_id": "{import_id}", "survey_year": {year}, '
         f'"tambon_code": "{tambon}", "registered_at": "{stamp}", "households": [{households}]}}}}'
     )
-    return event_id, "households_imported", payload
+    return PreparedEvent(event_id, "households_imported", payload)

@@ -14,6 +14,7 @@ from typing import Any
 
 import eventlet
 
+from infra.batch_writer import BatchWriter, WaitTurn
 from infra.caller import Caller
 from infra.errors import KeyTaken, ValidationFailed
 from infra.logs import get_logger
@@ -24,7 +25,6 @@ from services.households.events import HOUSEHOLD_IMPORT_FINISHED
 from services.households.imports import decoding
 from services.households.imports.rows import BmnRow, RowChecker
 from services.households.settings import Settings
-from services.households.usecases.batch_writer import BatchWriter, WaitTurn
 from services.households.usecases.import_tally import tally
 
 log = get_logger(__name__)
@@ -189,6 +189,7 @@ def _commit_batch(
                     before_updates=wait_turn,
                 )
                 wait_turn()  # already passed unless the batch had nothing to update
+                uow.emit_prepared(written.announced)
                 problems = problems + written.refused
                 rows = _record(uow, job.id, valid, problems, written.unchanged, rows_read, clock())
                 counts = tally(valid, problems, written.unchanged_rows, refused_villages)

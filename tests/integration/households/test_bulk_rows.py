@@ -31,6 +31,7 @@ def write(uow, batch):
     now = datetime.now(UTC)
     with uow:
         written = bulk.upsert_batch(uow.session, batch, 2026, "import-1", now, None, "per_tambon")
+        uow.emit_prepared(written.announced)
         uow.commit()
     assert written.refused == []
 

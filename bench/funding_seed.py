@@ -12,8 +12,8 @@ from infra.validation import load
 from services.funding.schemas.groups import GroupIn
 from services.funding.schemas.loans import LoanApplication, loan_out
 from services.funding.schemas.members import MemberIn, Movement, member_out, movement_out
+from services.funding.settings import Settings
 from services.funding.usecases import groups, loans, members
-from services.funding.usecases.common import Settings
 
 ADMIN = Caller("bench-admin", "admin", frozenset({Role.ADMINISTRATOR}))
 RULES = {

@@ -32,8 +32,8 @@ from services.funding.db import FundingUnitOfWork, metadata
 from services.funding.domain.money import bangkok_date
 from services.funding.schemas.repayments import sheet_out
 from services.funding.schemas.sheet_input import parse_sheet
+from services.funding.settings import Settings
 from services.funding.usecases import repayments
-from services.funding.usecases.common import Settings
 from tests.support.databases import (
     drop_postgres_databases,
     new_prefix,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from infra.database import Database
 from infra.service import DomainService
+from infra.settings import SettingsOf
 from services.funding.db import FundingUnitOfWork, metadata
 from services.funding.entrypoints.access import AccessEntrypoints
 from services.funding.entrypoints.arrears import ArrearsEntrypoints
@@ -15,6 +16,7 @@ from services.funding.entrypoints.members import MemberEntrypoints
 from services.funding.entrypoints.networks import NetworkEntrypoints
 from services.funding.entrypoints.repayments import RepaymentEntrypoints
 from services.funding.entrypoints.reports import ReportEntrypoints
+from services.funding.settings import Settings
 
 
 class FundingService(
@@ -31,3 +33,4 @@ class FundingService(
 ):
     name = "funding"
     uow = Database(metadata, FundingUnitOfWork)
+    settings = SettingsOf(Settings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from infra.database import Database
 from infra.service import DomainService
+from infra.settings import SettingsOf
 from infra.timers import StopRequested
 from services.households.db import HouseholdsUnitOfWork, metadata
 from services.households.db.imports import IMPORT_ROWS_READ, IMPORTS_UNFINISHED
@@ -13,7 +14,7 @@ from services.households.entrypoints.events import EventEntrypoints
 from services.households.entrypoints.imports import ImportEntrypoints
 from services.households.entrypoints.registry import RegistryEntrypoints
 from services.households.entrypoints.reports import ReportEntrypoints
-from services.households.settings import SettingsProvider
+from services.households.settings import Settings
 
 
 class HouseholdsService(
@@ -27,5 +28,5 @@ class HouseholdsService(
 ):
     name = "households"
     uow = Database(metadata, HouseholdsUnitOfWork, gauges=(IMPORTS_UNFINISHED, IMPORT_ROWS_READ))
-    settings = SettingsProvider()
+    settings = SettingsOf(Settings)
     stop_requested = StopRequested()

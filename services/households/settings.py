@@ -1,12 +1,10 @@
-"""The HOUSEHOLDS block of the configuration, read once per container."""
+"""The HOUSEHOLDS block of the configuration (read once per container: `infra.settings`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
-
-from nameko.extensions import DependencyProvider
 
 DEFAULT_THRESHOLDS = {2017: Decimal("38000")}
 IMPORT_EVENTS = ("per_household", "per_tambon")  # see db/import_events.py
@@ -44,11 +42,3 @@ class Settings:
             parsed = {int(y): Decimal(str(v)) for y, v in thresholds.items()}
             settings = cls(**{**known, "income_thresholds_thb": parsed})
         return settings
-
-
-class SettingsProvider(DependencyProvider):
-    def setup(self) -> None:
-        self.settings = Settings.from_config(self.container.config)
-
-    def get_dependency(self, worker_ctx: Any) -> Settings:
-        return self.settings

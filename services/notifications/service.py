@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from infra.database import Database
 from infra.service import DomainService
+from infra.settings import SettingsOf
 from services.notifications.channels.senders import ChannelSenders
 from services.notifications.db import NotificationsUnitOfWork, metadata
 from services.notifications.db.escalations import OPEN_BY_LEVEL
@@ -15,7 +16,7 @@ from services.notifications.entrypoints.events import EventEntrypoints
 from services.notifications.entrypoints.inbox import InboxEntrypoints
 from services.notifications.entrypoints.ladder import LadderEntrypoints
 from services.notifications.entrypoints.reports import ReportEntrypoints
-from services.notifications.settings import NotificationSettings
+from services.notifications.settings import Settings
 
 
 class NotificationsService(
@@ -30,5 +31,5 @@ class NotificationsService(
 ):
     name = "notifications"
     uow = Database(metadata, NotificationsUnitOfWork, gauges=(OPEN_BY_LEVEL,))
-    settings = NotificationSettings()
+    settings = SettingsOf(Settings)
     senders = ChannelSenders()

@@ -1,4 +1,4 @@
-"""The NOTIFICATIONS block of the configuration, read once per container."""
+"""The NOTIFICATIONS block of the configuration (read once per container: `infra.settings`)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
-
-from nameko.extensions import DependencyProvider
 
 from services.notifications.domain.notices import RetryPolicy
 
@@ -63,11 +61,3 @@ class Settings:
             webhook=dict(block.get("webhook") or {}),
             line=dict(block.get("line") or {}),
         )
-
-
-class NotificationSettings(DependencyProvider):
-    def setup(self) -> None:
-        self.settings = Settings.from_config(self.container.config)
-
-    def get_dependency(self, worker_ctx: Any) -> Settings:
-        return self.settings

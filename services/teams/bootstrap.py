@@ -20,6 +20,7 @@ from infra.config import database_url, load_config
 from infra.engines import make_engine
 from infra.errors import ValidationFailed
 from services.teams.db import TeamsUnitOfWork, metadata
+from services.teams.settings import Settings
 from services.teams.usecases.people import register_person
 
 
@@ -51,7 +52,7 @@ def main() -> int:
     config = load_config()
     engine = make_engine(database_url(config, "teams"))
     uow = TeamsUnitOfWork(sessionmaker(engine), metadata, source="teams", consumer="bootstrap")
-    username = str(config.get("TEAMS", {}).get("admin_username", "admin"))
+    username = Settings.from_config(config).admin_username
     try:
         created, generated = ensure_administrator(
             uow, username, os.environ.get("ADMIN_PASSWORD"), datetime.now(UTC)

@@ -6,10 +6,9 @@ Entrypoints live in `entrypoints/` by subject; each parses, calls one use case a
 
 from __future__ import annotations
 
-from nameko.dependency_providers import Config
-
 from infra.database import Database
 from infra.service import DomainService
+from infra.settings import SettingsOf
 from services.teams.db import TeamsUnitOfWork, metadata
 from services.teams.entrypoints.events import EventEntrypoints
 from services.teams.entrypoints.people import PeopleEntrypoints
@@ -19,6 +18,7 @@ from services.teams.entrypoints.sammachip_report import SammachipReportEntrypoin
 from services.teams.entrypoints.support import SupportEntrypoints
 from services.teams.entrypoints.team_report import TeamReportEntrypoints
 from services.teams.entrypoints.teams import TeamEntrypoints
+from services.teams.settings import Settings
 
 
 class TeamsService(
@@ -34,4 +34,4 @@ class TeamsService(
 ):
     name = "teams"
     uow = Database(metadata, TeamsUnitOfWork)
-    config = Config()
+    settings = SettingsOf(Settings)

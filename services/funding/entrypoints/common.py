@@ -5,20 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from nameko.dependency_providers import Config
-
 from infra.caller import Caller
 from services.funding.db import FundingUnitOfWork
-from services.funding.usecases.common import Settings
+from services.funding.settings import Settings
 
 
 class Entrypoints:
     uow: FundingUnitOfWork
-    config = Config()
-
-    @property
-    def settings(self) -> Settings:
-        return Settings.from_config(self.config)
+    settings: Settings
 
     def now(self) -> datetime:
         """The clock: a method, so that the tests' desk can set it."""

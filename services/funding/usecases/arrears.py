@@ -15,8 +15,9 @@ from services.funding.domain.group import Group, Network
 from services.funding.domain.money import BANGKOK, bangkok_date
 from services.funding.domain.policy import Reach, require_network
 from services.funding.events import LOAN_OVERDUE
+from services.funding.settings import Settings
 from services.funding.usecases import announcements
-from services.funding.usecases.common import Settings, group_within
+from services.funding.usecases.common import group_within
 
 log = get_logger(__name__)
 JOB = "arrears"

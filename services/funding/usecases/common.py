@@ -1,4 +1,4 @@
-"""What the use cases share: settings, the posting day, finding objects within reach, and
+"""What the use cases share: the posting day, finding objects within reach, and
 client keys that make resendable commands idempotent."""
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from services.funding.domain.loan import Loan
 from services.funding.domain.member import Member
 from services.funding.domain.money import bangkok_date
 from services.funding.domain.policy import Reach, require_group
+from services.funding.settings import Settings
 
 T = TypeVar("T")
 
@@ -27,21 +28,6 @@ class Seen(Generic[T]):
 
     item: T
     may_record: bool
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The FUNDING block of the configuration."""
-
-    max_backdate_days: int = 31
-    max_sheet_lines: int = 200
-    arrears_job_hour: int = 2
-    arrears_batch_size: int = 500
-
-    @classmethod
-    def from_config(cls, config: dict[str, Any]) -> Settings:
-        block = config.get("FUNDING") or {}
-        return cls(**{k: int(v) for k, v in block.items() if k in cls.__dataclass_fields__})
 
 
 def posting_day(on: date | None, now: datetime, settings: Settings, field: str = "on") -> date:

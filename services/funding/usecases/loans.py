@@ -17,10 +17,10 @@ from services.funding.domain.member import Member
 from services.funding.domain.money import bangkok_date, require_amount
 from services.funding.domain.policy import Reach
 from services.funding.events import LOAN_DISBURSED
+from services.funding.settings import Settings
 from services.funding.usecases import announcements
 from services.funding.usecases.common import (
     ClientKey,
-    Settings,
     group_within,
     loan_within,
     member_within,

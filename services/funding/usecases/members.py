@@ -16,9 +16,9 @@ from services.funding.domain.ledger import Entry, Posting
 from services.funding.domain.member import Member
 from services.funding.domain.money import ZERO, bangkok_date
 from services.funding.domain.policy import Reach
+from services.funding.settings import Settings
 from services.funding.usecases.common import (
     ClientKey,
-    Settings,
     group_within,
     member_within,
     posting_day,

@@ -22,10 +22,10 @@ from services.funding.domain.member import Member
 from services.funding.domain.money import ZERO
 from services.funding.domain.policy import Reach
 from services.funding.events import LOAN_REPAID, LOAN_WRITTEN_OFF
+from services.funding.settings import Settings
 from services.funding.usecases import announcements
 from services.funding.usecases.common import (
     ClientKey,
-    Settings,
     group_within,
     loan_within,
     posting_day,

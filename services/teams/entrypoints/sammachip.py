@@ -10,19 +10,15 @@ from services.teams.db import TeamsUnitOfWork
 from services.teams.entrypoints import now, page, who
 from services.teams.schemas import cohorts as c
 from services.teams.schemas import sammachip as s
+from services.teams.settings import Settings
 from services.teams.usecases import cohort_reads, cohorts, groups, trainers
 
 Payload = dict[str, Any]
-DEFAULT_COHORT_MAX = 30
 
 
 class SammachipEntrypoints:
     uow: TeamsUnitOfWork
-    config: dict[str, Any]
-
-    @property
-    def cohort_max(self) -> int:
-        return int(self.config.get("TEAMS", {}).get("cohort_max_households", DEFAULT_COHORT_MAX))
+    settings: Settings
 
     @rpc
     def form_trainer_team(self, caller: Payload, payload: Payload) -> Payload:
@@ -60,7 +56,7 @@ class SammachipEntrypoints:
     @rpc
     def open_cohort(self, caller: Payload, payload: Payload) -> Payload:
         command = load(c.OpenCohort, payload)
-        cohort = cohorts.open_cohort(self.uow, who(caller), command, self.cohort_max, now())
+        cohort = cohorts.open_cohort(self.uow, who(caller), command, self.settings, now())
         return dump(c.CohortOut, cohort)
 
     @rpc
@@ -69,7 +65,7 @@ class SammachipEntrypoints:
     ) -> Payload:
         command = load(c.EnrolHouseholds, payload)
         cohort = cohorts.enrol(
-            self.uow, who(caller), cohort_id, command, expected_version, self.cohort_max
+            self.uow, who(caller), cohort_id, command, expected_version, self.settings
         )
         return dump(c.CohortOut, cohort)
 

@@ -12,6 +12,7 @@ from services.teams.db import TeamsUnitOfWork
 from services.teams.domain.cohort import Cohort, Session
 from services.teams.domain.trainers import TrainerTeam
 from services.teams.events import TRAINING_COMPLETED
+from services.teams.settings import Settings
 from services.teams.usecases.common import current, found
 from services.teams.usecases.trainers import may_read, may_record
 
@@ -19,13 +20,15 @@ log = get_logger(__name__)
 
 
 def open_cohort(
-    uow: TeamsUnitOfWork, caller: Caller, command: dict[str, Any], max_size: int, now: datetime
+    uow: TeamsUnitOfWork, caller: Caller, command: dict[str, Any], settings: Settings, now: datetime
 ) -> Cohort:
     households = [str(h) for h in command["households"]]
     with uow:
         team = _recordable(uow, caller, command["trainer_team_id"])
         villages = _villages(uow, households)
-        cohort = Cohort.open(team, command["occupation"], households, villages, max_size, now)
+        cohort = Cohort.open(
+            team, command["occupation"], households, villages, settings.cohort_max_households, now
+        )
         uow.cohorts.add(cohort)
         uow.commit()
     log.info("cohort.opened", cohort_id=cohort.id, households=len(cohort.households))
@@ -38,12 +41,14 @@ def enrol(
     cohort_id: str,
     command: dict[str, Any],
     expected_version: int | None,
-    max_size: int,
+    settings: Settings,
 ) -> Cohort:
     households = [str(h) for h in command["households"]]
     with uow:
         cohort, _ = _cohort(uow, caller, cohort_id, expected_version)
-        enrolled = cohort.enrol(households, _villages(uow, households), max_size)
+        enrolled = cohort.enrol(
+            households, _villages(uow, households), settings.cohort_max_households
+        )
         uow.cohorts.save(enrolled)
         uow.commit()
     return enrolled

@@ -11,7 +11,7 @@ from typing import Any
 from infra.caller import Caller, Role
 from services.funding.db import FundingUnitOfWork
 from services.funding.service import FundingService
-from services.funding.usecases.common import Settings
+from services.funding.settings import Settings
 
 ADMIN = Caller("admin-1", "admin", frozenset({Role.ADMINISTRATOR}))
 VILLAGE = "24010101"  # Chachoengsao, Mueang, Na Mueang, village 1

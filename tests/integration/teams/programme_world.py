@@ -9,6 +9,7 @@ from infra.caller import Role
 from services.teams.db import TeamsUnitOfWork
 from services.teams.domain.groups import OccupationGroup
 from services.teams.domain.trainers import TrainerTeam
+from services.teams.settings import Settings
 from services.teams.usecases import cohorts, groups, trainers
 from tests.integration.teams.world import ADMIN, known_household, register
 
@@ -35,7 +36,7 @@ def train(
     do not complete. Returns those who completed."""
     households = [known_household(uow, team.village_code) for _ in range(count + absent)]
     command = {"trainer_team_id": team.id, "occupation": "Basketry", "households": households}
-    cohort = cohorts.open_cohort(uow, ADMIN, command, 60, at)
+    cohort = cohorts.open_cohort(uow, ADMIN, command, Settings(cohort_max_households=60), at)
     session = {"held_on": at.date(), "duration_minutes": 180, "kind": "class", "topic": "weaving"}
     held = cohorts.add_session(uow, ADMIN, cohort.id, session, at)
     marks = [{"household_id": h, "present": i < count} for i, h in enumerate(households)]

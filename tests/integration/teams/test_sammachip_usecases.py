@@ -6,6 +6,7 @@ import pytest
 
 from infra.caller import Role
 from infra.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from services.teams.settings import Settings
 from services.teams.usecases import cohort_reads, cohorts, groups, trainers
 from tests.integration.teams.world import (
     ADMIN,
@@ -18,7 +19,7 @@ from tests.integration.teams.world import (
     register,
 )
 
-MAX = 30
+SETTINGS = Settings(cohort_max_households=30)
 
 
 def trainer_team(uow, village=VILLAGE, name="first"):
@@ -33,7 +34,7 @@ def trainer_team(uow, village=VILLAGE, name="first"):
 
 def open_cohort(uow, team, households, who=ADMIN):
     command = {"trainer_team_id": team.id, "occupation": "Basketry", "households": households}
-    return cohorts.open_cohort(uow, who, command, MAX, NOW)
+    return cohorts.open_cohort(uow, who, command, SETTINGS, NOW)
 
 
 def session(uow, cohort, who=ADMIN, held_on=date(2026, 12, 1)):

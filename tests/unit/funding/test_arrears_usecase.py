@@ -10,8 +10,8 @@ import pytest
 
 from services.funding.db.arrears import AnnouncedMeanwhile, OverdueLoan
 from services.funding.domain.arrears import Arrears
+from services.funding.settings import Settings
 from services.funding.usecases.arrears import ATTEMPTS_PER_BATCH, announce_overdue, daily_tick
-from services.funding.usecases.common import Settings
 from tests.unit.funding.fakes import FakePortfolio, FakeUnitOfWork
 
 AS_OF = date(2026, 12, 1)

@@ -91,8 +91,8 @@ def _operation(handler: ApiHandler) -> dict[str, Any]:
         operation["requestBody"] = {
             "required": True,
             "content": {
-                mime: {"schema": {"type": "string", "contentMediaType": mime}}
-                for mime in handler.upload
+                mime: {"schema": {"type": "string", "contentMediaType": mime, "minLength": 1}}
+                for mime in handler.upload  # an empty file is refused
             },
         }
     if handler.query is not None:

@@ -38,6 +38,8 @@ METRICS = (
 MAX_TARGET = 10_000_000
 PERCENT_FIELD = "villages_with_registered_group_percent"
 
+TRAINER_TEAM_SIZE = 5  # a village trainer team: five community sages, one the trained lead
+
 
 def month_of(period: str) -> date:
     """`2027-01` as the first day of that month."""

@@ -19,6 +19,10 @@ client sends where the document can state the rule's shape but not its data.
   (CPython gh-106905, fixed in later releases): hypothesis and schemathesis parse sources in each
   worker thread, and two parses at once once failed the run with "AST constructor recursion depth
   mismatch". Parses go one at a time here.
+- Related objects (SMILE_STOCK, tests/e2e/fuzz_stock.py): a valid request to assign a household,
+  form a trainer team or an occupation group, register a person or upload a BMN file needs
+  objects that exist in the right relation, or a file with real rows, which no schema can carry.
+  Valid (positive) cases get them in place of the drawn ids; every other field stays drawn.
 - Ranges that move with today: a fiscal year's ceiling is stated as `x-fiscal-years-ahead` of
   the current one, which a client adds to the fiscal year it is in, as the hook does here.
 """
@@ -26,10 +30,12 @@ client sends where the document can state the rule's shape but not its data.
 from __future__ import annotations
 
 import ast
+import json
 import os
 import threading
 import uuid
 from datetime import UTC, datetime, time, timedelta, timezone
+from pathlib import Path
 from urllib.parse import quote
 
 import geothai
@@ -49,6 +55,8 @@ _WRITER = threading.local()  # whether this worker's call holds _WRITING
 BASE_URL = os.environ.get("SMILE_BASE_URL", "")
 TOKEN = os.environ.get("SMILE_TOKEN", "")
 ADMIN_ID = os.environ.get("SMILE_ADMIN_ID", "")
+STOCK_FILE = os.environ.get("SMILE_STOCK", "")
+STOCK = json.loads(Path(STOCK_FILE).read_text()) if STOCK_FILE else {}
 TODAY = datetime.now(UTC).date()
 _PARSING = threading.Lock()
 _parse = ast.parse
@@ -128,6 +136,9 @@ def before_call(ctx, case, **kwargs):
     if ADMIN_ID:
         case.path_parameters = _spare_the_administrator(case.path_parameters)
         case.body = _spare_the_administrator(case.body)
+    supply = SUPPLIES.get(f"{case.method.upper()} {case.path}")
+    if supply is not None and STOCK and _positive(case):
+        supply(case)
     if "If-Match" in headers and _positive(case) and (tag := _current_tag(case)):
         headers["If-Match"] = tag
 
@@ -194,3 +205,94 @@ def _listed(answer: requests.Response, named: str | None) -> str | None:
     items = body.get("items") if isinstance(body, dict) else None
     found = [item for item in items or [] if isinstance(item, dict) and named in item.values()]
     return f'"{found[0]["version"]}"' if len(found) == 1 and "version" in found[0] else None
+
+
+def _body(case) -> dict:
+    return case.body if isinstance(case.body, dict) else {}
+
+
+def _assignment(case) -> None:
+    household, team = STOCK["unassigned_household"], STOCK["team_id"]
+    case.body = {**_body(case), "household_id": household, "team_id": team}
+
+
+def _village_assignment(case) -> None:
+    case.body = {**_body(case), "team_id": STOCK["team_id"], "village_code": STOCK["village_code"]}
+
+
+def _occupation_group(case) -> None:
+    case.body = {
+        **_body(case),
+        "village_code": STOCK["village_code"],
+        "occupation": STOCK["occupation"],
+        "members": [STOCK["trained_household"]],
+    }
+
+
+def _trainer_team(case) -> None:
+    case.body = {**_body(case), "village_code": STOCK["sage_village"], "members": STOCK["sages"]}
+
+
+def _person(case) -> None:
+    """One role of those drawn, with an area of its level (each area must suit the roles), and
+    a username and national ID nobody has yet."""
+    body = _body(case)
+    roles = [r for r in body.get("roles") or [] if r in STOCK["areas_by_role"]]
+    if roles:
+        body["roles"], body["areas"] = roles[:1], [STOCK["areas_by_role"][roles[0]]]
+    body["username"] = f"fz{uuid.uuid4().hex[:12]}"
+    if body.get("national_id"):
+        body["national_id"] = _national_id(uuid.uuid4().int % (8 * 10**11) + 10**11)
+    case.body = body
+
+
+def _person_changed(case) -> None:
+    case.path_parameters = {**(case.path_parameters or {}), "person_id": STOCK["spare_person"]}
+    _person(case)
+
+
+def _cohort(case) -> None:
+    team, households = STOCK["trainer_team_id"], [STOCK["unassigned_household"]]
+    case.body = {**_body(case), "trainer_team_id": team, "households": households}
+
+
+def _group_members(case) -> None:
+    """A group of its own for each case, which the newly trained household joins."""
+    group = {
+        "name": f"fz {uuid.uuid4().hex[:8]}",
+        "occupation": STOCK["occupation"],
+        "village_code": STOCK["village_code"],
+        "members": [STOCK["trained_household"]],
+    }
+    formed = requests.post(
+        f"{BASE_URL}/api/v1/occupation-groups",
+        json=group,
+        headers={"Authorization": f"Bearer {TOKEN}", HEADER: uuid.uuid4().hex},
+        timeout=15,
+    )
+    if formed.status_code == 201:
+        case.path_parameters = {**(case.path_parameters or {}), "group_id": formed.json()["id"]}
+        case.body = {**_body(case), "members": [STOCK["newly_trained_household"]]}
+
+
+def _bmn_file(case) -> None:
+    """A CSV with one household of the stock's village (XLSX cases keep their drawn bytes)."""
+    if case.media_type == "text/csv":
+        head = _national_id(uuid.uuid4().int % (8 * 10**11) + 10**11)
+        case.body = (
+            "village_code,head_national_id,head_first_name,head_last_name,household_size,"
+            f"annual_income_thb\r\n{STOCK['village_code']},{head},Somchai,Dee,3,30000.00\r\n"
+        )
+
+
+SUPPLIES = {
+    "POST /api/v1/assignments": _assignment,
+    "POST /api/v1/assignments/villages": _village_assignment,
+    "POST /api/v1/occupation-groups": _occupation_group,
+    "POST /api/v1/trainer-teams": _trainer_team,
+    "POST /api/v1/people": _person,
+    "PUT /api/v1/people/{person_id}": _person_changed,
+    "POST /api/v1/cohorts": _cohort,
+    "POST /api/v1/occupation-groups/{group_id}/members": _group_members,
+    "POST /api/v1/household-imports": _bmn_file,
+}

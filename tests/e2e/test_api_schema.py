@@ -3,13 +3,17 @@
 Run through schemathesis' command line (its pytest plugin does not support pytest 9 yet), against
 a system of its own: with the administrator's token it really changes things (passwords,
 deactivations) that other tests' shared system must not see. The access matrix's world is built
-in it first, so the fuzzer meets real objects of every kind. Its rate limits are lifted (per
-person and per login), so the fuzzer's bursts are answered by the routes, not by 429.
+in it first, so the fuzzer meets real objects of every kind, and a stock of related objects that
+the hooks put into valid requests (fuzz_stock.py): the document states every shape the server
+checks, and valid requests are then accepted (2xx, or 409 for a repeat), so schemathesis'
+"validation mismatch" fails the run for any operation (schemathesis.toml). Its rate limits are
+lifted (per person and per login), so the fuzzer's bursts are answered by the routes, not by 429.
 
 SMILE_SCHEMATHESIS_ONLY="GET /api/v1/areas/{code};PUT /api/v1/savings-groups/{savings_group_id}"
 runs only the operations named (`;` between them), for a quick look at a few.
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -18,6 +22,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.e2e import fuzz_stock
 from tests.e2e.access_setup import build
 from tests.e2e.conftest import launch
 
@@ -28,9 +33,11 @@ UNLIMITED = {"RATE_LIMIT_PER_PERSON": "1000000000/minute", "RATE_LIMIT_LOGIN": "
 
 @pytest.fixture(scope="module")
 def fuzzed(tmp_path_factory, rabbit_admin):
-    for system in launch(tmp_path_factory.mktemp("fuzzed"), rabbit_admin, **UNLIMITED):
-        build(system)
-        yield system
+    folder = tmp_path_factory.mktemp("fuzzed")
+    for system in launch(folder, rabbit_admin, **UNLIMITED):
+        stock = folder / "stock.json"
+        stock.write_text(json.dumps(fuzz_stock.build(build(system))))
+        yield system, stock
 
 
 CHECKS = ",".join(
@@ -45,7 +52,7 @@ CHECKS = ",".join(
 
 
 def test_no_route_answers_5xx_or_breaks_its_schema(fuzzed, tmp_path):
-    system = fuzzed
+    system, stock = fuzzed
     schemathesis = Path(sys.executable).with_name("schemathesis")
     run = subprocess.run(
         [
@@ -83,6 +90,7 @@ def test_no_route_answers_5xx_or_breaks_its_schema(fuzzed, tmp_path):
             "SMILE_BASE_URL": system.url,  # the hooks read ETags as the administrator
             "SMILE_TOKEN": system.admin_token,
             "SMILE_ADMIN_ID": admin_id(system),
+            "SMILE_STOCK": str(stock),  # related objects for valid requests (fuzz_stock.py)
         },
     )
     (tmp_path / "schemathesis.txt").write_text(run.stdout)  # the whole report, warnings too

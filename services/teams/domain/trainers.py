@@ -14,8 +14,9 @@ from infra.caller import Role
 from infra.errors import Conflict, FieldError, ValidationFailed
 from services.teams.domain.areas import area_code_problems, related
 from services.teams.domain.person import Person
+from services.teams.vocabulary import TRAINER_TEAM_SIZE
 
-TEAM_SIZE = 5
+TEAM_SIZE = TRAINER_TEAM_SIZE
 FORMING, READY = "forming", "ready"
 
 

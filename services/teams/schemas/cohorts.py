@@ -16,11 +16,11 @@ from services.teams.vocabulary import SESSION_KINDS
 class OpenCohort(Schema):
     trainer_team_id = person_id(required=True)
     occupation = Line(1, 200, required=True)
-    households = household_ids(1000, required=True)
+    households = household_ids(1000, fewest=1, required=True)
 
 
 class EnrolHouseholds(Schema):
-    households = household_ids(1000, required=True)
+    households = household_ids(1000, fewest=1, required=True)
 
 
 class TrainingSessionIn(Schema):

@@ -17,8 +17,8 @@ def area(**kwargs: Any) -> AreaCode:
     return AreaCode(**kwargs)
 
 
-def household_ids(most: int, **kwargs: Any) -> fields.List:
-    return fields.List(fields.UUID(), validate=validate.Length(max=most), **kwargs)
+def household_ids(most: int, fewest: int = 0, **kwargs: Any) -> fields.List:
+    return fields.List(fields.UUID(), validate=validate.Length(fewest, most), **kwargs)
 
 
 class PageQuery(Schema):

@@ -10,6 +10,7 @@ from infra.dates import JOINED
 from infra.fields import AreaCode, Day, Integer, Line
 from services.teams.schemas.common import PageQuery, area, household_ids, person_id
 from services.teams.schemas.group_progress import OtopProductOut
+from services.teams.vocabulary import TRAINER_TEAM_SIZE
 
 if TYPE_CHECKING:  # the gateway loads these schemas, never the domain
     from services.teams.domain.trainers import TrainerTeam
@@ -24,8 +25,8 @@ class SageIn(Schema):
 class FormTrainerTeam(Schema):
     village_code = AreaCode("village", required=True)
     name = Line(1, 200, required=True)
-    members = fields.List(
-        fields.Nested(SageIn), load_default=list, validate=validate.Length(max=10)
+    members = fields.List(  # the rest of the five may join later
+        fields.Nested(SageIn), load_default=list, validate=validate.Length(max=TRAINER_TEAM_SIZE)
     )
 
 
@@ -62,15 +63,15 @@ class TrainerTeamsPage(Schema):
     next = fields.String(allow_none=True)
 
 
-class OccupationGroupIn(Schema):
+class OccupationGroupIn(Schema):  # members: trained households of the village
     name = Line(1, 200, required=True)
     occupation = Line(1, 200, required=True)
     village_code = AreaCode("village", required=True)
-    members = household_ids(500, required=True)
+    members = household_ids(500, fewest=1, required=True)
 
 
 class GroupMembersIn(Schema):
-    members = household_ids(500, required=True)
+    members = household_ids(500, fewest=1, required=True)
 
 
 class GroupRegistration(Schema):

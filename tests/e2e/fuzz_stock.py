@@ -1,0 +1,71 @@
+"""What the fuzzer's valid requests need besides their shape: objects that exist in the right
+relation to each other (a household teams knows and a team covering it, five trainers of a
+village, a household trained in an occupation). Built in the fuzzed system after the access
+matrix's world, and handed to the hooks (tests/e2e/schemathesis_hooks.py) as a JSON file."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.e2e.access_world import B, World, household, ok
+from tests.support.waiting import wait_for
+
+SAGE_VILLAGE = "20010102"  # B's tambon, a village with no trainer team yet
+B_AREAS = {  # each role, and an area of B of the level it answers for
+    "volunteer_leader": B["village"],
+    "subdistrict_coordinator": B["tambon"],
+    "district_expert": B["district"],
+    "district_supervisor": B["district"],
+    "provincial_supervisor": B["province"],
+    "savings_group_officer": B["village"],
+    "trainer": B["village"],
+}
+
+
+def build(world: World) -> dict[str, Any]:
+    o = world.objects
+    return {
+        "team_id": o["team_id"],
+        "village_code": B["village"],
+        "unassigned_household": _known_to_teams(world, household(world.admin, B["village"])),
+        "trained_household": o["household_id"],  # attended B's rice cohort, which completed
+        "newly_trained_household": _trained(world, o["trainer_team_id"]),
+        "trainer_team_id": o["trainer_team_id"],
+        "occupation": "Rice",
+        "spare_person": world.person("fspare", "trainer", B["village"])["id"],
+        "sage_village": SAGE_VILLAGE,
+        "sages": _sages(world),
+        "areas_by_role": B_AREAS,
+    }
+
+
+def _known_to_teams(world: World, household_id: str) -> str:
+    wait_for(
+        lambda: world.admin.call("GET", f"/api/v1/assignments/{household_id}").status_code == 200,
+        what="teams to learn of the fuzzer's household",
+    )
+    return household_id
+
+
+def _sages(world: World) -> list[dict[str, Any]]:
+    people = [world.person(f"fsage{i}", "trainer", SAGE_VILLAGE) for i in range(5)]
+    return [
+        {"person_id": p["id"], "lead": i == 0, "lead_trained_on": "2026-01-05" if i == 0 else None}
+        for i, p in enumerate(people)
+    ]
+
+
+def _trained(world: World, trainer_team_id: str) -> str:
+    """Another household of B's village that completed a rice course (an occupation group's
+    next member)."""
+    admin, hid = world.admin, _known_to_teams(world, household(world.admin, B["village"]))
+    body = {"trainer_team_id": trainer_team_id, "occupation": "Rice", "households": [hid]}
+    cohort = ok(admin.call("POST", "/api/v1/cohorts", body), 201).json()["id"]
+    held = {"held_on": "2026-12-01", "duration_minutes": 240, "kind": "practice"}
+    path = f"/api/v1/cohorts/{cohort}"
+    session = ok(admin.call("POST", f"{path}/sessions", held), 201).json()["id"]
+    marks = {"attendance": [{"household_id": hid, "present": True}]}
+    ok(admin.call("PUT", f"{path}/sessions/{session}/attendance", marks))
+    etag = admin.call("GET", path).headers["ETag"]
+    ok(admin.call("POST", f"{path}/completion", {}, etag=etag))
+    return hid

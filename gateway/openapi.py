@@ -85,7 +85,7 @@ def _operation(handler: ApiHandler) -> dict[str, Any]:
     if handler.body is not None:
         operation["requestBody"] = {
             "required": True,
-            "content": {"application/json": {"schema": _sent_body(handler)}},
+            "content": {"application/json": {"schema": handler.body}},
         }
     if handler.upload:
         operation["requestBody"] = {
@@ -100,17 +100,6 @@ def _operation(handler: ApiHandler) -> dict[str, Any]:
     if handler.path is not None:
         operation["parameters"].append({"in": "path", "schema": handler.path})
     return operation
-
-
-def _sent_body(handler: ApiHandler) -> Any:
-    """The body a client sends: where the route reads If-Match, the version it carries into the
-    service's payload (`expected_version`, households' RPC convention) is the header's, not the
-    body's."""
-    body = handler.body
-    fields_of = getattr(body, "_declared_fields", {})
-    if handler.if_match and "expected_version" in fields_of and isinstance(body, type):
-        return body(exclude=("expected_version",))
-    return body
 
 
 def _answers(handler: ApiHandler) -> dict[str, Any]:

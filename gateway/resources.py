@@ -78,6 +78,11 @@ def expected_version(request: Request) -> int:
     return int(tag.group(1) or tag.group(2))
 
 
+def optional_version(request: Request) -> int | None:
+    """The version from If-Match where a change may go without one (None: no check)."""
+    return expected_version(request) if "If-Match" in request.headers else None
+
+
 def query_of(request: Request, *names: str) -> dict[str, str]:
     return {name: request.args[name] for name in names if name in request.args}
 

@@ -59,7 +59,6 @@ MESSAGES = {
     "you are not in the notifications directory yet": "ยังไม่มีชื่อคุณในรายชื่อผู้รับการแจ้งเตือน",
     "notification {id} not found": "ไม่พบการแจ้งเตือน {id}",
     "notification {id} is missing": "การแจ้งเตือน {id} หายไป",
-    "preferences changed meanwhile": "การตั้งค่าถูกแก้ไขไปแล้ว กรุณาโหลดใหม่",
     "quiet hours are empty": "ช่วงเวลางดแจ้งเตือนว่างเปล่า",
     "start and end must differ": "เวลาเริ่มต้นและสิ้นสุดต้องไม่เท่ากัน",
     "delivery {id} not found": "ไม่พบการส่ง {id}",

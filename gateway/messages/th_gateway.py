@@ -72,6 +72,8 @@ MESSAGES = {
         "ใช้ ETag แบบอ่อนเพื่อแก้ไขข้อมูลไม่ได้ กรุณาส่ง ETag แบบเต็มที่อ่านไว้ล่าสุด"
     ),
     "a weak tag never matches": "ETag แบบอ่อน (W/) ใช้ยืนยันเวอร์ชันไม่ได้",
+    # a stale version (infra.versions)
+    "the {what} was changed since you read it": "{what}ถูกแก้ไขไปแล้วหลังจากที่คุณเปิดดู กรุณาโหลดใหม่",
     "8 to 64 ASCII letters, digits or . _ : -": "ตัวอักษรอังกฤษ ตัวเลข หรือ . _ : - ยาว 8 ถึง 64 ตัว",
     "already used for a different request": "ถูกใช้กับคำขออื่นไปแล้ว",
     "a request with this Idempotency-Key is still being handled; retry later": (

@@ -3,9 +3,6 @@ imports."""
 
 MESSAGES = {
     "household {id} not found": "ไม่พบครัวเรือน {id}",
-    "it changed since you read it (stale version)": (
-        "ข้อมูลถูกแก้ไขไปแล้วหลังจากที่คุณเปิดดู (ข้อมูลที่คุณมีเป็นรุ่นเก่า) กรุณาโหลดใหม่"
-    ),
     "the household cannot be registered as given": "ลงทะเบียนครัวเรือนตามข้อมูลที่ให้มาไม่ได้",
     "the household changed meanwhile; reload it and retry": (
         "ข้อมูลครัวเรือนถูกแก้ไขไปแล้ว กรุณาโหลดใหม่แล้วลองอีกครั้ง"

@@ -44,7 +44,6 @@ MESSAGES = {
     "it was changed by someone else meanwhile; reload and retry": (
         "ข้อมูลถูกผู้อื่นแก้ไขไปแล้ว กรุณาโหลดใหม่แล้วลองอีกครั้ง"
     ),
-    "the {what} was changed since you read it": "{what}ถูกแก้ไขไปแล้วหลังจากที่คุณเปิดดู กรุณาโหลดใหม่",
     # Smile Teams and assignments
     "team {id} not found": "ไม่พบทีม {id}",
     "the team cannot be formed as given": "จัดตั้งทีมตามข้อมูลที่ให้มาไม่ได้",

@@ -82,6 +82,10 @@ TERMS = {
     "loan": "เงินกู้",
     "report": "รายงาน",
     "targets": "เป้าหมาย",
+    "household": "ครัวเรือน",
+    "intervention": "ความช่วยเหลือ",
+    "escalation": "เรื่องที่ยกระดับ",
+    "set of preferences": "การตั้งค่า",
     # collection sheet lines
     "deposit": "ฝากเงินสัจจะ",
     "repayment": "ชำระคืนเงินกู้",

@@ -216,14 +216,14 @@ def test_every_operation_documents_its_problems_as_problem_json():
                 assert answer["content"] == {"application/problem+json": {"schema": problem}}
 
 
-READS_IF_MATCH = re.compile(r"expected_version\(request\)|versioned\(request|_optional_version\(")
+READS_IF_MATCH = re.compile(r"(expected|optional)_version\(request\)")
 
 
 def test_a_route_declares_if_match_exactly_when_it_reads_it():
     for name, method in inspect.getmembers(GatewayService, inspect.isfunction):
         for route in getattr(method, ENTRYPOINT_EXTENSIONS_ATTR, ()):
             source = inspect.getsource(method)
-            optional = "required=False" in source or "_optional_version(" in source
+            optional = "optional_version(" in source
             reads = READS_IF_MATCH.search(source) is not None
             expected = ("optional" if optional else "required") if reads else None
             assert getattr(route, "if_match", None) == expected, name

@@ -5,8 +5,15 @@ from __future__ import annotations
 from werkzeug.wrappers import Request, Response
 
 from gateway.http import api, json_response
-from gateway.resources import keyed, query_of, with_etag
-from gateway.routes.households.base import HOUSEHOLD, HOUSEHOLDS, HouseholdsCalls, versioned
+from gateway.resources import (
+    body_object,
+    expected_version,
+    keyed,
+    optional_version,
+    query_of,
+    with_etag,
+)
+from gateway.routes.households.base import HOUSEHOLD, HOUSEHOLDS, HouseholdsCalls
 from gateway.schemas import page_of
 from infra.caller import Caller
 from services.households.schemas.case import (
@@ -65,9 +72,8 @@ class CaseRoutes(HouseholdsCalls):
         if_match="optional",
     )
     def save_plan(self, request: Request, household_id: str, caller: Caller) -> Response:
-        return with_etag(
-            self._households("save_plan", caller, household_id, versioned(request, required=False))
-        )
+        body, version = body_object(request), optional_version(request)
+        return with_etag(self._households("save_plan", caller, household_id, body, version))
 
     @api(
         "POST",
@@ -80,7 +86,8 @@ class CaseRoutes(HouseholdsCalls):
         if_match="required",
     )
     def submit_plan(self, request: Request, household_id: str, caller: Caller) -> Response:
-        return with_etag(self._households("submit_plan", caller, household_id, versioned(request)))
+        body, version = body_object(request), expected_version(request)
+        return with_etag(self._households("submit_plan", caller, household_id, body, version))
 
     @api(
         "POST",
@@ -93,7 +100,8 @@ class CaseRoutes(HouseholdsCalls):
         if_match="required",
     )
     def approve_plan(self, request: Request, household_id: str, caller: Caller) -> Response:
-        return with_etag(self._households("approve_plan", caller, household_id, versioned(request)))
+        body, version = body_object(request), expected_version(request)
+        return with_etag(self._households("approve_plan", caller, household_id, body, version))
 
     @api(
         "POST",
@@ -106,7 +114,8 @@ class CaseRoutes(HouseholdsCalls):
         if_match="required",
     )
     def return_plan(self, request: Request, household_id: str, caller: Caller) -> Response:
-        return with_etag(self._households("return_plan", caller, household_id, versioned(request)))
+        body, version = body_object(request), expected_version(request)
+        return with_etag(self._households("return_plan", caller, household_id, body, version))
 
     @api(
         "GET",
@@ -145,9 +154,10 @@ class CaseRoutes(HouseholdsCalls):
     def update_intervention(
         self, request: Request, household_id: str, intervention_id: str, caller: Caller
     ) -> Response:
+        body, version = body_object(request), expected_version(request)
         return with_etag(
             self._households(
-                "update_intervention", caller, household_id, intervention_id, versioned(request)
+                "update_intervention", caller, household_id, intervention_id, body, version
             )
         )
 

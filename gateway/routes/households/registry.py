@@ -6,13 +6,15 @@ from marshmallow import Schema, fields
 from werkzeug.wrappers import Request, Response
 
 from gateway.http import api, json_response
-from gateway.resources import body_object, keyed, page_response, query_of, with_etag
-from gateway.routes.households.base import (
-    HOUSEHOLD,
-    HOUSEHOLDS,
-    HouseholdsCalls,
-    versioned,
+from gateway.resources import (
+    body_object,
+    expected_version,
+    keyed,
+    page_response,
+    query_of,
+    with_etag,
 )
+from gateway.routes.households.base import HOUSEHOLD, HOUSEHOLDS, HouseholdsCalls
 from gateway.schemas import page_of
 from infra.caller import Caller
 from infra.fields import Integer
@@ -94,9 +96,8 @@ class RegistryRoutes(HouseholdsCalls):
         if_match="required",
     )
     def update_household(self, request: Request, household_id: str, caller: Caller) -> Response:
-        return with_etag(
-            self._households("update_household", caller, household_id, versioned(request))
-        )
+        body, version = body_object(request), expected_version(request)
+        return with_etag(self._households("update_household", caller, household_id, body, version))
 
     @api(
         "POST",
@@ -121,9 +122,8 @@ class RegistryRoutes(HouseholdsCalls):
         if_match="required",
     )
     def record_consent(self, request: Request, household_id: str, caller: Caller) -> Response:
-        return with_etag(
-            self._households("record_consent", caller, household_id, versioned(request))
-        )
+        body, version = body_object(request), expected_version(request)
+        return with_etag(self._households("record_consent", caller, household_id, body, version))
 
     @api(
         "POST",
@@ -136,4 +136,5 @@ class RegistryRoutes(HouseholdsCalls):
         if_match="required",
     )
     def change_stage(self, request: Request, household_id: str, caller: Caller) -> Response:
-        return with_etag(self._households("change_stage", caller, household_id, versioned(request)))
+        body, version = body_object(request), expected_version(request)
+        return with_etag(self._households("change_stage", caller, household_id, body, version))

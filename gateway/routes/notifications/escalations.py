@@ -8,7 +8,7 @@ from marshmallow import fields
 from werkzeug.wrappers import Request, Response
 
 from gateway.http import api, read_json
-from gateway.resources import expected_version, page_response, query_of, with_etag
+from gateway.resources import optional_version, page_response, query_of, with_etag
 from gateway.routes.notifications.base import NotificationsCalls
 from gateway.schemas import page_of
 from infra.caller import Caller
@@ -24,10 +24,6 @@ class EscalationView(EscalationOut):
 
 
 ESCALATION = "/api/v1/escalations/<string:escalation_id>"
-
-
-def _optional_version(request: Request) -> int | None:
-    return expected_version(request) if "If-Match" in request.headers else None
 
 
 class EscalationRoutes(NotificationsCalls):
@@ -72,7 +68,7 @@ class EscalationRoutes(NotificationsCalls):
     ) -> Response:
         return with_etag(
             self._notifications(
-                "acknowledge_escalation", caller, escalation_id, _optional_version(request)
+                "acknowledge_escalation", caller, escalation_id, optional_version(request)
             )
         )
 
@@ -93,6 +89,6 @@ class EscalationRoutes(NotificationsCalls):
                 caller,
                 escalation_id,
                 read_json(request),
-                _optional_version(request),
+                optional_version(request),
             )
         )

@@ -5,17 +5,13 @@ from __future__ import annotations
 from werkzeug.wrappers import Request, Response
 
 from gateway.http import api
-from gateway.resources import body_object, expected_version, with_etag
+from gateway.resources import body_object, expected_version, optional_version, with_etag
 from gateway.routes.teams.base import PAGING, TEAMS, TeamsCalls
 from infra.caller import Caller
 from services.teams.schemas import targets as t
 
 TARGETS = "/api/v1/sammachip/targets/<string:area>/<string:fiscal_year>"
 COMMUNITY_PLAN = "/api/v1/community-plans/<string:community_plan_id>"
-
-
-def _optional_version(request: Request) -> int | None:
-    return expected_version(request) if "If-Match" in request.headers else None
 
 
 class ProgrammeRoutes(TeamsCalls):
@@ -36,7 +32,7 @@ class ProgrammeRoutes(TeamsCalls):
         self, request: Request, area: str, fiscal_year: str, caller: Caller
     ) -> Response:
         key = {"area_code": area, "fiscal_year": fiscal_year}
-        version = _optional_version(request)
+        version = optional_version(request)
         answer = self._teams("set_sammachip_targets", caller, key, body_object(request), version)
         status = 201 if answer["created"] else 200
         return with_etag(answer["targets"], status, request.path if answer["created"] else None)

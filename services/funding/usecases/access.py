@@ -10,6 +10,7 @@ from infra.caller import Caller
 from infra.envelope import ReceivedEvent
 from infra.errors import Conflict, FieldError, NotFound
 from infra.logs import get_logger
+from infra.versions import require_version
 from services.funding.db import FundingUnitOfWork
 from services.funding.domain.access import (
     Applicant,
@@ -24,7 +25,7 @@ from services.funding.domain.member import Member, MemberStatus
 from services.funding.domain.policy import Reach, require_group
 from services.funding.events import FUNDING_ACCESS_DECLINED, FUNDING_ACCESS_GRANTED
 from services.funding.usecases import announcements
-from services.funding.usecases.common import group_within, require_version
+from services.funding.usecases.common import group_within
 from services.funding.usecases.members import ALREADY_A_MEMBER, enrol
 from services.funding.vocabulary import CENT
 
@@ -60,7 +61,7 @@ def decide_request(
 ) -> FundingRequest:
     with uow:
         group, request = _request_within(uow, caller, request_id, Reach.RECORD, lock=True)
-        require_version(request, expected_version, "request")
+        require_version(request.version, expected_version, "request")
         if command["decision"] == "accept":
             member = _member_for(uow, group, request, command["member_id"], now)
             request.grant(group.id, member.id, caller.person_id, now)

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
 from infra.caller import Caller
-from infra.errors import Conflict, FieldError, NotFound, PreconditionFailed, ValidationFailed
+from infra.errors import Conflict, FieldError, NotFound, ValidationFailed
 from services.funding.db import FundingUnitOfWork
 from services.funding.domain.group import Group
 from services.funding.domain.loan import Loan
@@ -71,13 +71,6 @@ def loan_within(
     if loan is None:
         raise NotFound(f"{what} not found")
     return group, loan
-
-
-def require_version(subject: Any, expected_version: int | None, what: str) -> None:
-    if expected_version is not None and expected_version != subject.version:
-        raise PreconditionFailed(
-            f"the {what} was changed since you read it", current_version=subject.version
-        )
 
 
 def _group_of(uow: FundingUnitOfWork, owned: Member | Loan | None, lock: bool) -> Group | None:

@@ -7,11 +7,12 @@ from typing import Any
 
 from infra.caller import Caller, Role
 from infra.errors import ValidationFailed
+from infra.versions import require_version
 from services.funding.db import FundingUnitOfWork
 from services.funding.domain.group import Group, Seat
 from services.funding.domain.policy import Reach, group_reach, require_network
 from services.funding.domain.rules import Rules
-from services.funding.usecases.common import Seen, group_within, require_version
+from services.funding.usecases.common import Seen, group_within
 from services.funding.vocabulary import CommitteeRole, InterestMethod
 
 
@@ -44,7 +45,7 @@ def update_group(
 ) -> Seen[Group]:
     with uow:
         group = group_within(uow, caller, group_id, Reach.RECORD, lock=True)
-        require_version(group, expected_version, "group")
+        require_version(group.version, expected_version, "group")
         group.change(
             command["name"].strip(), rules_from(command["rules"]), seats_from(command["committee"])
         )

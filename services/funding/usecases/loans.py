@@ -8,6 +8,7 @@ from typing import Any
 
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError
+from infra.versions import require_version
 from services.funding.db import FundingUnitOfWork
 from services.funding.domain import fund
 from services.funding.domain.access import RequestStatus
@@ -25,7 +26,6 @@ from services.funding.usecases.common import (
     loan_within,
     member_within,
     posting_day,
-    require_version,
 )
 
 
@@ -73,7 +73,7 @@ def approve_loan(
 ) -> tuple[Loan, date]:
     with uow:
         group, loan = loan_within(uow, caller, loan_id, Reach.RECORD, lock=True)
-        require_version(loan, expected_version, "loan")
+        require_version(loan.version, expected_version, "loan")
         member = _member(uow, loan)
         loan.approve(caller.person_id, member.person_id, now)
         owed_elsewhere = uow.loans.owed_by(member.id) - loan.principal
@@ -93,7 +93,7 @@ def reject_loan(
 ) -> tuple[Loan, date]:
     with uow:
         _, loan = loan_within(uow, caller, loan_id, Reach.RECORD, lock=True)
-        require_version(loan, expected_version, "loan")
+        require_version(loan.version, expected_version, "loan")
         loan.reject(caller.person_id, command["reason"].strip(), now)
         uow.loans.save(loan)
         uow.commit()
@@ -111,7 +111,7 @@ def disburse_loan(
 ) -> tuple[Loan, date]:
     with uow:
         group, loan = loan_within(uow, caller, loan_id, Reach.RECORD, lock=True)
-        require_version(loan, expected_version, "loan")
+        require_version(loan.version, expected_version, "loan")
         posting = Posting(posting_day(command["on"], now, settings), caller.person_id, now)
         entry = fund.disburse(group, loan, posting)
         uow.loans.save(loan)

@@ -6,10 +6,11 @@ from datetime import datetime
 from typing import Any
 
 from infra.caller import Caller, Role
+from infra.versions import require_version
 from services.funding.db import FundingUnitOfWork
 from services.funding.domain.group import Network
 from services.funding.domain.policy import Reach, network_reach, require_network
-from services.funding.usecases.common import Seen, require_version
+from services.funding.usecases.common import Seen
 
 
 def create_network(
@@ -37,7 +38,7 @@ def update_network(
             caller, uow.networks.get(network_id), Reach.READ, f"network {network_id}"
         )
         caller.require(Role.ADMINISTRATOR)  # officers are appointed, not self-appointed
-        require_version(network, expected_version, "network")
+        require_version(network.version, expected_version, "network")
         network.change(command["name"].strip(), frozenset(command["officers"]))
         uow.networks.save(network)
         uow.commit()

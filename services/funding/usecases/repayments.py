@@ -11,6 +11,7 @@ from typing import Any
 
 from infra.caller import Caller
 from infra.errors import ValidationFailed
+from infra.versions import require_version
 from services.funding.db import FundingUnitOfWork
 from services.funding.domain import fund
 from services.funding.domain.allocation import Allocation
@@ -29,7 +30,6 @@ from services.funding.usecases.common import (
     group_within,
     loan_within,
     posting_day,
-    require_version,
 )
 from services.funding.vocabulary import LineKind
 
@@ -101,7 +101,7 @@ def write_off_loan(
 ) -> tuple[Loan, date]:
     with uow:
         group, loan = loan_within(uow, caller, loan_id, Reach.RECORD, lock=True)
-        require_version(loan, expected_version, "loan")
+        require_version(loan.version, expected_version, "loan")
         posting = Posting(posting_day(command["on"], now, settings), caller.person_id, now)
         entry = fund.write_off(group, loan, command["reason"].strip(), posting)
         uow.loans.save(loan)

@@ -50,28 +50,40 @@ class CaseEntrypoints:
         }
 
     @rpc
-    def save_plan(self, caller: dict, household_id: str, payload: dict) -> dict[str, Any]:
+    def save_plan(
+        self, caller: dict, household_id: str, payload: dict, expected_version: int | None = None
+    ) -> dict[str, Any]:
         command = load(SavePlan, payload)
-        plan = usecases.save_plan(self.uow, Caller.from_dict(caller), household_id, command, _now())
+        who = Caller.from_dict(caller)
+        plan = usecases.save_plan(self.uow, who, household_id, command, expected_version, _now())
         return dump(PlanOut, plan)
 
     @rpc
-    def submit_plan(self, caller: dict, household_id: str, payload: dict) -> dict[str, Any]:
+    def submit_plan(
+        self, caller: dict, household_id: str, payload: dict, expected_version: int | None = None
+    ) -> dict[str, Any]:
         command = load(PlanCommand, payload)
         who = Caller.from_dict(caller)
-        return dump(PlanOut, usecases.submit_plan(self.uow, who, household_id, command, _now()))
+        plan = usecases.submit_plan(self.uow, who, household_id, command, expected_version, _now())
+        return dump(PlanOut, plan)
 
     @rpc
-    def approve_plan(self, caller: dict, household_id: str, payload: dict) -> dict[str, Any]:
+    def approve_plan(
+        self, caller: dict, household_id: str, payload: dict, expected_version: int | None = None
+    ) -> dict[str, Any]:
         command = load(PlanCommand, payload)
         who = Caller.from_dict(caller)
-        return dump(PlanOut, usecases.approve_plan(self.uow, who, household_id, command, _now()))
+        plan = usecases.approve_plan(self.uow, who, household_id, command, expected_version, _now())
+        return dump(PlanOut, plan)
 
     @rpc
-    def return_plan(self, caller: dict, household_id: str, payload: dict) -> dict[str, Any]:
+    def return_plan(
+        self, caller: dict, household_id: str, payload: dict, expected_version: int | None = None
+    ) -> dict[str, Any]:
         command = load(ReturnPlan, payload)
         who = Caller.from_dict(caller)
-        return dump(PlanOut, usecases.return_plan(self.uow, who, household_id, command, _now()))
+        plan = usecases.return_plan(self.uow, who, household_id, command, expected_version, _now())
+        return dump(PlanOut, plan)
 
     @rpc
     def list_plans(self, caller: dict, household_id: str) -> dict[str, Any]:
@@ -89,7 +101,12 @@ class CaseEntrypoints:
 
     @rpc
     def update_intervention(
-        self, caller: dict, household_id: str, intervention_id: str, payload: dict
+        self,
+        caller: dict,
+        household_id: str,
+        intervention_id: str,
+        payload: dict,
+        expected_version: int | None = None,
     ) -> dict[str, Any]:
         command = load(UpdateIntervention, payload)
         item = usecases.update_intervention(
@@ -98,6 +115,7 @@ class CaseEntrypoints:
             household_id,
             intervention_id,
             command,
+            expected_version,
             self.settings,
             _now(),
         )

@@ -38,11 +38,18 @@ class RegistryEntrypoints:
 
     @rpc
     def update_household(
-        self, caller: dict[str, Any], household_id: str, payload: dict[str, Any]
+        self,
+        caller: dict[str, Any],
+        household_id: str,
+        payload: dict[str, Any],
+        expected_version: int | None = None,
     ) -> dict[str, Any]:
         command = load(UpdateHousehold, payload)
         who = Caller.from_dict(caller)
-        return household_out(usecases.update_household(self.uow, who, household_id, command), who)
+        household = usecases.update_household(
+            self.uow, who, household_id, command, expected_version
+        )
+        return household_out(household, who)
 
     @rpc
     def list_households(self, caller: dict[str, Any], query: dict[str, Any]) -> dict[str, Any]:
@@ -59,22 +66,30 @@ class RegistryEntrypoints:
 
     @rpc
     def record_consent(
-        self, caller: dict[str, Any], household_id: str, payload: dict[str, Any]
+        self,
+        caller: dict[str, Any],
+        household_id: str,
+        payload: dict[str, Any],
+        expected_version: int | None = None,
     ) -> dict[str, Any]:
         command = load(RecordConsent, payload)
         who = Caller.from_dict(caller)
         household = usecases.record_consent(
-            self.uow, who, household_id, command, now=datetime.now(UTC)
+            self.uow, who, household_id, command, expected_version, now=datetime.now(UTC)
         )
         return household_out(household, who)
 
     @rpc
     def change_stage(
-        self, caller: dict[str, Any], household_id: str, payload: dict[str, Any]
+        self,
+        caller: dict[str, Any],
+        household_id: str,
+        payload: dict[str, Any],
+        expected_version: int | None = None,
     ) -> dict[str, Any]:
         command = load(ChangeStage, payload)
         who = Caller.from_dict(caller)
         household = usecases.change_stage(
-            self.uow, who, household_id, command, self.settings, now=datetime.now(UTC)
+            self.uow, who, household_id, command, expected_version, self.settings, datetime.now(UTC)
         )
         return household_out(household, who)

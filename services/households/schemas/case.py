@@ -6,7 +6,7 @@ from marshmallow import Schema, fields, validate
 
 from infra.dates import HAPPENED
 from infra.fields import AreaCode, Integer, Line, Moment, Text
-from services.households.schemas.common import client_key, expected_version, money, money_out
+from services.households.schemas.common import client_key, money, money_out
 from services.households.schemas.registry import HouseholdOut
 from services.households.vocabulary import CAPITALS, WELLBEING, Kind, Stage, Status
 
@@ -19,7 +19,6 @@ class TargetHouseholds(Schema):
 
 
 class RecordConsent(Schema):
-    expected_version = expected_version()
     # record_consent refuses an answer the household gave before it was told
     informed = fields.Boolean(required=True, metadata={"enum": [True]})
     consented = fields.Boolean(required=True)
@@ -27,7 +26,6 @@ class RecordConsent(Schema):
 
 
 class ChangeStage(Schema):
-    expected_version = expected_version()
     to_stage = fields.String(required=True, validate=validate.OneOf([s.value for s in Stage]))
     reason = Text(1, 1000, required=True)
     merged_into = Line(1, 36, load_default=None)
@@ -47,7 +45,6 @@ class SupportIn(Schema):
 
 
 class SavePlan(Schema):
-    expected_version = Integer(load_default=None, strict=True)
     problems = fields.List(Text(1, 1000), load_default=list, validate=validate.Length(max=50))
     needs = fields.List(Text(1, 1000), load_default=list, validate=validate.Length(max=50))
     goals = fields.List(fields.Nested(GoalIn), load_default=list, validate=validate.Length(max=50))
@@ -58,7 +55,7 @@ class SavePlan(Schema):
 
 
 class PlanCommand(Schema):
-    expected_version = expected_version()
+    """Submitting or approving a plan needs no fields, only its version (If-Match)."""
 
 
 class ReturnPlan(PlanCommand):
@@ -126,7 +123,6 @@ class RequestIntervention(Schema):
 
 
 class UpdateIntervention(Schema):
-    expected_version = expected_version()
     status = fields.String(required=True, validate=validate.OneOf([s.value for s in Status]))
     outcome = Text(1, 2000, load_default=None)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from infra.fields import Integer, Money
+from infra.fields import Money
 
 
 def money(**kwargs: object) -> Money:
@@ -13,10 +13,6 @@ def money(**kwargs: object) -> Money:
 
 def money_out(**kwargs: object) -> fields.Decimal:
     return fields.Decimal(as_string=True, **kwargs)
-
-
-def expected_version() -> fields.Integer:
-    return Integer(required=True, strict=True, validate=validate.Range(min=1))
 
 
 def client_key() -> fields.String:

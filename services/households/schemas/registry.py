@@ -6,7 +6,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from infra.dates import BIRTH
 from infra.fields import AreaCode, Day, Integer, Line, NationalId
-from services.households.schemas.common import client_key, expected_version, money, money_out
+from services.households.schemas.common import client_key, money, money_out
 from services.households.vocabulary import Stage
 
 INDICATOR = validate.Regexp(
@@ -55,7 +55,6 @@ class RegisterHousehold(Schema):
 
 
 class UpdateHousehold(Schema):
-    expected_version = expected_version()
     annual_income_thb = money(allow_none=True)
     size = Integer(strict=True)
     house_no = Line(1, 20, allow_none=True)

@@ -7,6 +7,7 @@ from typing import Any
 
 from infra.caller import Caller
 from infra.errors import NotFound, ValidationFailed
+from infra.versions import require_version
 from services.households.db import HouseholdsUnitOfWork
 from services.households.domain import case
 from services.households.domain.household import Consent, Household
@@ -14,7 +15,6 @@ from services.households.domain.policy import CASE_WORKERS, STAGE_CHANGERS
 from services.households.events import CONSENT_RECORDED
 from services.households.settings import Settings
 from services.households.usecases.common import (
-    check_version,
     ref,
     save_case,
     visible_household,
@@ -28,13 +28,14 @@ def record_consent(
     caller: Caller,
     household_id: str,
     command: dict[str, Any],
+    expected_version: int | None,
     now: datetime,
 ) -> Household:
     if not command["informed"]:
         raise ValidationFailed.on("informed", "the household must be told before it answers")
     with uow:
         household = workable_household(uow, caller, household_id, CASE_WORKERS)
-        check_version(household.version, command["expected_version"])
+        require_version(household.version, expected_version, "household")
         consent = Consent(command["consented"], caller.person_id, now, command.get("note"))
         case.record_consent(household, consent)
         uow.emit(
@@ -56,6 +57,7 @@ def change_stage(
     caller: Caller,
     household_id: str,
     command: dict[str, Any],
+    expected_version: int | None,
     settings: Settings,
     now: datetime,
 ) -> Household:
@@ -63,7 +65,7 @@ def change_stage(
     to_stage = Stage(command["to_stage"])
     with uow:
         household = workable_household(uow, caller, household_id, STAGE_CHANGERS)
-        check_version(household.version, command["expected_version"])
+        require_version(household.version, expected_version, "household")
         if to_stage is Stage.MERGED:
             _merge_into(uow, caller, household, command.get("merged_into"))
         interval = household.visit_interval_days or settings.visit_interval_days

@@ -1,11 +1,11 @@
-"""What every households use case needs: loading a visible case, versions, announcing moves."""
+"""What every households use case needs: loading a visible case, announcing moves."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from infra.caller import Caller, Role
-from infra.errors import NotFound, PreconditionFailed
+from infra.errors import NotFound
 from services.households.db import HouseholdsUnitOfWork
 from services.households.domain.household import Household
 from services.households.domain.policy import can_see
@@ -29,13 +29,6 @@ def workable_household(
     household = visible_household(uow, caller, household_id, for_update=True)
     caller.require(*roles)
     return household
-
-
-def check_version(current: int, expected: int | None) -> None:
-    if expected is not None and expected != current:
-        raise PreconditionFailed(
-            "it changed since you read it (stale version)", current_version=current
-        )
 
 
 def save_case(uow: HouseholdsUnitOfWork, household: Household) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from infra.caller import Caller
 from infra.errors import Conflict, NotFound, ValidationFailed
+from infra.versions import require_version
 from services.households.db import HouseholdsUnitOfWork
 from services.households.domain.household import Household
 from services.households.domain.intervention import FundingRequest, Intervention
@@ -19,7 +20,6 @@ from services.households.events import (
 from services.households.settings import Settings
 from services.households.usecases.care import maybe_graduate
 from services.households.usecases.common import (
-    check_version,
     ref,
     save_case,
     teamed,
@@ -64,6 +64,7 @@ def update_intervention(
     household_id: str,
     intervention_id: str,
     command: dict[str, Any],
+    expected_version: int | None,
     settings: Settings,
     now: datetime,
 ) -> Intervention:
@@ -72,7 +73,7 @@ def update_intervention(
         item = uow.interventions.get(intervention_id)
         if item is None or item.household_id != household_id:
             raise NotFound(f"intervention {intervention_id} not found")
-        check_version(item.version, command["expected_version"])
+        require_version(item.version, expected_version, "intervention")
         change(uow, household, item, Status(command["status"]), command.get("outcome"), now)
         if maybe_graduate(uow, household, settings, caller.person_id, now):
             save_case(uow, household)

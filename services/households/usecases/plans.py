@@ -7,6 +7,7 @@ from typing import Any
 
 from infra.caller import Caller
 from infra.errors import Conflict, NotFound
+from infra.versions import require_version
 from services.households.db import HouseholdsUnitOfWork
 from services.households.domain import case
 from services.households.domain.household import Household
@@ -14,7 +15,6 @@ from services.households.domain.plan import Goal, Plan, PlanStatus, SupportReque
 from services.households.domain.policy import CASE_WORKERS, may_approve_plan
 from services.households.events import PLAN_APPROVED, PLAN_RETURNED, PLAN_SUBMITTED
 from services.households.usecases.common import (
-    check_version,
     ref,
     save_case,
     teamed,
@@ -31,6 +31,7 @@ def save_plan(
     caller: Caller,
     household_id: str,
     command: dict[str, Any],
+    expected_version: int | None,
     now: datetime,
 ) -> Plan:
     """Edit the open draft, or open one: the first plan, or the next version of an approved one."""
@@ -44,7 +45,7 @@ def save_plan(
             plan.edit(content)
             uow.plans.add(plan)
         else:
-            check_version(plan.version, command.get("expected_version"))
+            require_version(plan.version, expected_version, "plan")
             plan.edit(content)
             uow.plans.save(plan)
         uow.commit()
@@ -56,11 +57,12 @@ def submit_plan(
     caller: Caller,
     household_id: str,
     command: dict[str, Any],
+    expected_version: int | None,
     now: datetime,
 ) -> Plan:
     with uow:
         household = workable_household(uow, caller, household_id, CASE_WORKERS)
-        plan = _current(uow, household, command)
+        plan = _current(uow, household, expected_version)
         plan.submit(caller.person_id, now)
         uow.plans.save(plan)
         uow.emit(
@@ -81,12 +83,13 @@ def approve_plan(
     caller: Caller,
     household_id: str,
     command: dict[str, Any],
+    expected_version: int | None,
     now: datetime,
 ) -> Plan:
     """Freezes this plan version; the first approval moves the case from compass to manage."""
     with uow:
         household = visible_household(uow, caller, household_id, for_update=True)
-        plan = _current(uow, household, command)
+        plan = _current(uow, household, expected_version)
         may_approve_plan(caller, household.village_code, plan.submitted_by)
         plan.approve(caller.person_id, now)
         uow.plans.save(plan)
@@ -113,11 +116,12 @@ def return_plan(
     caller: Caller,
     household_id: str,
     command: dict[str, Any],
+    expected_version: int | None,
     now: datetime,
 ) -> Plan:
     with uow:
         household = visible_household(uow, caller, household_id, for_update=True)
-        plan = _current(uow, household, command)
+        plan = _current(uow, household, expected_version)
         may_approve_plan(caller, household.village_code, plan.submitted_by)
         plan.return_(caller.person_id, command["reason"], now)
         uow.plans.save(plan)
@@ -141,11 +145,11 @@ def list_plans(uow: HouseholdsUnitOfWork, caller: Caller, household_id: str) -> 
         return uow.plans.all_of(household_id)
 
 
-def _current(uow: HouseholdsUnitOfWork, household: Household, command: dict[str, Any]) -> Plan:
+def _current(uow: HouseholdsUnitOfWork, household: Household, expected: int | None) -> Plan:
     plan = uow.plans.latest(household.id)
     if plan is None:
         raise NotFound("this household has no plan yet")
-    check_version(plan.version, command.get("expected_version"))
+    require_version(plan.version, expected, "plan")
     return plan
 
 
@@ -165,7 +169,7 @@ def _new_draft(approved: Plan | None, household_id: str, by: str, now: datetime)
 
 
 def _content(command: dict[str, Any]) -> dict[str, Any]:
-    content = {k: v for k, v in command.items() if k != "expected_version"}
+    content = dict(command)
     content["goals"] = [Goal(**g) for g in content.get("goals", [])]
     content["requested_support"] = [
         SupportRequest(**s) for s in content.get("requested_support", [])

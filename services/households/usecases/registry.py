@@ -12,13 +12,13 @@ from infra.caller import Caller
 from infra.errors import Conflict, FieldError, KeyTaken, ValidationFailed
 from infra.logs import get_logger
 from infra.money import to_satang
+from infra.versions import require_version
 from services.households.db import HouseholdsUnitOfWork
 from services.households.db.care import add_survey
 from services.households.domain.household import Household, Member
 from services.households.domain.policy import REGISTRARS, require_area
 from services.households.events import HOUSEHOLD_REGISTERED
 from services.households.usecases.common import (
-    check_version,
     save_case,
     visible_household,
     workable_household,
@@ -92,22 +92,25 @@ def get_household(uow: HouseholdsUnitOfWork, caller: Caller, household_id: str) 
 
 
 def update_household(
-    uow: HouseholdsUnitOfWork, caller: Caller, household_id: str, command: dict[str, Any]
+    uow: HouseholdsUnitOfWork,
+    caller: Caller,
+    household_id: str,
+    command: dict[str, Any],
+    expected_version: int | None,
 ) -> Household:
     """Registry corrections: income, size, house number (members change by re-registration)."""
     with uow:
         household = workable_household(uow, caller, household_id, REGISTRARS)
-        check_version(household.version, command["expected_version"])
-        changes = {k: v for k, v in command.items() if k != "expected_version"}
+        require_version(household.version, expected_version, "household")
         checked = Household.register(
             household.village_code,
             household.members,
             household.registered_at,
-            changes.get("annual_income_thb", household.annual_income_thb),
-            size=changes.get("size", household.size),
+            command.get("annual_income_thb", household.annual_income_thb),
+            size=command.get("size", household.size),
         )
         household.annual_income_thb, household.size = checked.annual_income_thb, checked.size
-        household.house_no = changes.get("house_no", household.house_no)
+        household.house_no = command.get("house_no", household.house_no)
         save_case(uow, household)
         uow.commit()
     return household

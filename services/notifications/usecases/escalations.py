@@ -6,8 +6,9 @@ from datetime import datetime
 from typing import Any
 
 from infra.caller import Caller
-from infra.errors import Forbidden, NotFound, PreconditionFailed
+from infra.errors import Forbidden, NotFound
 from infra.logs import get_logger
+from infra.versions import require_version
 from services.notifications.db import NotificationsUnitOfWork
 from services.notifications.domain.escalation import Escalation
 from services.notifications.domain.policy import acts_on_escalation, sees_escalation
@@ -81,8 +82,7 @@ def _act(
             )
         loaded = escalation.version
         if change(escalation):  # a resent command finds it done and changes nothing
-            if expected_version is not None and expected_version != loaded:
-                raise PreconditionFailed("the escalation changed meanwhile", current_version=loaded)
+            require_version(loaded, expected_version, "escalation")
             uow.escalations.save(escalation, loaded)
             uow.commit()
             log.info(f"escalation.{what}", escalation_id=escalation.id, person_id=caller.person_id)

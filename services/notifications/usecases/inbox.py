@@ -9,8 +9,9 @@ from datetime import datetime
 from typing import Any
 
 from infra.caller import Caller
-from infra.errors import FieldError, NotFound, PreconditionFailed, ValidationFailed
+from infra.errors import FieldError, NotFound, ValidationFailed
 from infra.logs import get_logger
+from infra.versions import require_version
 from services.notifications.db import NotificationsUnitOfWork
 from services.notifications.domain.directory import Person, QuietHours
 from services.notifications.domain.notices import Notification
@@ -71,10 +72,7 @@ def update_preferences(
     signing secret, returned this once."""
     with uow:
         person = _person(uow, caller)
-        if expected_version is not None and expected_version != person.version:
-            raise PreconditionFailed(
-                "preferences changed meanwhile", current_version=person.version
-            )
+        require_version(person.version, expected_version, "set of preferences")
         changed, secret = _changed(person, command)
         uow.directory.save_person(changed)
         uow.commit()

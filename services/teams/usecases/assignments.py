@@ -8,6 +8,7 @@ from typing import Any
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, NotFound, ValidationFailed
 from infra.logs import get_logger
+from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
 from services.teams.domain import assignment as rules
 from services.teams.domain import policy
@@ -15,7 +16,6 @@ from services.teams.domain.assignment import Assignment
 from services.teams.domain.households import KnownHousehold
 from services.teams.domain.team import Team
 from services.teams.events import HOUSEHOLD_ASSIGNED, HOUSEHOLD_REASSIGNED
-from services.teams.usecases.common import current
 from services.teams.usecases.teams import may_read
 
 log = get_logger(__name__)
@@ -89,7 +89,7 @@ def reassign(
         before = uow.assignments.get(household_id)
         if before is None or not policy.assigns(caller, before.village_code):
             raise NotFound(f"assignment of household {household_id} not found")
-        before = current(before, "assignment", expected_version)
+        require_version(before.version, expected_version, "assignment")
         team = _team(uow, caller, command["team_id"])
         after = rules.reassign(before, team, command["reason"], caller.person_id, now)
         uow.assignments.save(after, before.team_id, command["reason"].strip())

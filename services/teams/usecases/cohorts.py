@@ -8,12 +8,13 @@ from typing import Any
 from infra.caller import Caller
 from infra.errors import Forbidden, NotFound, ValidationFailed
 from infra.logs import get_logger
+from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
 from services.teams.domain.cohort import Cohort, Session
 from services.teams.domain.trainers import TrainerTeam
 from services.teams.events import TRAINING_COMPLETED
 from services.teams.settings import Settings
-from services.teams.usecases.common import current, found
+from services.teams.usecases.common import found
 from services.teams.usecases.trainers import may_read, may_record
 
 log = get_logger(__name__)
@@ -126,7 +127,8 @@ def _cohort(
         raise NotFound(f"cohort {cohort_id} not found")
     if not may_record(caller, team):
         raise Forbidden("only the trainer team's sages and supervisors record its training")
-    return current(cohort, "cohort", expected_version), team
+    require_version(cohort.version, expected_version, "cohort")
+    return cohort, team
 
 
 def _villages(uow: TeamsUnitOfWork, households: list[str]) -> dict[str, str]:

@@ -9,12 +9,13 @@ from typing import Any
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, Forbidden, NotFound
 from infra.reach import touching
+from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
 from services.teams.db.targets import community_plans
 from services.teams.domain import policy
 from services.teams.domain.community_plans import CommunityPlan
 from services.teams.sammachip_events import COMMUNITY_PLAN_RECORDED
-from services.teams.usecases.common import current, found
+from services.teams.usecases.common import found
 
 ALREADY = Conflict(
     "this sub-district already has its plan for that fiscal year; change that one instead",
@@ -66,7 +67,8 @@ def change_plan(
         )
         if not policy.manages(caller, [plan.tambon_code]):
             raise Forbidden("only supervisors over the sub-district change its plan")
-        changed = current(plan, "plan", expected_version).changed(command, caller.person_id, now)
+        require_version(plan.version, expected_version, "plan")
+        changed = plan.changed(command, caller.person_id, now)
         uow.community_plans.save(changed)
         uow.emit(COMMUNITY_PLAN_RECORDED, _event(changed))
         uow.commit()

@@ -11,12 +11,13 @@ from typing import Any
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, Forbidden, NotFound, ValidationFailed
 from infra.fiscal import THAILAND
+from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
 from services.teams.domain import policy
 from services.teams.domain.group_progress import GroupReport, OtopProduct
 from services.teams.domain.groups import OccupationGroup
 from services.teams.sammachip_events import GROUP_REPORTED, OTOP_PRODUCT_RECORDED
-from services.teams.usecases.common import current, found
+from services.teams.usecases.common import found
 from services.teams.usecases.groups import may_read
 
 ALREADY = Conflict(
@@ -37,7 +38,7 @@ def record_product(
         group = _group(uow, caller, group_id)
         if not policy.manages(caller, [group.village_code]):
             raise Forbidden("only supervisors over the village record its groups' products")
-        group = current(group, "occupation group", expected_version)
+        require_version(group.version, expected_version, "occupation group")
         product = OtopProduct.record(
             command["name"], command["category"], command["stars"], group.otop_product, now
         )
@@ -90,7 +91,8 @@ def replace_report(
         earlier = uow.group_reports.get(group.id, period)
         if earlier is None:
             raise NotFound(f"no report of group {group_id} for {period:%Y-%m}")
-        made = current(earlier, "report", expected_version).replaced(command, caller.person_id, now)
+        require_version(earlier.version, expected_version, "report")
+        made = earlier.replaced(command, caller.person_id, now)
         uow.group_reports.save(made)
         uow.emit(GROUP_REPORTED, _event(made))
         uow.commit()

@@ -8,11 +8,12 @@ from typing import Any
 from infra.caller import Caller
 from infra.errors import Forbidden
 from infra.reach import touching
+from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
 from services.teams.db.groups import occupation_groups
 from services.teams.domain import policy
 from services.teams.domain.groups import OccupationGroup, Trained
-from services.teams.usecases.common import current, found
+from services.teams.usecases.common import found
 
 
 def may_read(caller: Caller, group: OccupationGroup) -> bool:
@@ -95,7 +96,8 @@ def _managed(
     )
     if not policy.manages(caller, [group.village_code]):
         raise Forbidden("only supervisors over the village change its occupation groups")
-    return current(group, "occupation group", expected_version)
+    require_version(group.version, expected_version, "occupation group")
+    return group
 
 
 def _trained(uow: TeamsUnitOfWork, households: list[str]) -> dict[str, Trained]:

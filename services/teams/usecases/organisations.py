@@ -10,11 +10,12 @@ from sqlalchemy import select
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, Forbidden, ValidationFailed
 from infra.reach import any_of, touching
+from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
 from services.teams.db.support import organisations, reporters
 from services.teams.domain import policy
 from services.teams.domain.support import Organisation
-from services.teams.usecases.common import current, found
+from services.teams.usecases.common import found
 
 TAKEN = Conflict(
     "the district already has an organisation of this kind",
@@ -93,7 +94,8 @@ def managed(
     )
     if not policy.manages(caller, [org.district_code]):
         raise Forbidden("only supervisors over the district manage its organisations")
-    return current(org, "organisation", expected_version)
+    require_version(org.version, expected_version, "organisation")
+    return org
 
 
 def _check_reporters(uow: TeamsUnitOfWork, person_ids: list[str]) -> None:

@@ -11,9 +11,9 @@ from infra.errors import (
     FieldError,
     Forbidden,
     NotFound,
-    PreconditionFailed,
     ValidationFailed,
 )
+from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
 from services.teams.db.people import PeopleFilter, PeopleReach
 from services.teams.domain import policy
@@ -172,10 +172,7 @@ def _current(uow: TeamsUnitOfWork, person_id: str, expected_version: int | None)
     person = uow.people.get(person_id)
     if person is None:
         raise NotFound(f"person {person_id} not found")
-    if expected_version is not None and expected_version != person.version:
-        raise PreconditionFailed(
-            "the person was changed since you read it", current_version=person.version
-        )
+    require_version(person.version, expected_version, "person")
     return person
 
 

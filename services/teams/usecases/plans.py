@@ -7,9 +7,10 @@ from typing import Any
 
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, Forbidden, NotFound, ValidationFailed
+from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
 from services.teams.domain.support import ActionPlan, Organisation, Task
-from services.teams.usecases.common import current, found
+from services.teams.usecases.common import found
 from services.teams.usecases.organisations import managed, may_read, may_report
 
 TAKEN = Conflict(
@@ -111,4 +112,6 @@ def _plan(
         managed(uow, caller, org.id, None)
     elif not may_report(caller, org):
         raise Forbidden("only the organisation's reporters and supervisors report progress")
-    return current(found(plan, "action plan", plan_id, lambda p: True), "plan", expected), org
+    plan = found(plan, "action plan", plan_id, lambda p: True)
+    require_version(plan.version, expected, "plan")
+    return plan, org

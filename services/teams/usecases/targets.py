@@ -9,11 +9,11 @@ from typing import Any
 
 from infra.caller import Caller, Role
 from infra.errors import Conflict, FieldError, Forbidden, NotFound
+from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
 from services.teams.domain import policy
 from services.teams.domain.targets import Targets
 from services.teams.sammachip_events import SAMMACHIP_TARGETS_SET
-from services.teams.usecases.common import current
 
 REPLACING_NEEDS_VERSION = Conflict(
     "targets are already set for this area and year; send If-Match with their ETag to replace them",
@@ -47,9 +47,8 @@ def set_targets(
         else:
             if expected_version is None:
                 raise REPLACING_NEEDS_VERSION
-            targets = current(earlier, "targets", expected_version).replaced(
-                command, caller.person_id, now
-            )
+            require_version(earlier.version, expected_version, "targets")
+            targets = earlier.replaced(command, caller.person_id, now)
             uow.targets.save(targets)
         uow.emit(SAMMACHIP_TARGETS_SET, _event(targets))
         uow.commit()

@@ -8,10 +8,11 @@ from typing import Any
 from infra.caller import Caller, Role
 from infra.errors import Conflict, FieldError, Forbidden
 from infra.logs import get_logger
+from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
 from services.teams.domain import policy
 from services.teams.domain.team import Seat, Team
-from services.teams.usecases.common import current, found, people
+from services.teams.usecases.common import found, people
 from services.teams.usecases.team_events import emit_membership
 
 log = get_logger(__name__)
@@ -125,7 +126,8 @@ def _managed(
     team = found(uow.teams.get(team_id), "team", team_id, lambda t: may_read(caller, t))
     if not policy.manages(caller, team.coverage):
         raise Forbidden("only supervisors over all of the team's coverage manage it")
-    return current(team, "team", expected_version)
+    require_version(team.version, expected_version, "team")
+    return team
 
 
 def _require_manager(caller: Caller, coverage: list[str]) -> None:

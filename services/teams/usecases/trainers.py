@@ -7,10 +7,11 @@ from typing import Any
 
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, Forbidden
+from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
 from services.teams.domain import policy
 from services.teams.domain.trainers import Sage, TrainerTeam
-from services.teams.usecases.common import current, found
+from services.teams.usecases.common import found
 
 TAKEN = Conflict(
     "this village already has its trainer team",
@@ -93,7 +94,8 @@ def _managed(
     )
     if not policy.manages(caller, [team.village_code]):
         raise Forbidden("only supervisors over the village change its trainer team")
-    return current(team, "trainer team", expected_version)
+    require_version(team.version, expected_version, "trainer team")
+    return team
 
 
 def _sage(given: dict[str, Any]) -> Sage:

@@ -82,11 +82,11 @@ def case_in_manage(config: dict[str, Any], seed: int) -> str:
     hid = call(config, "register_household", COORDINATOR, household(seed, income="30000.00"))["id"]
     call(config, "target_households", COORDINATOR, {"area_code": "240101", "survey_year": 2026})
     case = call(config, "get_household", COORDINATOR, hid)
-    consent = {"expected_version": case["version"], "informed": True, "consented": True}
-    call(config, "record_consent", COORDINATOR, hid, consent)
+    consent = {"informed": True, "consented": True}
+    call(config, "record_consent", COORDINATOR, hid, consent, case["version"])
     goal = {"capital": "economic", "description": "income", "baseline": "1", "target": "2"}
     plan = {"problems": ["debt"], "needs": ["income"], "livelihood": "rice", "goals": [goal]}
     plan = call(config, "save_plan", COORDINATOR, hid, plan)
-    plan = call(config, "submit_plan", COORDINATOR, hid, {"expected_version": plan["version"]})
-    call(config, "approve_plan", EXPERT, hid, {"expected_version": plan["version"]})
+    plan = call(config, "submit_plan", COORDINATOR, hid, {}, plan["version"])
+    call(config, "approve_plan", EXPERT, hid, {}, plan["version"])
     return hid

@@ -74,7 +74,8 @@ def test_an_illegal_stage_jump_names_the_allowed_moves(service):
             "change_stage",
             COORDINATOR,
             case["id"],
-            {"expected_version": case["version"], "to_stage": "care", "reason": "skip"},
+            {"to_stage": "care", "reason": "skip"},
+            case["version"],
         )
     assert refused.value.extra["allowed"] == ["moved", "deceased", "merged"]
     assert call(service, "get_household", COORDINATOR, case["id"]) == case
@@ -82,9 +83,9 @@ def test_an_illegal_stage_jump_names_the_allowed_moves(service):
 
 def test_a_stale_version_is_refused(service):
     case = targeted(service)
-    consent = {"expected_version": case["version"] - 1, "informed": True, "consented": True}
+    consent = {"informed": True, "consented": True}
     with pytest.raises(PreconditionFailed) as refused:
-        call(service, "record_consent", COORDINATOR, case["id"], consent)
+        call(service, "record_consent", COORDINATOR, case["id"], consent, case["version"] - 1)
     assert refused.value.extra["current_version"] == case["version"]
     assert call(service, "get_household", COORDINATOR, case["id"]) == case
 
@@ -96,22 +97,21 @@ def submitted_plan(service, submitter):
         "record_consent",
         COORDINATOR,
         case["id"],
-        {"expected_version": case["version"], "informed": True, "consented": True},
+        {"informed": True, "consented": True},
+        case["version"],
     )
     goal = {"capital": "human", "description": "skills", "baseline": "none", "target": "a trade"}
     plan = call(service, "save_plan", submitter, case["id"], {"goals": [goal]})
-    return case["id"], call(
-        service, "submit_plan", submitter, case["id"], {"expected_version": plan["version"]}
-    )
+    return case["id"], call(service, "submit_plan", submitter, case["id"], {}, plan["version"])
 
 
 def test_a_plan_is_not_approved_by_its_submitter_nor_without_the_role(service):
     hid, plan = submitted_plan(service, EXPERT)
     for who in (EXPERT, COORDINATOR, ADMIN):
         with pytest.raises(Forbidden):
-            call(service, "approve_plan", who, hid, {"expected_version": plan["version"]})
+            call(service, "approve_plan", who, hid, {}, plan["version"])
     assert [p.status for p in rows(service, plans)] == ["submitted"]
-    approved = call(service, "approve_plan", SUPERVISOR, hid, {"expected_version": plan["version"]})
+    approved = call(service, "approve_plan", SUPERVISOR, hid, {}, plan["version"])
     assert approved["status"] == "approved"
 
 
@@ -129,7 +129,8 @@ def test_outside_ones_reach_a_household_does_not_exist(service):
             "record_consent",
             SUPERVISOR,
             case["id"],
-            {"expected_version": case["version"], "informed": True, "consented": True},
+            {"informed": True, "consented": True},
+            case["version"],
         )
     full = call(service, "get_household", COORDINATOR, case["id"])["members"][0]["national_id"]
     masked = call(service, "get_household", SUPERVISOR, case["id"])["members"][0]["national_id"]

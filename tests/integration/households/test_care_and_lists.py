@@ -109,9 +109,7 @@ def test_the_list_of_plans_waiting_for_approval_follows_submission_and_decision(
     start_service(HouseholdsService, migrated)
     plans = targeted_with_plans(migrated, (11, 12))
     waiting, drafted = plans
-    submitted = call(
-        migrated, "submit_plan", COORDINATOR, waiting, {"expected_version": plans[waiting]}
-    )
+    submitted = call(migrated, "submit_plan", COORDINATOR, waiting, {}, plans[waiting])
 
     def listed(waits: bool) -> set[str]:
         query = {"area": "240101", "plan_waiting": waits}
@@ -119,7 +117,7 @@ def test_the_list_of_plans_waiting_for_approval_follows_submission_and_decision(
 
     assert waiting in listed(True) and drafted not in listed(True)
     assert drafted in listed(False) and waiting not in listed(False)
-    call(migrated, "approve_plan", EXPERT, waiting, {"expected_version": submitted["version"]})
+    call(migrated, "approve_plan", EXPERT, waiting, {}, submitted["version"])
     assert waiting not in listed(True) and waiting in listed(False)
 
 
@@ -128,7 +126,7 @@ def test_a_returned_plan_shows_in_the_list_until_the_team_reworks_it(migrated, s
     versions = targeted_with_plans(migrated, (13, 14))
     returned, kept = versions
     submitted = {
-        hid: call(migrated, "submit_plan", COORDINATOR, hid, {"expected_version": versions[hid]})
+        hid: call(migrated, "submit_plan", COORDINATOR, hid, {}, versions[hid])
         for hid in (returned, kept)
     }
 
@@ -137,12 +135,12 @@ def test_a_returned_plan_shows_in_the_list_until_the_team_reworks_it(migrated, s
         return {h["id"]: h["plan_returned"] for h in items if h["id"] in (returned, kept)}
 
     assert flagged() == {returned: False, kept: False}
-    back = {"expected_version": submitted[returned]["version"], "reason": "goals need numbers"}
-    back = call(migrated, "return_plan", EXPERT, returned, back)
+    back = {"reason": "goals need numbers"}
+    back = call(migrated, "return_plan", EXPERT, returned, back, submitted[returned]["version"])
     assert flagged() == {returned: True, kept: False}
     goal = {"capital": "economic", "description": "income", "baseline": "1", "target": "3"}
-    rework = {"expected_version": back["version"], "goals": [goal]}
-    call(migrated, "save_plan", COORDINATOR, returned, rework)
+    rework = {"goals": [goal]}
+    call(migrated, "save_plan", COORDINATOR, returned, rework, back["version"])
     assert flagged() == {returned: False, kept: False}
 
 
@@ -157,7 +155,7 @@ def targeted_with_plans(config, seeds: tuple[int, ...]) -> dict[str, int]:
 def consented_with_plan(config, hid: str) -> int:
     """Consent, then a drafted plan; the draft's version."""
     case = call(config, "get_household", COORDINATOR, hid)
-    consent = {"expected_version": case["version"], "informed": True, "consented": True}
-    call(config, "record_consent", COORDINATOR, hid, consent)
+    consent = {"informed": True, "consented": True}
+    call(config, "record_consent", COORDINATOR, hid, consent, case["version"])
     goal = {"capital": "economic", "description": "income", "baseline": "1", "target": "2"}
     return call(config, "save_plan", COORDINATOR, hid, {"goals": [goal]})["version"]

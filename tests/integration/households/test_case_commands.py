@@ -28,20 +28,21 @@ def in_compass(service, seed=1):
     hid = call(service, "register_household", COORDINATOR, household(seed, income="20000.00"))["id"]
     call(service, "target_households", COORDINATOR, {"area_code": "240101", "survey_year": 2026})
     case = call(service, "get_household", COORDINATOR, hid)
-    consent = {"expected_version": case["version"], "informed": True, "consented": True}
-    return call(service, "record_consent", COORDINATOR, hid, consent)
+    consent = {"informed": True, "consented": True}
+    return call(service, "record_consent", COORDINATOR, hid, consent, case["version"])
 
 
 def test_a_returned_plan_is_revised_and_an_approved_one_opens_the_next_version(service):
     hid = in_compass(service)["id"]
     plan = call(service, "save_plan", COORDINATOR, hid, {"goals": [GOAL]})
-    plan = call(service, "submit_plan", COORDINATOR, hid, {"expected_version": plan["version"]})
+    plan = call(service, "submit_plan", COORDINATOR, hid, {}, plan["version"])
     returned = call(
         service,
         "return_plan",
         EXPERT,
         hid,
-        {"expected_version": plan["version"], "reason": "no baseline income"},
+        {"reason": "no baseline income"},
+        plan["version"],
     )
     assert (returned["status"], returned["decision_reason"]) == ("returned", "no baseline income")
     plan = call(
@@ -49,10 +50,11 @@ def test_a_returned_plan_is_revised_and_an_approved_one_opens_the_next_version(s
         "save_plan",
         COORDINATOR,
         hid,
-        {"expected_version": returned["version"], "goals": [GOAL], "livelihood": "rice"},
+        {"goals": [GOAL], "livelihood": "rice"},
+        returned["version"],
     )
-    plan = call(service, "submit_plan", COORDINATOR, hid, {"expected_version": plan["version"]})
-    approved = call(service, "approve_plan", SUPERVISOR, hid, {"expected_version": plan["version"]})
+    plan = call(service, "submit_plan", COORDINATOR, hid, {}, plan["version"])
+    approved = call(service, "approve_plan", SUPERVISOR, hid, {}, plan["version"])
     revised = call(service, "save_plan", COORDINATOR, hid, {"goals": [GOAL], "livelihood": "fish"})
     assert (approved["number"], revised["number"], revised["status"]) == (1, 2, "draft")
     listed = call(service, "list_plans", COORDINATOR, hid)["items"]
@@ -67,8 +69,8 @@ def test_a_returned_plan_is_revised_and_an_approved_one_opens_the_next_version(s
 def test_resent_visits_and_requests_are_recorded_once(service):
     hid = in_compass(service)["id"]
     plan = call(service, "save_plan", COORDINATOR, hid, {"goals": [GOAL]})
-    plan = call(service, "submit_plan", COORDINATOR, hid, {"expected_version": plan["version"]})
-    call(service, "approve_plan", EXPERT, hid, {"expected_version": plan["version"]})
+    plan = call(service, "submit_plan", COORDINATOR, hid, {}, plan["version"])
+    call(service, "approve_plan", EXPERT, hid, {}, plan["version"])
     ask = {
         "kind": "referral",
         "description": "health check",
@@ -103,7 +105,8 @@ def test_a_household_that_moved_frees_its_people_and_a_merge_names_the_other(ser
             "change_stage",
             COORDINATOR,
             case["id"],
-            {"expected_version": case["version"], "to_stage": "merged", "reason": "duplicate"},
+            {"to_stage": "merged", "reason": "duplicate"},
+            case["version"],
         )
     assert refused.value.errors[0].field == "merged_into"
     moved = call(
@@ -111,7 +114,8 @@ def test_a_household_that_moved_frees_its_people_and_a_merge_names_the_other(ser
         "change_stage",
         COORDINATOR,
         case["id"],
-        {"expected_version": case["version"], "to_stage": "moved", "reason": "to Rayong"},
+        {"to_stage": "moved", "reason": "to Rayong"},
+        case["version"],
     )
     assert moved["stage"] == "moved" and moved["next_visit_due"] is None
     again = call(service, "register_household", COORDINATOR, household(1))

@@ -62,7 +62,8 @@ def test_a_household_walks_from_target_to_graduated(migrated, start_service, amq
         "record_consent",
         LEADER,
         hid,
-        {"expected_version": case["version"], "informed": True, "consented": True},
+        {"informed": True, "consented": True},
+        case["version"],
     )
     assert case["stage"] == "compass"
 
@@ -88,8 +89,8 @@ def test_a_household_walks_from_target_to_graduated(migrated, start_service, amq
             ],
         },
     )
-    plan = call(migrated, "submit_plan", COORDINATOR, hid, {"expected_version": plan["version"]})
-    plan = call(migrated, "approve_plan", EXPERT, hid, {"expected_version": plan["version"]})
+    plan = call(migrated, "submit_plan", COORDINATOR, hid, {}, plan["version"])
+    plan = call(migrated, "approve_plan", EXPERT, hid, {}, plan["version"])
     assert plan["status"] == "approved"
     assert call(migrated, "get_household", LEADER, hid)["stage"] == "manage"
 
@@ -165,7 +166,8 @@ def test_a_household_walks_from_target_to_graduated(migrated, start_service, amq
         "change_stage",
         COORDINATOR,
         hid,
-        {"expected_version": case["version"], "to_stage": "care", "reason": "support under way"},
+        {"to_stage": "care", "reason": "support under way"},
+        case["version"],
     )
     assert case["stage"] == "care" and case["next_visit_due"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -21,8 +22,9 @@ from sqlalchemy.orm import Session
 
 from infra.pagination import keyset, page
 from infra.tables import UtcDateTime
-from services.teams.db.common import save_versioned
+from services.teams.db.common import Reach, save_versioned
 from services.teams.db.metadata import metadata
+from services.teams.db.trainers import trainer_teams, visible_trainer_teams
 from services.teams.domain.cohort import Cohort
 from services.teams.domain.cohort import Session as TrainingSession
 
@@ -87,10 +89,12 @@ class CohortRepository:
         return found[0] if found else None
 
     def list(
-        self, where: list[Any], after: str | None, limit: int
+        self, reach: Reach, where: CohortFilter, after: str | None, limit: int
     ) -> tuple[list[Cohort], str | None]:
+        """Cohorts of the trainer teams the caller sees, newest first."""
         keys = [cohorts.c.created_at, cohorts.c.id]
-        statement = keyset(select(cohorts).where(*where), keys, after, limit, descending=True)
+        chosen = select(cohorts).where(*_conditions(reach, where))
+        statement = keyset(chosen, keys, after, limit, descending=True)
         items, cursor = page(
             self.session.execute(statement).all(), limit, lambda r: [r.created_at, r.id]
         )
@@ -143,6 +147,27 @@ class CohortRepository:
             for i, h in enumerate(cohort.households)
         ]
         self.session.execute(insert(cohort_households), rows)
+
+
+@dataclass(frozen=True)
+class CohortFilter:
+    """What a list of cohorts is narrowed to, besides the caller's reach."""
+
+    trainer_team_id: str | None = None
+    area: str | None = None  # villages inside this area
+    status: str | None = None
+
+
+def _conditions(reach: Reach, where: CohortFilter) -> list[Any]:
+    seen = select(trainer_teams.c.id).where(visible_trainer_teams(reach.areas, reach.person_id))
+    conditions = [cohorts.c.trainer_team_id.in_(seen)]
+    if where.trainer_team_id:
+        conditions.append(cohorts.c.trainer_team_id == where.trainer_team_id)
+    if where.area:
+        conditions.append(cohorts.c.village_code.startswith(where.area))
+    if where.status:
+        conditions.append(cohorts.c.status == where.status)
+    return conditions
 
 
 def _row(cohort: Cohort) -> dict[str, Any]:

@@ -1,7 +1,8 @@
-"""What the teams repositories share: optimistic version checks."""
+"""What the teams repositories share: optimistic version checks, and whom a list is for."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table, update
@@ -23,3 +24,12 @@ def save_versioned(
     )
     if changed.rowcount != 1:
         raise PreconditionFailed("it was changed by someone else meanwhile; reload and retry")
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Whom a list is read for: everything (`areas` None), or what touches one of `areas`, and
+    what the person belongs to (each repository says what belonging is)."""
+
+    areas: tuple[str, ...] | None
+    person_id: str

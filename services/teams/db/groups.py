@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from infra.pagination import keyset, page
+from infra.reach import touching
 from infra.tables import UtcDateTime
-from services.teams.db.common import save_versioned
+from services.teams.db.common import Reach, save_versioned
 from services.teams.db.group_progress import products_of, write_product
 from services.teams.db.metadata import metadata
 from services.teams.domain.groups import OccupationGroup
@@ -59,10 +61,12 @@ class GroupRepository:
         return found[0] if found else None
 
     def list(
-        self, where: list[Any], after: str | None, limit: int
+        self, reach: Reach, where: GroupFilter, after: str | None, limit: int
     ) -> tuple[list[OccupationGroup], str | None]:
+        """Groups of villages touching the reach's areas (all for `areas` None)."""
         keys = [occupation_groups.c.village_code, occupation_groups.c.id]
-        statement = keyset(select(occupation_groups).where(*where), keys, after, limit)
+        chosen = select(occupation_groups).where(*_conditions(reach, where))
+        statement = keyset(chosen, keys, after, limit)
         rows = self.session.execute(statement).all()
         items, cursor = page(rows, limit, key=lambda r: [r.village_code, r.id])
         return self._from_rows(items), cursor
@@ -91,6 +95,21 @@ class GroupRepository:
             for i, h in enumerate(group.members)
         ]
         self.session.execute(insert(group_members), rows)
+
+
+@dataclass(frozen=True)
+class GroupFilter:
+    """What a list of occupation groups is narrowed to, besides the caller's reach."""
+
+    area: str | None = None  # villages inside this area
+
+
+def _conditions(reach: Reach, where: GroupFilter) -> list[Any]:
+    village = occupation_groups.c.village_code
+    conditions = [] if reach.areas is None else [touching(village, reach.areas, 8)]
+    if where.area:
+        conditions.append(village.startswith(where.area))
+    return conditions
 
 
 def _row(group: OccupationGroup) -> dict[str, Any]:

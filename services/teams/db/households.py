@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -19,10 +20,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from infra.pagination import keyset, page
-from infra.reach import inside
+from infra.reach import any_of, inside, touching
 from infra.tables import BigId, UtcDateTime
-from services.teams.db.common import save_versioned
+from services.teams.db.common import Reach, save_versioned
 from services.teams.db.metadata import metadata
+from services.teams.db.teams import team_members
 from services.teams.domain.assignment import Assignment
 from services.teams.domain.households import KnownHousehold
 
@@ -141,13 +143,16 @@ class AssignmentRepository:
         rows = self.session.execute(query.order_by(assignment_log.c.id))
         return [dict(r._mapping) for r in rows]
 
-    def list(self, where: list[Any], after: str | None, limit: int) -> tuple[list[Any], str | None]:
-        """Known households (with their assignment, if any) matching `where`."""
+    def list(
+        self, reach: Reach, where: KnownHouseholdFilter, after: str | None, limit: int
+    ) -> tuple[list[Any], str | None]:
+        """Known households (with their assignment, if any) in reach, matching `where`."""
         statement = select(
             known_households, assignments.c.team_id, assignments.c.version
         ).outerjoin(assignments, assignments.c.household_id == known_households.c.id)
+        chosen = statement.where(*_conditions(reach, where))
         keys = [known_households.c.village_code, known_households.c.id]
-        rows = self.session.execute(keyset(statement.where(*where), keys, after, limit)).all()
+        rows = self.session.execute(keyset(chosen, keys, after, limit)).all()
         return page(rows, limit, key=lambda r: [r.village_code, r.id])
 
     def _log(self, from_team_id: str | None, assignment: Assignment, reason: str | None) -> None:
@@ -161,6 +166,36 @@ class AssignmentRepository:
                 changed_at=assignment.assigned_at,
             )
         )
+
+
+@dataclass(frozen=True)
+class KnownHouseholdFilter:
+    """What a list of known households is narrowed to, besides the caller's reach."""
+
+    area: str | None = None  # villages inside this area
+    team_id: str | None = None
+    unassigned: bool = False
+
+
+def _conditions(reach: Reach, where: KnownHouseholdFilter) -> list[Any]:
+    conditions = [_visible(reach)]
+    if where.area:
+        conditions.append(known_households.c.village_code.startswith(where.area))
+    if where.team_id:
+        conditions.append(assignments.c.team_id == where.team_id)
+    if where.unassigned:
+        conditions.append(assignments.c.team_id.is_(None))
+    return conditions
+
+
+def _visible(reach: Reach) -> Any:
+    """Households of villages touching the reach's areas, and those of the person's teams."""
+    if reach.areas is None:
+        return known_households.c.id.is_not(None)
+    mine = select(team_members.c.team_id).where(team_members.c.person_id == reach.person_id)
+    return any_of(
+        [touching(known_households.c.village_code, reach.areas, 8), assignments.c.team_id.in_(mine)]
+    )
 
 
 def _household(row: Any) -> KnownHousehold:

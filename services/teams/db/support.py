@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -21,8 +22,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from infra.pagination import keyset, page
+from infra.reach import any_of, touching
 from infra.tables import BigId, UtcDateTime
-from services.teams.db.common import save_versioned
+from services.teams.db.common import Reach, save_versioned
 from services.teams.db.metadata import metadata
 from services.teams.domain.support import Organisation
 
@@ -113,12 +115,11 @@ class OrganisationRepository:
         return self.session.execute(query).first() is not None
 
     def list(
-        self, where: list[Any], after: str | None, limit: int
+        self, reach: Reach, where: OrganisationFilter, after: str | None, limit: int
     ) -> tuple[list[Organisation], str | None]:
         keys = [organisations.c.district_code, organisations.c.kind]
-        rows = self.session.execute(
-            keyset(select(organisations).where(*where), keys, after, limit)
-        ).all()
+        chosen = select(organisations).where(*_conditions(reach, where))
+        rows = self.session.execute(keyset(chosen, keys, after, limit)).all()
         items, cursor = page(rows, limit, key=lambda r: [r.district_code, r.kind])
         return self._organisations_of(items), cursor
 
@@ -137,6 +138,33 @@ class OrganisationRepository:
         if org.reporters:
             rows = [{"organisation_id": org.id, "person_id": p} for p in org.reporters]
             self.session.execute(insert(reporters), rows)
+
+
+@dataclass(frozen=True)
+class OrganisationFilter:
+    """What a list of organisations is narrowed to, besides the caller's reach."""
+
+    area: str | None = None  # districts inside or holding this area
+    kind: str | None = None
+
+
+def _conditions(reach: Reach, where: OrganisationFilter) -> list[Any]:
+    conditions = [_visible(reach)]
+    if where.area:
+        conditions.append(touching(organisations.c.district_code, (where.area,), 4))
+    if where.kind:
+        conditions.append(organisations.c.kind == where.kind)
+    return conditions
+
+
+def _visible(reach: Reach) -> Any:
+    """Organisations of districts touching the reach's areas, and those the person reports for."""
+    if reach.areas is None:
+        return organisations.c.id.is_not(None)
+    mine = select(reporters.c.organisation_id).where(reporters.c.person_id == reach.person_id)
+    return any_of(
+        [touching(organisations.c.district_code, reach.areas, 4), organisations.c.id.in_(mine)]
+    )
 
 
 def _org_row(org: Organisation) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -17,8 +18,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from infra.pagination import keyset, page
+from infra.reach import touching
 from infra.tables import UtcDateTime
-from services.teams.db.common import save_versioned
+from services.teams.db.common import Reach, save_versioned
 from services.teams.db.metadata import metadata
 from services.teams.domain.community_plans import CommunityPlan
 from services.teams.domain.targets import Targets
@@ -104,13 +106,33 @@ class CommunityPlanRepository:
         return CommunityPlan(**row._mapping) if row else None
 
     def list(
-        self, where: list[Any], after: str | None, limit: int
+        self, reach: Reach, where: PlanFilter, after: str | None, limit: int
     ) -> tuple[list[CommunityPlan], str | None]:
+        """Plans of sub-districts touching the reach's areas (all for `areas` None)."""
         keys = [community_plans.c.fiscal_year, community_plans.c.tambon_code]
-        statement = keyset(select(community_plans).where(*where), keys, after, limit)
+        chosen = select(community_plans).where(*_plan_conditions(reach, where))
+        statement = keyset(chosen, keys, after, limit)
         rows = self.session.execute(statement).all()
         items, cursor = page(rows, limit, key=lambda r: [r.fiscal_year, r.tambon_code])
         return [CommunityPlan(**r._mapping) for r in items], cursor
+
+
+@dataclass(frozen=True)
+class PlanFilter:
+    """What a list of community plans is narrowed to, besides the caller's reach."""
+
+    area: str | None = None  # the sub-district holding or inside this area
+    fiscal_year: int | None = None
+
+
+def _plan_conditions(reach: Reach, where: PlanFilter) -> list[Any]:
+    c = community_plans.c
+    conditions = [] if reach.areas is None else [touching(c.tambon_code, reach.areas, 6)]
+    if where.area:
+        conditions.append(c.tambon_code.startswith(where.area[:6]))
+    if where.fiscal_year:
+        conditions.append(c.fiscal_year == where.fiscal_year)
+    return conditions
 
 
 def _target_row(targets: Targets) -> dict[str, Any]:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
 from infra.caller import Caller
 from infra.errors import NotFound
 from services.teams.db import TeamsUnitOfWork
-from services.teams.db.cohorts import cohorts
-from services.teams.db.trainers import trainer_teams, visible_trainer_teams
+from services.teams.db.cohorts import CohortFilter
+from services.teams.db.common import Reach
 from services.teams.domain import policy
 from services.teams.domain.cohort import Cohort
 from services.teams.usecases.trainers import may_read
@@ -30,15 +28,9 @@ def cohort_view(uow: TeamsUnitOfWork, caller: Caller, cohort_id: str) -> dict[st
 def list_cohorts(
     uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]
 ) -> tuple[list[Cohort], str | None]:
-    seen = select(trainer_teams.c.id).where(
-        visible_trainer_teams(policy.readable_areas(caller), caller.person_id)
+    reach = Reach(policy.readable_areas(caller), caller.person_id)
+    where = CohortFilter(
+        trainer_team_id=query["trainer_team_id"], area=query["area"], status=query["status"]
     )
-    where = [cohorts.c.trainer_team_id.in_(seen)]
-    if query["trainer_team_id"]:
-        where.append(cohorts.c.trainer_team_id == query["trainer_team_id"])
-    if query["area"]:
-        where.append(cohorts.c.village_code.startswith(query["area"]))
-    if query["status"]:
-        where.append(cohorts.c.status == query["status"])
     with uow:
-        return uow.cohorts.list(where, query["after"], query["limit"])
+        return uow.cohorts.list(reach, where, query["after"], query["limit"])

@@ -8,10 +8,10 @@ from typing import Any
 
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, Forbidden, NotFound
-from infra.reach import touching
 from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
-from services.teams.db.targets import community_plans
+from services.teams.db.common import Reach
+from services.teams.db.targets import PlanFilter
 from services.teams.domain import policy
 from services.teams.domain.community_plans import CommunityPlan
 from services.teams.sammachip_events import COMMUNITY_PLAN_RECORDED
@@ -84,14 +84,10 @@ def get_plan(uow: TeamsUnitOfWork, caller: Caller, plan_id: str) -> CommunityPla
 def list_plans(
     uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]
 ) -> tuple[list[CommunityPlan], str | None]:
-    readable = policy.readable_areas(caller)
-    where = [] if readable is None else [touching(community_plans.c.tambon_code, readable, 6)]
-    if query["area"]:
-        where.append(community_plans.c.tambon_code.startswith(query["area"][:6]))
-    if query["fiscal_year"]:
-        where.append(community_plans.c.fiscal_year == query["fiscal_year"])
+    reach = Reach(policy.readable_areas(caller), caller.person_id)
+    where = PlanFilter(area=query["area"], fiscal_year=query["fiscal_year"])
     with uow:
-        return uow.community_plans.list(where, query["after"], query["limit"])
+        return uow.community_plans.list(reach, where, query["after"], query["limit"])
 
 
 def _event(plan: CommunityPlan) -> dict[str, Any]:

@@ -7,10 +7,10 @@ from typing import Any
 
 from infra.caller import Caller
 from infra.errors import Forbidden
-from infra.reach import touching
 from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
-from services.teams.db.groups import occupation_groups
+from services.teams.db.common import Reach
+from services.teams.db.groups import GroupFilter
 from services.teams.domain import policy
 from services.teams.domain.groups import OccupationGroup, Trained
 from services.teams.usecases.common import found
@@ -80,12 +80,10 @@ def get_group(uow: TeamsUnitOfWork, caller: Caller, group_id: str) -> Occupation
 def list_groups(
     uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]
 ) -> tuple[list[OccupationGroup], str | None]:
-    readable = policy.readable_areas(caller)
-    where = [] if readable is None else [touching(occupation_groups.c.village_code, readable, 8)]
-    if query["area"]:
-        where.append(occupation_groups.c.village_code.startswith(query["area"]))
+    reach = Reach(policy.readable_areas(caller), caller.person_id)
+    where = GroupFilter(area=query["area"])
     with uow:
-        return uow.groups.list(where, query["after"], query["limit"])
+        return uow.groups.list(reach, where, query["after"], query["limit"])
 
 
 def _managed(

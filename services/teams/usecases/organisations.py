@@ -5,14 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, Forbidden, ValidationFailed
-from infra.reach import any_of, touching
 from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
-from services.teams.db.support import organisations, reporters
+from services.teams.db.common import Reach
+from services.teams.db.support import OrganisationFilter
 from services.teams.domain import policy
 from services.teams.domain.support import Organisation
 from services.teams.usecases.common import found
@@ -77,13 +75,10 @@ def get_organisation(uow: TeamsUnitOfWork, caller: Caller, org_id: str) -> dict[
 def list_organisations(
     uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]
 ) -> tuple[list[Organisation], str | None]:
-    where = [_visible(caller)]
-    if query["area"]:
-        where.append(touching(organisations.c.district_code, (query["area"],), 4))
-    if query["kind"]:
-        where.append(organisations.c.kind == query["kind"])
+    reach = Reach(policy.readable_areas(caller), caller.person_id)
+    where = OrganisationFilter(area=query["area"], kind=query["kind"])
     with uow:
-        return uow.organisations.list(where, query["after"], query["limit"])
+        return uow.organisations.list(reach, where, query["after"], query["limit"])
 
 
 def managed(
@@ -106,13 +101,3 @@ def _check_reporters(uow: TeamsUnitOfWork, person_ids: list[str]) -> None:
             problems.append(FieldError(f"reporters.{i}", "no such active person"))
     if problems:
         raise ValidationFailed("the reporters are not valid", problems)
-
-
-def _visible(caller: Caller) -> Any:
-    readable = policy.readable_areas(caller)
-    if readable is None:
-        return organisations.c.id.is_not(None)
-    mine = select(reporters.c.organisation_id).where(reporters.c.person_id == caller.person_id)
-    return any_of(
-        [touching(organisations.c.district_code, readable, 4), organisations.c.id.in_(mine)]
-    )

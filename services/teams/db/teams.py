@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -23,7 +24,7 @@ from infra.caller import SMILE_TEAM_ROLES, Role
 from infra.pagination import keyset, page
 from infra.reach import any_of, touching
 from infra.tables import BigId, UtcDateTime
-from services.teams.db.common import save_versioned
+from services.teams.db.common import Reach, save_versioned
 from services.teams.db.metadata import metadata
 from services.teams.domain.team import Team
 
@@ -92,16 +93,16 @@ class TeamRepository:
         return self._load(select(teams).where(teams.c.id.in_(where)))
 
     def list(
-        self, readable: tuple[str, ...] | None, person_id: str, query: dict[str, Any]
+        self, reach: Reach, where: TeamFilter, after: str | None, limit: int
     ) -> tuple[list[Team], str | None]:
-        statement = select(teams).where(visible(readable, person_id))
-        if query.get("area"):
-            statement = statement.where(_covering_area(query["area"]))
-        if query.get("member"):
-            statement = statement.where(_has_member(query["member"]))
+        statement = select(teams).where(visible(reach.areas, reach.person_id))
+        if where.area:
+            statement = statement.where(_covering_area(where.area))
+        if where.member:
+            statement = statement.where(_has_member(where.member))
         keys = [teams.c.name, teams.c.id]
-        rows = self.session.execute(keyset(statement, keys, query["after"], query["limit"])).all()
-        items, cursor = page(rows, query["limit"], key=lambda r: [r.name, r.id])
+        rows = self.session.execute(keyset(statement, keys, after, limit)).all()
+        items, cursor = page(rows, limit, key=lambda r: [r.name, r.id])
         return self._teams(items), cursor
 
     def _load(self, statement: Any) -> list[Team]:
@@ -136,6 +137,14 @@ class TeamRepository:
                 for r, p in team.members.items()
             ]
             self.session.execute(insert(team_members), rows)
+
+
+@dataclass(frozen=True)
+class TeamFilter:
+    """What a list of teams is narrowed to, besides the caller's reach."""
+
+    area: str | None = None  # teams covering part of this area
+    member: str | None = None  # teams this person serves in
 
 
 def visible(readable: tuple[str, ...] | None, person_id: str) -> Any:

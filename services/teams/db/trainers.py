@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session
 from infra.pagination import keyset, page
 from infra.reach import any_of, touching
 from infra.tables import UtcDateTime
-from services.teams.db.common import save_versioned
+from services.teams.db.common import Reach, save_versioned
 from services.teams.db.metadata import metadata
 from services.teams.domain.trainers import Sage, TrainerTeam
 
@@ -76,14 +77,14 @@ class TrainerTeamRepository:
         return self._teams(select(trainer_teams).where(trainer_teams.c.id.in_(mine)))
 
     def list(
-        self, readable: tuple[str, ...] | None, person_id: str, query: dict[str, Any]
+        self, reach: Reach, where: TrainerTeamFilter, after: str | None, limit: int
     ) -> tuple[list[TrainerTeam], str | None]:
-        statement = select(trainer_teams).where(visible_trainer_teams(readable, person_id))
-        if query.get("area"):
-            statement = statement.where(touching(trainer_teams.c.village_code, (query["area"],), 8))
+        statement = select(trainer_teams).where(visible_trainer_teams(reach.areas, reach.person_id))
+        if where.area:
+            statement = statement.where(touching(trainer_teams.c.village_code, (where.area,), 8))
         keys = [trainer_teams.c.village_code]
-        rows = self.session.execute(keyset(statement, keys, query["after"], query["limit"])).all()
-        items, cursor = page(rows, query["limit"], key=lambda r: [r.village_code])
+        rows = self.session.execute(keyset(statement, keys, after, limit)).all()
+        items, cursor = page(rows, limit, key=lambda r: [r.village_code])
         return self._from_rows(items), cursor
 
     def _teams(self, statement: Any) -> list[TrainerTeam]:
@@ -112,6 +113,13 @@ class TrainerTeamRepository:
                 for i, s in enumerate(team.sages)
             ]
             self.session.execute(insert(trainer_members), rows)
+
+
+@dataclass(frozen=True)
+class TrainerTeamFilter:
+    """What a list of trainer teams is narrowed to, besides the caller's reach."""
+
+    area: str | None = None  # villages inside or holding this area
 
 
 def visible_trainer_teams(readable: tuple[str, ...] | None, person_id: str) -> Any:

@@ -9,6 +9,8 @@ from typing import Any
 from infra.caller import Caller
 from infra.errors import NotFound, ValidationFailed
 from services.teams.db import TeamsUnitOfWork
+from services.teams.db.common import Reach
+from services.teams.db.teams import TeamFilter
 from services.teams.domain import policy
 from services.teams.domain.assignment import Load, ranked
 from services.teams.domain.team import Team
@@ -76,8 +78,10 @@ def suggest_teams(uow: TeamsUnitOfWork, caller: Caller, area: str) -> dict[str, 
 def team_outcomes(
     uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]
 ) -> tuple[list[dict[str, Any]], str | None]:
+    reach = Reach(policy.readable_areas(caller), caller.person_id)
+    where = TeamFilter(area=query["area"])
     with uow:
-        teams, cursor = uow.teams.list(policy.readable_areas(caller), caller.person_id, query)
+        teams, cursor = uow.teams.list(reach, where, query["after"], query["limit"])
         totals = uow.caseload.outcomes([t.id for t in teams])
     return [_outcome(t, totals[t.id]) for t in teams], cursor
 

@@ -10,6 +10,8 @@ from infra.errors import Conflict, FieldError, Forbidden
 from infra.logs import get_logger
 from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
+from services.teams.db.common import Reach
+from services.teams.db.teams import TeamFilter
 from services.teams.domain import policy
 from services.teams.domain.team import Seat, Team
 from services.teams.usecases.common import found, people
@@ -116,8 +118,10 @@ def get_team(uow: TeamsUnitOfWork, caller: Caller, team_id: str) -> Team:
 def list_teams(
     uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]
 ) -> tuple[list[Team], str | None]:
+    reach = Reach(policy.readable_areas(caller), caller.person_id)
+    where = TeamFilter(area=query["area"], member=query["member"])
     with uow:
-        return uow.teams.list(policy.readable_areas(caller), caller.person_id, query)
+        return uow.teams.list(reach, where, query["after"], query["limit"])
 
 
 def _managed(

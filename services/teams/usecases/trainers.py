@@ -9,6 +9,8 @@ from infra.caller import Caller
 from infra.errors import Conflict, FieldError, Forbidden
 from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
+from services.teams.db.common import Reach
+from services.teams.db.trainers import TrainerTeamFilter
 from services.teams.domain import policy
 from services.teams.domain.trainers import Sage, TrainerTeam
 from services.teams.usecases.common import found
@@ -82,8 +84,10 @@ def get_trainer_team(uow: TeamsUnitOfWork, caller: Caller, team_id: str) -> Trai
 def list_trainer_teams(
     uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]
 ) -> tuple[list[TrainerTeam], str | None]:
+    reach = Reach(policy.readable_areas(caller), caller.person_id)
+    where = TrainerTeamFilter(area=query["area"])
     with uow:
-        return uow.trainer_teams.list(policy.readable_areas(caller), caller.person_id, query)
+        return uow.trainer_teams.list(reach, where, query["after"], query["limit"])
 
 
 def _managed(

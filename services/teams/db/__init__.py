@@ -14,6 +14,7 @@ from services.teams.db.plans import PlanRepository
 from services.teams.db.sammachip_report import SammachipCounts
 from services.teams.db.support import OrganisationRepository
 from services.teams.db.targets import CommunityPlanRepository, TargetRepository
+from services.teams.db.team_report import TeamReportQueries
 from services.teams.db.teams import TeamRepository, team_members
 from services.teams.db.trainers import TrainerTeamRepository
 from services.teams.db.trainings import TrainingRepository
@@ -37,6 +38,7 @@ class TeamsUnitOfWork(UnitOfWork):
     community_plans: CommunityPlanRepository
     group_reports: GroupReportRepository
     sammachip_counts: SammachipCounts
+    team_report: TeamReportQueries
 
     def open_repositories(self) -> None:
         s = self.session
@@ -55,6 +57,7 @@ class TeamsUnitOfWork(UnitOfWork):
         self.community_plans = CommunityPlanRepository(s)
         self.group_reports = GroupReportRepository(s)
         self.sammachip_counts = SammachipCounts(s)
+        self.team_report = TeamReportQueries(s)
 
     def team_ids_of(self, person_id: str) -> tuple[str, ...]:
         """The Smile Teams a person serves in (forming or complete), for tokens and `identify`."""

@@ -9,7 +9,7 @@ from typing import Any
 from infra.caller import Caller, Role
 from infra.reports import report_scope
 from services.teams.db import TeamsUnitOfWork
-from services.teams.db.team_report import members_of, team_figures, village_figures
+from services.teams.db.common import Reach
 from services.teams.domain import policy
 from services.teams.usecases.common import found
 from services.teams.usecases.teams import may_read
@@ -24,11 +24,11 @@ MEMBER_COLUMNS = {
 def teams_report(uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]) -> dict[str, Any]:
     """One row per team covering the caller's part of the area; households counted in the area."""
     scope = report_scope(caller, query["area"])
-    readable = policy.readable_areas(caller)
+    reach = Reach(policy.readable_areas(caller), caller.person_id)
     with uow:
-        figures = team_figures(uow.session, readable, caller.person_id, scope.parts)
-        loads = _member_loads(uow, [row.key for row in figures])
-    rows = {row.key: _counts(row) for row in figures}
+        figures = uow.team_report.team_figures(reach, scope.parts)
+        loads = _member_loads(uow, [row["key"] for row in figures])
+    rows = {row["key"]: row for row in figures}
     for team_id, columns in loads.items():
         rows[team_id].update(columns)
     return {"rows": sorted(rows.values(), key=lambda row: (row["name"], row["key"]))}
@@ -43,22 +43,17 @@ def team_villages_report(
     with uow:
         team = found(uow.teams.get(team_id), "team", team_id, lambda t: may_read(caller, t))
         whole = caller.is_admin or caller.person_id in team.member_ids
-        figures = village_figures(uow.session, team.id, None if whole else caller.areas)
+        rows = uow.team_report.village_figures(team.id, None if whole else caller.areas)
         loads = _member_loads(uow, [team.id]).get(team.id, {})
-    rows = [_counts(row) for row in figures]
     return {"rows": sorted(rows, key=lambda row: row["key"]), "totals": loads}
-
-
-def _counts(row: Any) -> dict[str, Any]:
-    return {k: v if k in ("key", "name") else int(v) for k, v in row._asdict().items()}
 
 
 def _member_loads(uow: TeamsUnitOfWork, team_ids: list[str]) -> dict[str, dict[str, int]]:
     """Per team, each member's open cases over every team they serve in, by role column."""
-    seats = members_of(uow.session, team_ids)
-    loads = uow.caseload.open_cases_by_person(sorted({seat.person_id for seat in seats}))
+    seats = uow.team_report.seats(team_ids)
+    loads = uow.caseload.open_cases_by_person(sorted({person_id for _, _, person_id in seats}))
     columns: dict[str, dict[str, int]] = {}
-    for seat in seats:
-        if seat.role in MEMBER_COLUMNS:
-            columns.setdefault(seat.team_id, {})[MEMBER_COLUMNS[seat.role]] = loads[seat.person_id]
+    for team_id, role, person_id in seats:
+        if role in MEMBER_COLUMNS:
+            columns.setdefault(team_id, {})[MEMBER_COLUMNS[role]] = loads[person_id]
     return columns

@@ -11,6 +11,7 @@ from services.teams.entrypoints import now, page, who
 from services.teams.schemas import assignments as a
 from services.teams.schemas import teams as t
 from services.teams.usecases import assignment_reads, assignments, caseload, teams
+from services.teams.usecases import commands as c
 
 Payload = dict[str, Any]
 
@@ -20,14 +21,15 @@ class TeamEntrypoints:
 
     @rpc
     def form_team(self, caller: Payload, payload: Payload) -> Payload:
-        team = teams.form_team(self.uow, who(caller), load(t.FormTeam, payload), now())
+        command = c.FormTeam.of(load(t.FormTeam, payload))
+        team = teams.form_team(self.uow, who(caller), command, now())
         return dump(t.TeamOut, team)
 
     @rpc
     def change_team(
         self, caller: Payload, team_id: str, payload: Payload, expected_version: int | None = None
     ) -> Payload:
-        command = load(t.ChangeTeam, payload)
+        command = c.ChangeTeam.of(load(t.ChangeTeam, payload))
         team = teams.change_team(self.uow, who(caller), team_id, command, expected_version)
         return dump(t.TeamOut, team)
 
@@ -35,7 +37,7 @@ class TeamEntrypoints:
     def join_team(
         self, caller: Payload, team_id: str, payload: Payload, expected_version: int | None = None
     ) -> Payload:
-        command = load(t.JoinTeam, payload)
+        command = c.JoinTeam.of(load(t.JoinTeam, payload))
         team = teams.join_team(self.uow, who(caller), team_id, command, expected_version, now())
         return dump(t.TeamOut, team)
 
@@ -43,7 +45,7 @@ class TeamEntrypoints:
     def leave_team(
         self, caller: Payload, team_id: str, payload: Payload, expected_version: int | None = None
     ) -> Payload:
-        command = load(t.LeaveTeam, payload)
+        command = c.LeaveTeam.of(load(t.LeaveTeam, payload))
         team = teams.leave_team(self.uow, who(caller), team_id, command, expected_version, now())
         return dump(t.TeamOut, team)
 
@@ -78,12 +80,12 @@ class TeamEntrypoints:
 
     @rpc
     def assign_household(self, caller: Payload, payload: Payload) -> Payload:
-        command = load(a.AssignHousehold, payload)
+        command = c.AssignHousehold.of(load(a.AssignHousehold, payload))
         return dump(a.AssignmentOut, assignments.assign(self.uow, who(caller), command, now()))
 
     @rpc
     def assign_village(self, caller: Payload, payload: Payload) -> Payload:
-        command = load(a.AssignVillage, payload)
+        command = c.AssignVillage.of(load(a.AssignVillage, payload))
         done = assignments.assign_village(self.uow, who(caller), command, now())
         return dump(a.VillageAssignmentOut, done)
 
@@ -95,7 +97,7 @@ class TeamEntrypoints:
         payload: Payload,
         expected_version: int | None = None,
     ) -> Payload:
-        command = load(a.ReassignHousehold, payload)
+        command = c.ReassignHousehold.of(load(a.ReassignHousehold, payload))
         moved = assignments.reassign(
             self.uow, who(caller), household_id, command, expected_version, now()
         )

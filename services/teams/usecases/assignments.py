@@ -16,6 +16,7 @@ from services.teams.domain.assignment import Assignment
 from services.teams.domain.households import KnownHousehold
 from services.teams.domain.team import Team
 from services.teams.events import HOUSEHOLD_ASSIGNED, HOUSEHOLD_REASSIGNED
+from services.teams.usecases.commands import AssignHousehold, AssignVillage, ReassignHousehold
 from services.teams.usecases.teams import may_read
 
 log = get_logger(__name__)
@@ -25,13 +26,13 @@ ASSIGNED_MEANWHILE = Conflict("the household was assigned meanwhile; reload and 
 
 
 def assign(
-    uow: TeamsUnitOfWork, caller: Caller, command: dict[str, Any], now: datetime
+    uow: TeamsUnitOfWork, caller: Caller, command: AssignHousehold, now: datetime
 ) -> Assignment:
     caller.require(*policy.ASSIGNERS)
-    household_id = str(command["household_id"])
+    household_id = command.household_id
     with uow, uow.if_taken(ASSIGNED_MEANWHILE):
         household = _assignable(uow, caller, household_id)
-        team = _team(uow, caller, command["team_id"])
+        team = _team(uow, caller, command.team_id)
         existing = uow.assignments.get(household_id)
         if existing is not None and existing.team_id == team.id:
             return existing  # asked twice: already done
@@ -48,15 +49,15 @@ def assign(
 
 
 def assign_village(
-    uow: TeamsUnitOfWork, caller: Caller, command: dict[str, Any], now: datetime
+    uow: TeamsUnitOfWork, caller: Caller, command: AssignVillage, now: datetime
 ) -> dict[str, Any]:
     """Every known household of the village without a team goes to the team; others are listed."""
     caller.require(*policy.ASSIGNERS)
-    village_code = command["village_code"]
+    village_code = command.village_code
     if not policy.assigns(caller, village_code):
         raise ValidationFailed.on("village_code", "not in your areas")
     with uow, uow.if_taken(ASSIGNED_MEANWHILE):
-        team = _team(uow, caller, command["team_id"])
+        team = _team(uow, caller, command.team_id)
         rules.check_takes(team, village_code, field="village_code")
         households = uow.households.in_village(village_code)
         existing = uow.assignments.of([h.id for h in households])
@@ -80,7 +81,7 @@ def reassign(
     uow: TeamsUnitOfWork,
     caller: Caller,
     household_id: str,
-    command: dict[str, Any],
+    command: ReassignHousehold,
     expected_version: int | None,
     now: datetime,
 ) -> Assignment:
@@ -90,10 +91,10 @@ def reassign(
         if before is None or not policy.assigns(caller, before.village_code):
             raise NotFound(f"assignment of household {household_id} not found")
         require_version(before.version, expected_version, "assignment")
-        team = _team(uow, caller, command["team_id"])
-        after = rules.reassign(before, team, command["reason"], caller.person_id, now)
-        uow.assignments.save(after, before.team_id, command["reason"].strip())
-        uow.emit(HOUSEHOLD_REASSIGNED, _reassigned_event(before, after, command["reason"]))
+        team = _team(uow, caller, command.team_id)
+        after = rules.reassign(before, team, command.reason, caller.person_id, now)
+        uow.assignments.save(after, before.team_id, command.reason.strip())
+        uow.emit(HOUSEHOLD_REASSIGNED, _reassigned_event(before, after, command.reason))
         uow.commit()
     log.info("household.reassigned", household_id=household_id, team_id=team.id)
     return after
@@ -107,7 +108,7 @@ def _assignable(uow: TeamsUnitOfWork, caller: Caller, household_id: str) -> Know
 
 
 def _team(uow: TeamsUnitOfWork, caller: Caller, team_id: str) -> Team:
-    team = uow.teams.get(str(team_id))
+    team = uow.teams.get(team_id)
     if team is None or not may_read(caller, team):
         raise ValidationFailed.on("team_id", "no such team in your areas")
     return team

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from infra.caller import Caller, Role
+from infra.caller import Caller
 from infra.errors import Conflict, FieldError, Forbidden
 from infra.logs import get_logger
 from infra.versions import require_version
@@ -14,6 +14,7 @@ from services.teams.db.common import Reach
 from services.teams.db.teams import TeamFilter
 from services.teams.domain import policy
 from services.teams.domain.team import Seat, Team
+from services.teams.usecases.commands import ChangeTeam, FormTeam, JoinTeam, LeaveTeam
 from services.teams.usecases.common import found, people
 from services.teams.usecases.team_events import emit_membership
 
@@ -24,13 +25,12 @@ def may_read(caller: Caller, team: Team) -> bool:
     return policy.reads_area(caller, team.coverage) or caller.person_id in team.member_ids
 
 
-def form_team(uow: TeamsUnitOfWork, caller: Caller, command: dict[str, Any], now: datetime) -> Team:
-    _require_manager(caller, command["coverage"])
+def form_team(uow: TeamsUnitOfWork, caller: Caller, command: FormTeam, now: datetime) -> Team:
+    _require_manager(caller, command.coverage)
     with uow:
-        wanted = [(Role(m["role"]), m["person_id"]) for m in command["members"]]
-        known = people(uow, [person_id for _, person_id in wanted])
-        seats = [Seat(role, person_id, known[person_id]) for role, person_id in wanted]
-        team = Team.form(command["name"], command["coverage"], seats, now)
+        known = people(uow, [m.person_id for m in command.members])
+        seats = [Seat(m.role, m.person_id, known[m.person_id]) for m in command.members]
+        team = Team.form(command.name, list(command.coverage), seats, now)
         uow.teams.add(team)
         for seat in seats:
             uow.teams.log(team.id, seat.person_id, seat.role, "joined", **_how(caller, now))
@@ -44,13 +44,14 @@ def change_team(
     uow: TeamsUnitOfWork,
     caller: Caller,
     team_id: str,
-    command: dict[str, Any],
+    command: ChangeTeam,
     expected_version: int | None,
 ) -> Team:
     with uow:
         team = _managed(uow, caller, team_id, expected_version)
-        _require_manager(caller, command["coverage"])
-        changed = team.changed(command["name"], command["coverage"], people(uow, team.member_ids))
+        _require_manager(caller, command.coverage)
+        known = people(uow, team.member_ids)
+        changed = team.changed(command.name, list(command.coverage), known)
         _refuse_dropping_households(uow, team, changed)
         uow.teams.save(changed)
         emit_membership(uow, team, changed, "changed")
@@ -62,11 +63,11 @@ def join_team(
     uow: TeamsUnitOfWork,
     caller: Caller,
     team_id: str,
-    command: dict[str, Any],
+    command: JoinTeam,
     expected_version: int | None,
     now: datetime,
 ) -> Team:
-    role, person_id = Role(command["role"]), command["person_id"]
+    role, person_id = command.role, command.person_id
     with uow:
         team = _managed(uow, caller, team_id, expected_version)
         joined = team.join(Seat(role, person_id, uow.people.get(person_id)))
@@ -82,13 +83,13 @@ def leave_team(
     uow: TeamsUnitOfWork,
     caller: Caller,
     team_id: str,
-    command: dict[str, Any],
+    command: LeaveTeam,
     expected_version: int | None,
     now: datetime,
 ) -> Team:
     with uow:
         team = _managed(uow, caller, team_id, expected_version)
-        left = depart(uow, caller, team, command["person_id"], command.get("reason"), now)
+        left = depart(uow, caller, team, command.person_id, command.reason, now)
         uow.commit()
     return left
 
@@ -134,7 +135,7 @@ def _managed(
     return team
 
 
-def _require_manager(caller: Caller, coverage: list[str]) -> None:
+def _require_manager(caller: Caller, coverage: tuple[str, ...]) -> None:
     if not policy.manages(caller, coverage):
         raise Forbidden("only supervisors over all of the coverage manage teams there")
 

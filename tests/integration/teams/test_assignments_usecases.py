@@ -7,6 +7,12 @@ import pytest
 from infra.caller import Role
 from infra.errors import Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed
 from services.teams.usecases import assignment_reads, assignments, caseload, teams
+from services.teams.usecases.commands import (
+    AssignHousehold,
+    AssignVillage,
+    ChangeTeam,
+    ReassignHousehold,
+)
 from tests.integration.teams.world import (
     ADMIN,
     NOW,
@@ -32,7 +38,7 @@ PAGE = {"area": None, "member": None, "after": None, "limit": 50}
 
 
 def assign(uow, household_id, team, who=ADMIN):
-    return assignments.assign(uow, who, {"household_id": household_id, "team_id": team.id}, NOW)
+    return assignments.assign(uow, who, AssignHousehold(household_id, team.id), NOW)
 
 
 def events_of(uow, kind):
@@ -87,7 +93,7 @@ def test_reassignment_says_why_keeps_history_and_checks_the_version(uow):
     second = form(uow, "Second", [TAMBON], trio(uow, "2"))
     household = known_household(uow)
     assign(uow, household, first)
-    command = {"team_id": second.id, "reason": "closer to the family"}
+    command = ReassignHousehold(second.id, "closer to the family")
     moved = assignments.reassign(uow, ADMIN, household, command, 1, NOW + timedelta(hours=1))
     assert moved.team_id == second.id and moved.version == 2
     (event,) = events_of(uow, "household_reassigned")
@@ -97,7 +103,8 @@ def test_reassignment_says_why_keeps_history_and_checks_the_version(uow):
         "closer to the family",
     )
     with pytest.raises(PreconditionFailed):
-        assignments.reassign(uow, ADMIN, household, {**command, "team_id": first.id}, 1, NOW)
+        back = ReassignHousehold(first.id, command.reason)
+        assignments.reassign(uow, ADMIN, household, back, 1, NOW)
     found = assignment_reads.get_assignment(uow, ADMIN, household)
     assert [(h["from_team_id"], h["to_team_id"]) for h in found["history"]] == [
         (None, first.id),
@@ -115,7 +122,7 @@ def test_coordinators_assign_in_their_areas_and_volunteer_leaders_do_not(uow):
     with pytest.raises(Forbidden):
         assign(uow, there, team, as_caller(people_[LEADER]))
     with pytest.raises(NotFound):
-        command = {"team_id": team.id, "reason": "x"}
+        command = ReassignHousehold(team.id, "x")
         assignments.reassign(
             uow, as_caller(register(uow, "co.far", COORDINATOR, ["240201"])), here, command, 1, NOW
         )
@@ -128,9 +135,7 @@ def test_a_whole_village_at_once_skips_households_that_have_a_team(uow):
     households = [known_household(uow) for _ in range(3)]
     known_household(uow, village="24010102")  # another village
     assign(uow, households[0], other)
-    done = assignments.assign_village(
-        uow, ADMIN, {"village_code": VILLAGE, "team_id": team.id}, NOW
-    )
+    done = assignments.assign_village(uow, ADMIN, AssignVillage(VILLAGE, team.id), NOW)
     assert sorted(done["assigned"]) == sorted(households[1:])
     assert done["skipped"] == [{"household_id": households[0], "team_id": other.id}]
     assert len(events_of(uow, "household_assigned")) == 3
@@ -225,6 +230,6 @@ def test_coverage_may_not_drop_a_sub_district_where_the_team_has_households(uow)
     team = form(uow, "Smile", [TAMBON, "240102"], trio(uow, tambon="240102"))
     assign(uow, known_household(uow), team)  # in 240101
     with pytest.raises(Conflict) as failure:
-        teams.change_team(uow, ADMIN, team.id, {"name": "Smile", "coverage": ["240102"]}, 1)
+        teams.change_team(uow, ADMIN, team.id, ChangeTeam("Smile", ("240102",)), 1)
     assert [e.field for e in failure.value.errors] == ["coverage"]
     assert teams.get_team(uow, ADMIN, team.id).coverage == (TAMBON, "240102")

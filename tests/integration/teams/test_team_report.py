@@ -6,6 +6,7 @@ import pytest
 from infra.caller import Caller, Role
 from infra.errors import NotFound
 from services.teams.usecases import assignments, caseload
+from services.teams.usecases.commands import AssignHousehold
 from services.teams.usecases.team_report import team_villages_report, teams_report
 from tests.integration.teams.world import (
     ADMIN,
@@ -24,7 +25,7 @@ PAGE = {"area": None, "member": None, "after": None, "limit": 50}
 
 
 def assign(uow, household_id, team):
-    assignments.assign(uow, ADMIN, {"household_id": household_id, "team_id": team.id}, NOW)
+    assignments.assign(uow, ADMIN, AssignHousehold(household_id, team.id), NOW)
 
 
 def report(uow, caller, area):

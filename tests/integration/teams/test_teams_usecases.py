@@ -5,6 +5,13 @@ import pytest
 from infra.caller import Role
 from infra.errors import Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed
 from services.teams.usecases import auth, people, teams
+from services.teams.usecases.commands import (
+    ChangeTeam,
+    FormTeam,
+    JoinTeam,
+    LeaveTeam,
+    TeamSeat,
+)
 from tests.integration.helpers import national_id
 from tests.integration.teams.world import (
     ADMIN,
@@ -33,17 +40,9 @@ def test_a_team_forms_incomplete_then_completes_and_its_members_carry_it(uow):
     people_ = trio(uow)
     forming = form(uow, "Smile Bang Phra", [TAMBON], {LEADER: people_[LEADER]})
     assert forming.status == "forming"
-    done = teams.join_team(
-        uow,
-        ADMIN,
-        forming.id,
-        {"role": "subdistrict_coordinator", "person_id": people_[COORDINATOR].id},
-        1,
-        NOW,
-    )
-    done = teams.join_team(
-        uow, ADMIN, done.id, {"role": "district_expert", "person_id": people_[EXPERT].id}, 2, NOW
-    )
+    joining = JoinTeam(COORDINATOR, people_[COORDINATOR].id)
+    done = teams.join_team(uow, ADMIN, forming.id, joining, 1, NOW)
+    done = teams.join_team(uow, ADMIN, done.id, JoinTeam(EXPERT, people_[EXPERT].id), 2, NOW)
     assert done.status == "complete" and done.version == 3
     assert [t for t, _ in team_events(uow)] == [
         "team_membership_changed",
@@ -61,18 +60,13 @@ def test_two_members_of_one_role_are_refused_and_nothing_changes(uow):
     people_ = trio(uow)
     other = register(uow, "vl.two", LEADER, ["24010102"])
     before = outbox(uow)
-    seats = [
-        {"role": "volunteer_leader", "person_id": people_[LEADER].id},
-        {"role": "volunteer_leader", "person_id": other.id},
-    ]
+    seats = (TeamSeat(LEADER, people_[LEADER].id), TeamSeat(LEADER, other.id))
     with pytest.raises(ValidationFailed) as failure:
-        teams.form_team(uow, ADMIN, {"name": "Smile", "coverage": [TAMBON], "members": seats}, NOW)
+        teams.form_team(uow, ADMIN, FormTeam("Smile", (TAMBON,), seats), NOW)
     assert [e.field for e in failure.value.errors] == ["members.1.role"]
     full = form(uow, "Smile", [TAMBON], people_)
     with pytest.raises(Conflict) as failure:
-        teams.join_team(
-            uow, ADMIN, full.id, {"role": "volunteer_leader", "person_id": other.id}, 1, NOW
-        )
+        teams.join_team(uow, ADMIN, full.id, JoinTeam(LEADER, other.id), 1, NOW)
     assert [e.field for e in failure.value.errors] == ["role"]
     assert count(uow, "teams") == 1 and teams.get_team(uow, ADMIN, full.id) == full
     assert len(outbox(uow)) == len(before) + 2  # the full team's formed and completed only
@@ -81,9 +75,9 @@ def test_two_members_of_one_role_are_refused_and_nothing_changes(uow):
 def test_a_member_whose_area_lies_outside_the_coverage_is_refused_and_nothing_changes(uow):
     far = register(uow, "far.leader", LEADER, ["10010101"])
     before = outbox(uow)
-    seats = [{"role": "volunteer_leader", "person_id": far.id}]
+    seats = (TeamSeat(LEADER, far.id),)
     with pytest.raises(ValidationFailed) as failure:
-        teams.form_team(uow, ADMIN, {"name": "Smile", "coverage": [TAMBON], "members": seats}, NOW)
+        teams.form_team(uow, ADMIN, FormTeam("Smile", (TAMBON,), seats), NOW)
     assert failure.value.errors[0].field == "members.0.person_id"
     assert "outside the team's coverage" in failure.value.errors[0].message
     assert count(uow, "teams") == 0 and outbox(uow) == before
@@ -101,14 +95,8 @@ def test_the_same_person_twice_by_national_id_is_refused_and_nothing_changes(uow
 def test_a_member_leaving_makes_the_team_incomplete_and_tells_supervisors(uow):
     people_ = trio(uow)
     team = form(uow, "Smile", [TAMBON], people_)
-    left = teams.leave_team(
-        uow,
-        ADMIN,
-        team.id,
-        {"person_id": people_[COORDINATOR].id, "reason": "moved to another tambon"},
-        1,
-        NOW,
-    )
+    leaving = LeaveTeam(people_[COORDINATOR].id, "moved to another tambon")
+    left = teams.leave_team(uow, ADMIN, team.id, leaving, 1, NOW)
     assert left.status == "forming" and left.missing_roles == [COORDINATOR]
     kind, data = team_events(uow)[-1]
     assert kind == "team_incomplete" and data["missing_roles"] == ["subdistrict_coordinator"]
@@ -151,9 +139,9 @@ def test_a_change_may_not_take_away_the_role_a_person_serves_with(uow):
 def test_a_stale_version_is_refused(uow):
     people_ = trio(uow)
     team = form(uow, "Smile", [TAMBON], {LEADER: people_[LEADER]})
-    teams.change_team(uow, ADMIN, team.id, {"name": "Renamed", "coverage": [TAMBON]}, 1)
+    teams.change_team(uow, ADMIN, team.id, ChangeTeam("Renamed", (TAMBON,)), 1)
     with pytest.raises(PreconditionFailed):
-        teams.change_team(uow, ADMIN, team.id, {"name": "Lost", "coverage": [TAMBON]}, 1)
+        teams.change_team(uow, ADMIN, team.id, ChangeTeam("Lost", (TAMBON,)), 1)
     assert teams.get_team(uow, ADMIN, team.id).name == "Renamed"
 
 
@@ -161,30 +149,16 @@ def test_supervisors_manage_teams_inside_their_areas_only(uow):
     people_ = trio(uow)
     mine = as_caller(register(uow, "district.sup", Role.DISTRICT_SUPERVISOR, ["2401"]))
     other = as_caller(register(uow, "other.sup", Role.DISTRICT_SUPERVISOR, ["2402"]))
-    command = {"name": "Smile", "coverage": [TAMBON], "members": []}
+    command = FormTeam("Smile", (TAMBON,))
     with pytest.raises(Forbidden):
         teams.form_team(uow, other, command, NOW)
     team = teams.form_team(uow, mine, command, NOW)
     with pytest.raises(NotFound):
-        teams.join_team(
-            uow,
-            other,
-            team.id,
-            {"role": "volunteer_leader", "person_id": people_[LEADER].id},
-            1,
-            NOW,
-        )
+        teams.join_team(uow, other, team.id, JoinTeam(LEADER, people_[LEADER].id), 1, NOW)
     coordinator = as_caller(people_[COORDINATOR])
     assert teams.get_team(uow, coordinator, team.id) == team  # reads teams touching their area
     with pytest.raises(Forbidden):
-        teams.join_team(
-            uow,
-            coordinator,
-            team.id,
-            {"role": "volunteer_leader", "person_id": people_[LEADER].id},
-            1,
-            NOW,
-        )
+        teams.join_team(uow, coordinator, team.id, JoinTeam(LEADER, people_[LEADER].id), 1, NOW)
 
 
 def test_volunteer_leaders_read_their_own_teams_only(uow):

@@ -16,6 +16,7 @@ from services.teams.domain.person import Person
 from services.teams.domain.team import Team
 from services.teams.subscriptions import SUBSCRIPTIONS
 from services.teams.usecases import households, teams
+from services.teams.usecases.commands import FormTeam, TeamSeat
 from services.teams.usecases.people import register_person
 
 NOW = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)
@@ -58,9 +59,8 @@ def trio(uow: TeamsUnitOfWork, suffix: str = "", tambon: str = TAMBON) -> dict[R
 
 
 def form(uow: TeamsUnitOfWork, name: str, coverage: list[str], members: dict[Role, Person]) -> Team:
-    seats = [{"role": r.value, "person_id": p.id} for r, p in members.items()]
-    command = {"name": name, "coverage": coverage, "members": seats}
-    return teams.form_team(uow, ADMIN, command, NOW)
+    seats = tuple(TeamSeat(role, person.id) for role, person in members.items())
+    return teams.form_team(uow, ADMIN, FormTeam(name, tuple(coverage), seats), NOW)
 
 
 def household_event(

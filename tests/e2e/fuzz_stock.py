@@ -1,16 +1,17 @@
 """What the fuzzer's valid requests need besides their shape: objects that exist in the right
-relation to each other (a household teams knows and a team covering it, five trainers of a
-village, a household trained in an occupation). Built in the fuzzed system after the access
-matrix's world, and handed to the hooks (tests/e2e/schemathesis_hooks.py) as a JSON file."""
+relation to each other (a household teams knows and a team covering it, two teams to move a
+household between, households trained in an occupation, a cohort still training). Built in the
+fuzzed system after the access matrix's world, and handed to the hooks
+(tests/e2e/schemathesis_hooks.py) as a JSON file; what each case needs of its own (a team with a
+free seat, five trainers of a village) the hooks create."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from tests.e2e.access_world import B, World, household, ok
+from tests.e2e.access_world import B, World, household, ok, smile_team
 from tests.support.waiting import wait_for
 
-SAGE_VILLAGE = "20010102"  # B's tambon, a village with no trainer team yet
 B_AREAS = {  # each role, and an area of B of the level it answers for
     "volunteer_leader": B["village"],
     "subdistrict_coordinator": B["tambon"],
@@ -33,8 +34,12 @@ def build(world: World) -> dict[str, Any]:
         "trainer_team_id": o["trainer_team_id"],
         "occupation": "Rice",
         "spare_person": world.person("fspare", "trainer", B["village"])["id"],
-        "sage_village": SAGE_VILLAGE,
-        "sages": _sages(world),
+        "assigned_household": o["household_id"],
+        "other_team_id": smile_team(world, B, "fz")[0],  # a second team covering B's tambon
+        "tambon_code": B["tambon"],
+        "savings_group_id": o["savings_group_id"],
+        "member_id": o["member_id"],
+        **_open_cohort(world, o["trainer_team_id"], o["household_id"]),
         "areas_by_role": B_AREAS,
     }
 
@@ -45,14 +50,6 @@ def _known_to_teams(world: World, household_id: str) -> str:
         what="teams to learn of the fuzzer's household",
     )
     return household_id
-
-
-def _sages(world: World) -> list[dict[str, Any]]:
-    people = [world.person(f"fsage{i}", "trainer", SAGE_VILLAGE) for i in range(5)]
-    return [
-        {"person_id": p["id"], "lead": i == 0, "lead_trained_on": "2026-01-05" if i == 0 else None}
-        for i, p in enumerate(people)
-    ]
 
 
 def _trained(world: World, trainer_team_id: str) -> str:
@@ -69,3 +66,17 @@ def _trained(world: World, trainer_team_id: str) -> str:
     etag = admin.call("GET", path).headers["ETag"]
     ok(admin.call("POST", f"{path}/completion", {}, etag=etag))
     return hid
+
+
+def _open_cohort(world: World, trainer_team_id: str, household_id: str) -> dict[str, str]:
+    """A cohort still training, with a session whose attendance can be taken."""
+    body = {
+        "trainer_team_id": trainer_team_id,
+        "occupation": "Weaving",
+        "households": [household_id],
+    }
+    cohort = ok(world.admin.call("POST", "/api/v1/cohorts", body), 201).json()["id"]
+    held = {"held_on": "2026-12-01", "duration_minutes": 120, "kind": "practice"}
+    path = f"/api/v1/cohorts/{cohort}/sessions"
+    session = ok(world.admin.call("POST", path, held), 201).json()["id"]
+    return {"open_cohort_id": cohort, "session_id": session}

@@ -30,6 +30,7 @@ client sends where the document can state the rule's shape but not its data.
 from __future__ import annotations
 
 import ast
+import itertools
 import json
 import os
 import threading
@@ -59,6 +60,7 @@ STOCK_FILE = os.environ.get("SMILE_STOCK", "")
 STOCK = json.loads(Path(STOCK_FILE).read_text()) if STOCK_FILE else {}
 TODAY = datetime.now(UTC).date()
 _PARSING = threading.Lock()
+_SAGE_VILLAGES = itertools.count()  # villages 10-99 of the stock's tambon, one per trainer team
 _parse = ast.parse
 
 
@@ -230,7 +232,13 @@ def _occupation_group(case) -> None:
 
 
 def _trainer_team(case) -> None:
-    case.body = {**_body(case), "village_code": STOCK["sage_village"], "members": STOCK["sages"]}
+    """Five trainers of a village that has no trainer team yet, the first of them the lead."""
+    village = f"{STOCK['tambon_code']}{next(_SAGE_VILLAGES) % 90 + 10:02d}"
+    sages = [_created("/api/v1/people", _person_at("trainer", village)) for _ in range(5)]
+    if all(sages):
+        lead = {"lead": True, "lead_trained_on": "2026-01-05"}
+        members = [{"person_id": p, **(lead if i == 0 else {})} for i, p in enumerate(sages)]
+        case.body = {**_body(case), "village_code": village, "members": members}
 
 
 def _person(case) -> None:
@@ -264,15 +272,94 @@ def _group_members(case) -> None:
         "village_code": STOCK["village_code"],
         "members": [STOCK["trained_household"]],
     }
-    formed = requests.post(
-        f"{BASE_URL}/api/v1/occupation-groups",
-        json=group,
-        headers={"Authorization": f"Bearer {TOKEN}", HEADER: uuid.uuid4().hex},
-        timeout=15,
-    )
-    if formed.status_code == 201:
-        case.path_parameters = {**(case.path_parameters or {}), "group_id": formed.json()["id"]}
+    if formed := _created("/api/v1/occupation-groups", group):
+        _in_path(case, group_id=formed)
         case.body = {**_body(case), "members": [STOCK["newly_trained_household"]]}
+
+
+def _cohort_households(case) -> None:
+    """A cohort of its own for each case, which a second household joins."""
+    cohort = {
+        "trainer_team_id": STOCK["trainer_team_id"],
+        "occupation": STOCK["occupation"],
+        "households": [STOCK["unassigned_household"]],
+    }
+    if opened := _created("/api/v1/cohorts", cohort):
+        _in_path(case, cohort_id=opened)
+        case.body = {**_body(case), "households": [STOCK["trained_household"]]}
+
+
+def _attendance(case) -> None:
+    _in_path(case, cohort_id=STOCK["open_cohort_id"], session_id=STOCK["session_id"])
+    marks = [{"household_id": STOCK["assigned_household"], "present": True}]
+    case.body = {**_body(case), "attendance": marks}
+
+
+def _reassignment(case) -> None:
+    """The household moves to whichever of the stock's two teams it is not on."""
+    household = STOCK["assigned_household"]
+    now = requests.get(f"{BASE_URL}/api/v1/assignments/{household}", headers=_admin(), timeout=15)
+    current = now.json().get("team_id") if now.status_code == 200 else None
+    other = STOCK["other_team_id"] if current == STOCK["team_id"] else STOCK["team_id"]
+    _in_path(case, household_id=household)
+    case.body = {**_body(case), "team_id": other}
+
+
+def _team_member(case) -> None:
+    """A team of its own still forming for each case, and a volunteer leader to fill its seat."""
+    leader = _volunteer_leader()
+    team = _created("/api/v1/teams", _team([]))
+    if leader and team:
+        _in_path(case, team_id=team)
+        case.body = {**_body(case), "person_id": leader, "role": "volunteer_leader"}
+
+
+def _team_departure(case) -> None:
+    """A team of its own for each case, whose volunteer leader leaves."""
+    leader = _volunteer_leader()
+    team = leader and _created(
+        "/api/v1/teams", _team([{"role": "volunteer_leader", "person_id": leader}])
+    )
+    if team:
+        _in_path(case, team_id=team)
+        case.body = {**_body(case), "person_id": leader}
+
+
+def _collection_sheet(case) -> None:
+    """A deposit of the stock group's member (the group's monthly minimum), at today's meeting."""
+    _in_path(case, savings_group_id=STOCK["savings_group_id"])
+    line = {"kind": "deposit", "member_id": STOCK["member_id"], "amount_thb": "100.00"}
+    today = datetime.now(timezone(timedelta(hours=7))).date().isoformat()
+    case.body = {**_body(case), "meeting_on": today, "lines": [line]}
+
+
+def _volunteer_leader() -> str | None:
+    return _created("/api/v1/people", _person_at("volunteer_leader", STOCK["village_code"]))
+
+
+def _person_at(role: str, area: str) -> dict:
+    name = f"fz{uuid.uuid4().hex[:12]}"
+    return {"username": name, "display_name": name, "roles": [role], "areas": [area]}
+
+
+def _team(members: list[dict]) -> dict:
+    coverage = [STOCK["tambon_code"]]
+    return {"name": f"fz {uuid.uuid4().hex[:8]}", "coverage": coverage, "members": members}
+
+
+def _created(path: str, body: dict) -> str | None:
+    """The id of what the administrator creates (None if refused: the case goes as drawn)."""
+    headers = {**_admin(), HEADER: uuid.uuid4().hex}
+    answer = requests.post(f"{BASE_URL}{path}", json=body, headers=headers, timeout=15)
+    return answer.json()["id"] if answer.status_code == 201 else None
+
+
+def _admin() -> dict[str, str]:
+    return {"Authorization": f"Bearer {TOKEN}"}
+
+
+def _in_path(case, **values: str) -> None:
+    case.path_parameters = {**(case.path_parameters or {}), **values}
 
 
 def _bmn_file(case) -> None:
@@ -294,5 +381,11 @@ SUPPLIES = {
     "PUT /api/v1/people/{person_id}": _person_changed,
     "POST /api/v1/cohorts": _cohort,
     "POST /api/v1/occupation-groups/{group_id}/members": _group_members,
+    "POST /api/v1/cohorts/{cohort_id}/households": _cohort_households,
+    "PUT /api/v1/cohorts/{cohort_id}/sessions/{session_id}/attendance": _attendance,
+    "POST /api/v1/assignments/{household_id}/reassignment": _reassignment,
+    "POST /api/v1/teams/{team_id}/members": _team_member,
+    "POST /api/v1/teams/{team_id}/departures": _team_departure,
+    "POST /api/v1/savings-groups/{savings_group_id}/collection-sheets": _collection_sheet,
     "POST /api/v1/household-imports": _bmn_file,
 }

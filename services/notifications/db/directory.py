@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from infra.errors import PreconditionFailed
 from services.notifications.db.tables import (
     household_teams,
     insert_ignoring_duplicates,
@@ -50,13 +51,21 @@ class DirectoryRepository:
         return list(self.session.scalars(query.order_by(people.c.person_id)))
 
     def save_person(self, person: Person) -> None:
+        """Insert, or update the row still holding the version `person` was changed from (every
+        change bumps it by one): a concurrent change (a teams event, the person's own preferences)
+        committed in between makes this one a stale `PreconditionFailed`, never a lost update."""
         values = _person_row(person)
         if self.person(person.person_id) is None:
             self.session.execute(insert(people).values(values))
         else:
-            self.session.execute(
-                update(people).where(people.c.person_id == person.person_id).values(values)
+            changed_from = people.c.version == person.version - 1
+            stored = self.session.execute(
+                update(people)
+                .where(people.c.person_id == person.person_id, changed_from)
+                .values(values)
             )
+            if stored.rowcount != 1:
+                raise PreconditionFailed("the set of preferences was changed since you read it")
         for table, column, items in (
             (person_roles, "role", person.roles),
             (person_areas, "area_code", person.areas),

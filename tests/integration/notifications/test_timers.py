@@ -1,6 +1,7 @@
 """Timers may run in several replicas and fire twice: the ladder and the digest act once. Use cases
 against the real databases, with an injected clock."""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import insert
@@ -70,8 +71,7 @@ def test_the_digest_is_written_once_a_day_however_often_the_timer_fires(make_not
     )
     with uow:
         person = uow.directory.person(reader)
-        person.digest = True
-        uow.directory.save_person(person)
+        uow.directory.save_person(replace(person, digest=True, version=person.version + 1))
         uow.commit()
     yesterday = T0 - timedelta(hours=12)
     with uow:

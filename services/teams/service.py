@@ -10,14 +10,17 @@ from infra.database import Database
 from infra.service import DomainService
 from infra.settings import SettingsOf
 from services.teams.db import TeamsUnitOfWork, metadata
+from services.teams.entrypoints.assignments import AssignmentEntrypoints
+from services.teams.entrypoints.cohorts import CohortEntrypoints
 from services.teams.entrypoints.events import EventEntrypoints
+from services.teams.entrypoints.groups import GroupEntrypoints
 from services.teams.entrypoints.people import PeopleEntrypoints
 from services.teams.entrypoints.programme import ProgrammeEntrypoints
-from services.teams.entrypoints.sammachip import SammachipEntrypoints
 from services.teams.entrypoints.sammachip_report import SammachipReportEntrypoints
 from services.teams.entrypoints.support import SupportEntrypoints
 from services.teams.entrypoints.team_report import TeamReportEntrypoints
 from services.teams.entrypoints.teams import TeamEntrypoints
+from services.teams.entrypoints.trainers import TrainerTeamEntrypoints
 from services.teams.settings import Settings
 
 
@@ -25,7 +28,10 @@ class TeamsService(
     DomainService,
     PeopleEntrypoints,
     TeamEntrypoints,
-    SammachipEntrypoints,
+    AssignmentEntrypoints,
+    TrainerTeamEntrypoints,
+    CohortEntrypoints,
+    GroupEntrypoints,
     ProgrammeEntrypoints,
     SupportEntrypoints,
     EventEntrypoints,

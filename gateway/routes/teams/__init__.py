@@ -3,11 +3,11 @@
 from gateway.routes.teams.assignments import AssignmentRoutes
 from gateway.routes.teams.cohorts import CohortRoutes
 from gateway.routes.teams.group_progress import GroupProgressRoutes
-from gateway.routes.teams.occupation_groups import OccupationGroupRoutes
+from gateway.routes.teams.groups import OccupationGroupRoutes
 from gateway.routes.teams.organisations import OrganisationRoutes
 from gateway.routes.teams.programme import ProgrammeRoutes
-from gateway.routes.teams.smile_teams import SmileTeamRoutes
-from gateway.routes.teams.trainer_teams import TrainerTeamRoutes
+from gateway.routes.teams.teams import SmileTeamRoutes
+from gateway.routes.teams.trainers import TrainerTeamRoutes
 
 __all__ = [
     "AssignmentRoutes",

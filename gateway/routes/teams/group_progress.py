@@ -9,7 +9,7 @@ from gateway.resources import body_object, expected_version, page_response, quer
 from gateway.routes.teams.base import GROUP, PAGING, TEAMS, TeamsCalls
 from infra.caller import Caller
 from services.teams.schemas import group_progress as g
-from services.teams.schemas import sammachip as s
+from services.teams.schemas import groups as og
 
 REPORTS = GROUP + "/reports"
 
@@ -20,7 +20,7 @@ class GroupProgressRoutes(TeamsCalls):
         GROUP + "/otop-product",
         summary="Record or correct the group's OTOP product (If-Match: the group's ETag)",
         body=g.OtopProductIn,
-        responses={200: s.OccupationGroupOut},
+        responses={200: og.OccupationGroupOut},
         tags=TEAMS,
         operation="occupation_groups.otop_product.record",
         if_match="required",

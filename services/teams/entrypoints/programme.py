@@ -10,7 +10,7 @@ from infra.validation import dump, load
 from services.teams.db import TeamsUnitOfWork
 from services.teams.entrypoints import now, page, who
 from services.teams.schemas import group_progress as g
-from services.teams.schemas import sammachip as s
+from services.teams.schemas import groups as og
 from services.teams.schemas import targets as t
 from services.teams.usecases import community_plans, group_progress, targets
 
@@ -74,7 +74,7 @@ class ProgrammeEntrypoints:
         group = group_progress.record_product(
             self.uow, who(caller), group_id, command, expected_version, now()
         )
-        return dump(s.OccupationGroupOut, group)
+        return dump(og.OccupationGroupOut, group)
 
     @rpc
     def report_occupation_group(self, caller: Payload, group_id: str, payload: Payload) -> Payload:

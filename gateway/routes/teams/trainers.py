@@ -13,7 +13,7 @@ from gateway.routes.teams.base import (
     TeamsCalls,
 )
 from infra.caller import Caller
-from services.teams.schemas import sammachip as s
+from services.teams.schemas import trainers as s
 
 
 class TrainerTeamRoutes(TeamsCalls):

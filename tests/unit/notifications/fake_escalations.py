@@ -1,0 +1,76 @@
+"""The in-memory stand-in for the escalations repository (see `fake_repositories.py`): the one
+active escalation per kind and subject is a unique key (`KeyTaken`), a save over another version
+than the one loaded is stale (`PreconditionFailed`), and its addressees are kept with it."""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from datetime import datetime
+
+from infra.errors import KeyTaken, PreconditionFailed
+from services.notifications.domain.escalation import TOP, Escalation
+from tests.unit.notifications.fake_repositories import Staged
+
+
+class FakeEscalations(Staged[Escalation]):
+    """`rivals`: escalations another replica commits just before this one's next save."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.recipients: Staged[int] = Staged()  # (escalation id, person id) -> level
+        self.rivals: list[Escalation] = []
+
+    def add(self, escalation: Escalation) -> None:
+        self._refuse_taken(escalation)
+        if escalation.id in self:
+            raise KeyTaken()
+        self.put(escalation.id, escalation)
+
+    def active(self, kind: str, subject_id: str) -> Escalation | None:
+        key = f"{kind}:{subject_id}"
+        return next((e for e in self.all() if e.active_key == key), None)
+
+    def save(self, escalation: Escalation, loaded_version: int) -> None:
+        if self.rivals:
+            rival = self.rivals.pop(0)
+            self.rows[rival.id] = deepcopy(rival)
+        stored = self.get(escalation.id)
+        if stored is None or stored.version != loaded_version:
+            raise PreconditionFailed("the escalation changed meanwhile", current_version=None)
+        self._refuse_taken(escalation)
+        self.put(escalation.id, escalation)
+
+    def waiting_until(self, now: datetime, limit: int) -> list[str]:
+        found = [e for e in self.all() if e.status == "waiting" and e.opens_at <= now]
+        return [e.id for e in sorted(found, key=lambda e: e.opens_at)][:limit]
+
+    def open_below_top(self, since_before: datetime, limit: int) -> list[str]:
+        found = [
+            e
+            for e in self.all()
+            if e.status == "open" and e.level < int(TOP) and e.level_since <= since_before
+        ]
+        return [e.id for e in sorted(found, key=lambda e: e.level_since)][:limit]
+
+    def address(self, escalation_id: str, person_ids: list[str], level: int) -> None:
+        for person_id in person_ids:
+            if (escalation_id, person_id) not in self.recipients:
+                self.recipients.put((escalation_id, person_id), level)
+
+    def addressees(self, escalation_id: str) -> list[str]:
+        rows = self.recipients.by_key().items()
+        mine = [(level, pid) for (eid, pid), level in rows if eid == escalation_id]
+        return [pid for _, pid in sorted(mine)]
+
+    def commit(self) -> None:
+        super().commit()
+        self.recipients.commit()
+
+    def rollback(self) -> None:
+        super().rollback()
+        self.recipients.rollback()
+
+    def _refuse_taken(self, escalation: Escalation) -> None:
+        key = escalation.active_key
+        if key and any(e.active_key == key and e.id != escalation.id for e in self.all()):
+            raise KeyTaken()

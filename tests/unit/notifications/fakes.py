@@ -1,0 +1,99 @@
+"""A fake unit of work for the notifications use cases, so that they run with no database and no
+broker. Its repositories (`fake_repositories.py`) keep what a transaction wrote apart until
+`commit()`, like the real ones: leaving `with uow:` without committing forgets it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any, Self
+
+from infra.envelope import ReceivedEvent
+from services.notifications.domain.directory import Person, Team
+from services.notifications.domain.escalation import Escalation
+from services.notifications.domain.notices import Notification
+from tests.unit.notifications.fake_escalations import FakeEscalations
+from tests.unit.notifications.fake_repositories import (
+    FakeDeliveries,
+    FakeDirectory,
+    FakeNotifications,
+    Staged,
+)
+
+
+class FakeUnitOfWork:
+    """What the notifications use cases use of `NotificationsUnitOfWork`, in memory. `delivered`
+    holds the ids of the events consumed in committed transactions, `digests` the (person, day)
+    digests claimed; `commits` counts the commits."""
+
+    def __init__(self) -> None:
+        self.directory = FakeDirectory()
+        self.notifications = FakeNotifications()
+        self.deliveries = FakeDeliveries()
+        self.escalations = FakeEscalations()
+        self.delivered: set[str] = set()
+        self.digests: set[tuple[str, date]] = set()
+        self.commits = 0
+        self._delivering: set[str] = set()
+        self._claiming: set[tuple[str, date]] = set()
+
+    def given(self, *items: Person | Team | Escalation | Notification) -> Self:
+        """Committed state before the test: people, teams, escalations and notifications."""
+        for item in items:
+            if isinstance(item, Person):
+                self.directory.persons.rows[item.person_id] = item
+            elif isinstance(item, Team):
+                self.directory.teams.rows[item.team_id] = item
+            elif isinstance(item, Escalation):
+                self.escalations.rows[item.id] = item
+            else:
+                self.notifications.rows[item.id] = item
+        return self
+
+    def __enter__(self) -> Self:
+        self._forget()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.rollback()
+
+    def first_delivery(self, event: ReceivedEvent) -> bool:
+        if event.event_id in self.delivered | self._delivering:
+            return False
+        self._delivering.add(event.event_id)
+        return True
+
+    def claim_digest(self, person_id: str, day: date, now: datetime) -> bool:
+        if (person_id, day) in self.digests | self._claiming:
+            return False
+        self._claiming.add((person_id, day))
+        return True
+
+    def commit(self) -> None:
+        for table in self._tables():
+            table.commit()
+        self.delivered |= self._delivering
+        self.digests |= self._claiming
+        self._forget()
+        self.commits += 1
+
+    def rollback(self) -> None:
+        for table in self._tables():
+            table.rollback()
+        self._forget()
+
+    def inbox_of(self, person_id: str) -> list[Notification]:
+        """The committed notifications of a person, oldest first."""
+        mine = [n for n in self.notifications.rows.values() if n.recipient_id == person_id]
+        return sorted(mine, key=lambda n: (n.created_at, n.id))
+
+    def channels_of(self, person_id: str) -> list[str]:
+        """The channels of the committed deliveries queued for a person, sorted."""
+        rows = self.deliveries.rows.values()
+        return sorted(d.channel for d in rows if d.recipient_id == person_id)
+
+    def _tables(self) -> Iterable[Staged[Any]]:
+        return (*self.directory.tables(), self.notifications, self.deliveries, self.escalations)
+
+    def _forget(self) -> None:
+        self._delivering, self._claiming = set(), set()

@@ -8,7 +8,8 @@ from datetime import timedelta
 import pytest
 
 from infra.caller import Role
-from infra.errors import Forbidden, NotFound, PreconditionFailed
+from infra.errors import Forbidden, KeyTaken, NotFound, PreconditionFailed
+from services.notifications.domain.escalation import Escalation
 from services.notifications.usecases import escalations
 from tests.unit.notifications.factories import (
     T0,
@@ -84,3 +85,10 @@ def test_acting_over_a_stale_version_is_refused_and_nothing_is_kept() -> None:
     with pytest.raises(PreconditionFailed):
         escalations.acknowledge(uow, EXPERT, eid, version - 1, LATER)
     assert uow.escalations.rows[eid].status == "open"
+
+
+def test_a_second_active_escalation_of_the_same_subject_is_refused_as_the_database_does() -> None:
+    uow, eid = opened()
+    with uow, pytest.raises(KeyTaken):
+        uow.escalations.add(Escalation("visit_overdue", "h1", "24010101", LATER))
+    assert list(uow.escalations.rows) == [eid]

@@ -195,13 +195,3 @@ class FakeVisits(Repository):
 
     def add_survey(self, row: dict[str, Any]) -> None:
         self.surveys.insert((row["household_id"], row["survey_year"]), row)
-
-
-class FakeInterventions(Repository):
-    """Only how many interventions each household has open (`open`, as given)."""
-
-    def __init__(self) -> None:
-        self.open: dict[str, int] = {}
-
-    def open_count(self, household_id: str) -> int:
-        return self.open.get(household_id, 0)

@@ -11,16 +11,25 @@ from typing import Any, Self
 
 from infra.envelope import EventContract, ReceivedEvent
 from infra.errors import KeyTaken
+from services.households.domain.care import Visit
 from services.households.domain.household import Household
 from services.households.domain.plan import Plan
-from services.households.domain.care import Visit
 from tests.unit.households.fake_repositories import (
     FakeHouseholds,
-    FakeInterventions,
     FakePlans,
     FakeVisits,
     Repository,
 )
+
+
+class FakeInterventions(Repository):
+    """Only how many interventions each household has open (`open`, as given)."""
+
+    def __init__(self) -> None:
+        self.open: dict[str, int] = {}
+
+    def open_count(self, household_id: str) -> int:
+        return self.open.get(household_id, 0)
 
 
 class FakeUnitOfWork:

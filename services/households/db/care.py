@@ -96,6 +96,10 @@ class VisitRepository:
         )
         return self.session.execute(statement).rowcount == 1
 
+    def add_survey(self, row: dict[str, Any]) -> None:
+        """A household's BMN result for one survey year (registration writes it)."""
+        self.session.execute(insert(surveys).values(**row))
+
 
 def survey_of(session: Session, household_id: str, survey_year: int) -> Any:
     return session.execute(
@@ -103,10 +107,6 @@ def survey_of(session: Session, household_id: str, survey_year: int) -> Any:
             surveys.c.household_id == household_id, surveys.c.survey_year == survey_year
         )
     ).first()
-
-
-def add_survey(session: Session, row: dict[str, Any]) -> None:
-    session.execute(insert(surveys).values(**row))
 
 
 def _row(visit: Visit) -> dict[str, Any]:

@@ -14,7 +14,6 @@ from infra.logs import get_logger
 from infra.money import to_satang
 from infra.versions import require_version
 from services.households.db import HouseholdsUnitOfWork
-from services.households.db.care import add_survey
 from services.households.domain.household import Household, Member
 from services.households.domain.policy import REGISTRARS, require_area
 from services.households.events import HOUSEHOLD_REGISTERED
@@ -55,7 +54,7 @@ def register_household(
         if key:
             uow.households.remember_registration(caller.person_id, key, digest, household)
         if command.get("bmn"):
-            add_survey(uow.session, _survey_row(household, command["bmn"], now))
+            uow.visits.add_survey(_survey_row(household, command["bmn"], now))
         uow.emit(HOUSEHOLD_REGISTERED, registered_event(household))
         try:
             uow.commit()

@@ -19,8 +19,33 @@ _LOOKUPS = {2: geothai.province, 4: geothai.district, 6: geothai.subdistrict}
 CODE_PATTERN = re.compile(r"[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{8}")
 
 
-def area_problem(code: str) -> str | None:
-    """Why `code` is not a real area code, or None."""
+VILLAGE_PATTERN, DISTRICT_PATTERN = re.compile(r"[0-9]{8}"), re.compile(r"[0-9]{4}")
+
+
+def area_problem(code: str, levels: tuple[str, ...] = ()) -> str | None:
+    """Why `code` is not a real area code (of one of `levels`, when given), or None."""
+    problem = _area_problem(code)
+    if problem is None and levels and area_level(code) not in levels:
+        return f"must be a {' or '.join(levels)} code"
+    return problem
+
+
+def village_code_problem(code: str) -> str | None:
+    """Why `code` is not a village of a real tambon, or None (cached: imports ask per row)."""
+    if not isinstance(code, str) or not VILLAGE_PATTERN.fullmatch(code):
+        return "must be 8 digits: tambon code (6) and village number (2)"
+    if code.endswith("00"):
+        return "village number 00 does not exist"
+    return None if _exists(code[:6]) else "no such sub-district (tambon)"
+
+
+def district_code_problem(code: str) -> str | None:
+    if not isinstance(code, str) or not DISTRICT_PATTERN.fullmatch(code):
+        return "must be 4 digits"
+    return None if _exists(code) else "no such district (amphoe)"
+
+
+def _area_problem(code: str) -> str | None:
     if not isinstance(code, str) or not CODE_PATTERN.fullmatch(code):
         return "must be a DOPA area code of 2, 4, 6 or 8 digits"
     if len(code) == 8:

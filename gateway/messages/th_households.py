@@ -10,7 +10,6 @@ MESSAGES = {
     "must be 8 digits: tambon code (6) and village number (2)": (
         "ต้องเป็นตัวเลข 8 หลัก: รหัสตำบล 6 หลักและหมู่ที่ 2 หลัก"
     ),
-    "no sub-district (tambon) has this code": "ไม่มีตำบลที่ใช้รหัสนี้",
     "must be 4 digits": "ต้องเป็นตัวเลข 4 หลัก",
     "exactly one member must be the head (found {count})": (
         "ต้องมีหัวหน้าครัวเรือนหนึ่งคนพอดี (พบ {count} คน)"

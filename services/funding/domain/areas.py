@@ -1,31 +1,6 @@
-"""DOPA area codes of groups and networks, checked against geothai's maintained data."""
+"""How near two villages are; area codes are checked in infra.areas."""
 
 from __future__ import annotations
-
-import re
-
-import geothai
-
-VILLAGE_CODE = re.compile(r"[0-9]{8}")  # ASCII: `\d` takes Thai digits too
-DISTRICT_CODE = re.compile(r"[0-9]{4}")
-
-
-def village_code_problem(code: str) -> str | None:
-    if not VILLAGE_CODE.fullmatch(code):
-        return "must be 8 digits: tambon code (6) and village number (2)"
-    if code.endswith("00"):
-        return "village number 00 does not exist"
-    if geothai.subdistrict(code[:6]) is None:
-        return "no such sub-district (tambon)"
-    return None
-
-
-def district_code_problem(code: str) -> str | None:
-    if not DISTRICT_CODE.fullmatch(code):
-        return "must be 4 digits"
-    if geothai.district(code) is None:
-        return "no such district (amphoe)"
-    return None
 
 
 def closeness(village_code: str, other: str) -> int:

@@ -6,8 +6,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from infra.areas import district_code_problem, village_code_problem
 from infra.errors import FieldError, ValidationFailed
-from services.funding.domain.areas import district_code_problem, village_code_problem
 from services.funding.domain.ledger import Balances, Entry
 from services.funding.domain.rules import Rules
 from services.funding.vocabulary import CommitteeRole

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from infra.areas import village_code_problem
 from infra.errors import FieldError, ValidationFailed
-from services.households.domain.identity import national_id_problem, village_code_problem
+from services.households.domain.identity import national_id_problem
 from services.households.domain.stages import Transition
 from services.households.domain.targeting import income_per_person
 from services.households.vocabulary import Stage

@@ -12,8 +12,9 @@ from decimal import Decimal, InvalidOperation
 from operator import itemgetter
 from typing import NamedTuple
 
+from infra.areas import village_code_problem
 from infra.money import money_problem
-from services.households.domain.identity import national_id_problem, village_code_problem
+from services.households.domain.identity import national_id_problem
 from services.households.imports.decoding import UNDECODABLE
 
 BUDDHIST_ERA_OFFSET = 543

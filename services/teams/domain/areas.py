@@ -36,7 +36,5 @@ def tambon_problems(codes: list[str], field: str) -> list[FieldError]:
 
 
 def area_code_problems(code: str, field: str, levels: tuple[str, ...]) -> list[FieldError]:
-    problem = area_problem(code)
-    if problem is None and area_level(code) not in levels:
-        problem = f"must be a {' or '.join(levels)} code"
+    problem = area_problem(code, levels)
     return [FieldError(field, problem)] if problem else []

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
+from infra.areas import district_code_problem, village_code_problem
 from services.funding.domain.access import choose_group
-from services.funding.domain.areas import district_code_problem, village_code_problem
 from services.funding.domain.arrears import Arrears, Position, age, bucket_of
 from services.funding.domain.money import split_evenly
 from services.funding.domain.rules import Rules

@@ -46,22 +46,22 @@ def register_household(
         house_no=command.get("house_no"),
     )
     require_area(caller, household.village_code)
-    with uow:
-        _refuse_members_of_other_households(uow, household)
-        if command.get("bmn"):
-            household.latest_survey_year = command["bmn"]["survey_year"]
-        uow.households.add(household)
-        if key:
-            uow.households.remember_registration(caller.person_id, key, digest, household)
-        if command.get("bmn"):
-            uow.visits.add_survey(_survey_row(household, command["bmn"], now))
-        uow.emit(HOUSEHOLD_REGISTERED, registered_event(household))
-        try:
+    try:
+        with uow, uow.if_taken():  # inserts run at once: a race loses at one of them or at commit
+            _refuse_members_of_other_households(uow, household)
+            if command.get("bmn"):
+                household.latest_survey_year = command["bmn"]["survey_year"]
+            uow.households.add(household)
+            if key:
+                uow.households.remember_registration(caller.person_id, key, digest, household)
+            if command.get("bmn"):
+                uow.visits.add_survey(_survey_row(household, command["bmn"], now))
+            uow.emit(HOUSEHOLD_REGISTERED, registered_event(household))
             uow.commit()
-        except KeyTaken:  # a concurrent registration took the key or one of the IDs first
-            if key and (first := _registered_before(uow, caller, key, digest)):
-                return first
-            raise Conflict(f"a member {ALREADY_REGISTERED}") from None
+    except KeyTaken:  # a concurrent registration took the key or one of the IDs first
+        if key and (first := _registered_before(uow, caller, key, digest)):
+            return first
+        raise Conflict(f"a member {ALREADY_REGISTERED}") from None
     log.info("household.registered", household_id=household.id, village_code=household.village_code)
     return {"id": household.id, "version": household.version}
 

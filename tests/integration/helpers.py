@@ -127,7 +127,8 @@ def coordinator_known_to_notifications(config: dict[str, Any], tambon: str = "24
             return False
         return True
 
-    wait_for(known, what="notifications to learn of the coordinator")
+    # a service just started may take a while on a busy machine: its log was still empty at 15 s
+    wait_for(known, timeout=60, what="notifications to learn of the coordinator")
 
 
 def inbox_about(config: dict[str, Any], subject_id: str) -> list[dict[str, Any]]:

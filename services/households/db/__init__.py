@@ -8,6 +8,8 @@ from services.households.db.households import HouseholdRepository
 from services.households.db.imports import ImportRepository
 from services.households.db.interventions import InterventionRepository
 from services.households.db.plans import PlanRepository
+from services.households.db.queries import HouseholdQueries
+from services.households.db.reports import CaseReportQueries
 from services.households.db.tables import metadata
 
 __all__ = ["HouseholdsUnitOfWork", "metadata"]
@@ -19,6 +21,8 @@ class HouseholdsUnitOfWork(UnitOfWork):
     interventions: InterventionRepository
     visits: VisitRepository
     imports: ImportRepository
+    queries: HouseholdQueries
+    reports: CaseReportQueries
 
     def open_repositories(self) -> None:
         self.households = HouseholdRepository(self.session)
@@ -26,3 +30,5 @@ class HouseholdsUnitOfWork(UnitOfWork):
         self.interventions = InterventionRepository(self.session)
         self.visits = VisitRepository(self.session)
         self.imports = ImportRepository(self.session)
+        self.queries = HouseholdQueries(self.session)
+        self.reports = CaseReportQueries(self.session)

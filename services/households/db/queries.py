@@ -132,3 +132,20 @@ def untargeted_with_survey(
     if after_id:
         statement = statement.where(households.c.id > after_id)
     return session.execute(statement.order_by(households.c.id).limit(limit)).all()
+
+
+class HouseholdQueries:
+    """The list and targeting reads, for the unit of work (`uow.queries`)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def households(
+        self, reach: Reach, where: HouseholdFilter, after: str | None, limit: int
+    ) -> list[Any]:
+        return list_households(self.session, reach, where, after, limit)
+
+    def untargeted_with_survey(
+        self, area: str, survey_year: int, after_id: str | None, limit: int
+    ) -> list[Any]:
+        return untargeted_with_survey(self.session, area, survey_year, after_id, limit)

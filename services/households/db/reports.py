@@ -99,3 +99,19 @@ def intervention_counts(session: Session, window: CasesWindow) -> list[Any]:
         .group_by(window.key, i.kind, i.status)
     )
     return session.execute(statement).all()
+
+
+class CaseReportQueries:
+    """The cases report's counts, for the unit of work (`uow.reports`)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def households(self, window: CasesWindow) -> list[Any]:
+        return household_counts(self.session, window)
+
+    def graduations_and_plans_waiting(self, window: CasesWindow) -> list[Any]:
+        return [*graduation_counts(self.session, window), *plans_waiting(self.session, window)]
+
+    def interventions(self, window: CasesWindow) -> list[Any]:
+        return intervention_counts(self.session, window)

@@ -8,7 +8,7 @@ from typing import Any
 from infra.caller import Caller
 from infra.pagination import page
 from services.households.db import HouseholdsUnitOfWork
-from services.households.db.queries import HouseholdFilter, Reach, list_households
+from services.households.db.queries import HouseholdFilter, Reach
 from services.households.domain.policy import sees_by_area, sees_by_team
 from services.households.usecases.common import visible_household
 
@@ -36,7 +36,7 @@ def find_households(
         order=query["order"],
     )
     with uow:
-        rows = list_households(uow.session, reach_of(caller), where, after, limit)
+        rows = uow.queries.households(reach_of(caller), where, after, limit)
     key = (
         (lambda r: [r.priority_rank, r.id])
         if where.order == "priority"

@@ -14,10 +14,6 @@ from services.households.db.reports import (
     VILLAGE_KEY,
     CasesWindow,
     area_condition,
-    graduation_counts,
-    household_counts,
-    intervention_counts,
-    plans_waiting,
     team_condition,
 )
 from services.households.usecases.queries import reach_of
@@ -52,10 +48,10 @@ def team_cases_report(
 def _counted(uow: HouseholdsUnitOfWork, window: CasesWindow) -> dict[str, Any]:
     rows: Rows = defaultdict(lambda: defaultdict(int))
     with uow:
-        _add_households(rows, household_counts(uow.session, window))
-        for found in (*graduation_counts(uow.session, window), *plans_waiting(uow.session, window)):
+        _add_households(rows, uow.reports.households(window))
+        for found in uow.reports.graduations_and_plans_waiting(window):
             rows[found.key].update({k: int(v) for k, v in found._asdict().items() if k != "key"})
-        for found in intervention_counts(uow.session, window):
+        for found in uow.reports.interventions(window):
             rows[found.key][f"interventions_{found.kind}"] += found.n
             rows[found.key][f"interventions_{found.status}"] += found.n
     return {"rows": [{"key": key, **counts} for key, counts in sorted(rows.items())]}

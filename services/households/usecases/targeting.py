@@ -13,7 +13,6 @@ from infra.logs import get_logger
 from infra.money import from_satang
 from services.households.db import HouseholdsUnitOfWork
 from services.households.db.households import to_household
-from services.households.db.queries import untargeted_with_survey
 from services.households.domain import case
 from services.households.domain.policy import REGISTRARS, require_area
 from services.households.domain.targeting import Assessment, income_per_person, threshold_for
@@ -65,7 +64,7 @@ def _judge_batch(
     for attempt in range(1, ATTEMPTS + 1):
         try:
             with uow:
-                rows = untargeted_with_survey(uow.session, area, year, after, BATCH)
+                rows = uow.queries.untargeted_with_survey(area, year, after, BATCH)
                 targeted = sum(_judge(uow, r, year, threshold, caller.person_id, now) for r in rows)
                 uow.commit()
             return rows, targeted

@@ -6,6 +6,7 @@ from infra.unit_of_work import UnitOfWork
 from services.notifications.db.directory import DirectoryRepository
 from services.notifications.db.escalations import EscalationRepository
 from services.notifications.db.notices import DeliveryRepository, NotificationRepository
+from services.notifications.db.reports import EscalationReportQueries
 from services.notifications.db.tables import digests, insert_ignoring_duplicates, metadata
 
 __all__ = ["NotificationsUnitOfWork", "metadata"]
@@ -16,12 +17,14 @@ class NotificationsUnitOfWork(UnitOfWork):
     notifications: NotificationRepository
     deliveries: DeliveryRepository
     escalations: EscalationRepository
+    reports: EscalationReportQueries
 
     def open_repositories(self) -> None:
         self.directory = DirectoryRepository(self.session)
         self.notifications = NotificationRepository(self.session)
         self.deliveries = DeliveryRepository(self.session)
         self.escalations = EscalationRepository(self.session)
+        self.reports = EscalationReportQueries(self.session)
 
     def claim_digest(self, person_id: str, day: object, now: object) -> bool:
         """True for the one replica (and the one tick) that writes this person's digest today."""

@@ -65,3 +65,16 @@ def answer_times(session: Session, window: EscalationWindow) -> list[Any]:
         (e.acknowledged_at.is_not(None)) | (e.resolved_at.is_not(None)),
     )
     return session.execute(statement).all()
+
+
+class EscalationReportQueries:
+    """The escalations report's reads, for the unit of work (`uow.reports`)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def counts(self, window: EscalationWindow, kinds: tuple[str, ...]) -> list[Any]:
+        return escalation_counts(self.session, window, kinds)
+
+    def answer_times(self, window: EscalationWindow) -> list[Any]:
+        return answer_times(self.session, window)

@@ -11,7 +11,7 @@ from infra.caller import Caller
 from infra.fiscal import fiscal_year_span
 from infra.reports import report_scope
 from services.notifications.db import NotificationsUnitOfWork
-from services.notifications.db.reports import EscalationWindow, answer_times, escalation_counts
+from services.notifications.db.reports import EscalationWindow
 from services.notifications.vocabulary import KINDS
 
 
@@ -25,11 +25,11 @@ def escalations_report(
     window = EscalationWindow(scope.area, scope.parts, scope.key_length, start, end)
     rows: dict[str, dict[str, Any]] = defaultdict(dict)
     with uow:
-        for found in escalation_counts(uow.session, window, KINDS):
+        for found in uow.reports.counts(window, KINDS):
             rows[found.key].update(
                 {k: int(v or 0) for k, v in found._asdict().items() if k != "key"}
             )
-        times = answer_times(uow.session, window)
+        times = uow.reports.answer_times(window)
     waits: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for found in times:
         for name, moment in (

@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any, Self
 
-from infra.envelope import ReceivedEvent
 from services.notifications.domain.directory import Person, Team
 from services.notifications.domain.escalation import Escalation
 from services.notifications.domain.notices import Notification
+from tests.unit.fake_unit_of_work import FakeTransactions
 from tests.unit.notifications.fake_escalations import FakeEscalations
 from tests.unit.notifications.fake_repositories import (
     FakeDeliveries,
@@ -21,7 +21,7 @@ from tests.unit.notifications.fake_repositories import (
 )
 
 
-class FakeUnitOfWork:
+class FakeUnitOfWork(FakeTransactions):
     """What the notifications use cases use of `NotificationsUnitOfWork`, in memory. `delivered`
     holds the ids of the events consumed in committed transactions, `digests` the (person, day)
     digests claimed; `commits` counts the commits."""
@@ -31,11 +31,8 @@ class FakeUnitOfWork:
         self.notifications = FakeNotifications()
         self.deliveries = FakeDeliveries()
         self.escalations = FakeEscalations()
-        self.delivered: set[str] = set()
         self.digests: set[tuple[str, date]] = set()
-        self.commits = 0
-        self._delivering: set[str] = set()
-        self._claiming: set[tuple[str, date]] = set()
+        super().__init__()
 
     def given(self, *items: Person | Team | Escalation | Notification) -> Self:
         """Committed state before the test: people, teams, escalations and notifications."""
@@ -50,19 +47,6 @@ class FakeUnitOfWork:
                 self.notifications.rows[item.id] = item
         return self
 
-    def __enter__(self) -> Self:
-        self._forget()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.rollback()
-
-    def first_delivery(self, event: ReceivedEvent) -> bool:
-        if event.event_id in self.delivered | self._delivering:
-            return False
-        self._delivering.add(event.event_id)
-        return True
-
     def claim_digest(self, person_id: str, day: date, now: datetime) -> bool:
         if (person_id, day) in self.digests | self._claiming:
             return False
@@ -70,17 +54,8 @@ class FakeUnitOfWork:
         return True
 
     def commit(self) -> None:
-        for table in self._tables():
-            table.commit()
-        self.delivered |= self._delivering
         self.digests |= self._claiming
-        self._forget()
-        self.commits += 1
-
-    def rollback(self) -> None:
-        for table in self._tables():
-            table.rollback()
-        self._forget()
+        super().commit()
 
     def inbox_of(self, person_id: str) -> list[Notification]:
         """The committed notifications of a person, oldest first."""
@@ -92,8 +67,9 @@ class FakeUnitOfWork:
         rows = self.deliveries.rows.values()
         return sorted(d.channel for d in rows if d.recipient_id == person_id)
 
-    def _tables(self) -> Iterable[Staged[Any]]:
+    def _repositories(self) -> Iterable[Staged[Any]]:
         return (*self.directory.tables(), self.notifications, self.deliveries, self.escalations)
 
     def _forget(self) -> None:
-        self._delivering, self._claiming = set(), set()
+        super()._forget()
+        self._claiming: set[tuple[str, date]] = set()

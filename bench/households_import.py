@@ -69,14 +69,21 @@ def national_id(n: int) -> str:
     return base + pin.calc_check_digit(base)
 
 
-def generate(rows: int, seed: int = 5) -> bytes:
+def generate(rows: int, seed: int = 5, later: int = 0) -> bytes:
+    """`later`: the same households surveyed `later` years on (other incomes and indicators)."""
     rng, codes, out = random.Random(seed), villages(), io.StringIO()
+    change = random.Random(seed + later)
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for n in range(rows):
         size = rng.choice((1, 2, 3, 3, 4, 4, 5, 6, 7))
         income = rng.randint(8_000, 120_000) * size * 100 + rng.randint(0, 99)
         failed = ";".join(str(i) for i in sorted(rng.sample(range(1, 32), rng.randint(0, 5))))
+        if later:
+            income = income * change.randint(50, 150) // 100
+            failed = ";".join(
+                str(i) for i in sorted(change.sample(range(1, 32), change.randint(0, 6)))
+            )
         writer.writerow(
             [
                 rng.choice(codes),
@@ -94,11 +101,11 @@ def generate(rows: int, seed: int = 5) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def service_path(config: dict, data: bytes, chunk: int) -> tuple[float, dict]:
+def service_path(config: dict, data: bytes, chunk: int, year: int = 2026) -> tuple[float, dict]:
     with ClusterRpcProxy(config, timeout=120) as proxy:
         households = proxy.households
         started = households.start_import(
-            ADMIN, {"file_name": "bench.csv", "survey_year": 2026, "format": "csv"}
+            ADMIN, {"file_name": "bench.csv", "survey_year": year, "format": "csv"}
         )
         began = time.perf_counter()
         for sequence, offset in enumerate(range(0, len(data), chunk)):
@@ -114,6 +121,23 @@ def service_path(config: dict, data: bytes, chunk: int) -> tuple[float, dict]:
         ):
             eventlet.sleep(0.05)
         return time.perf_counter() - began, {**job, "upload_seconds": uploaded}
+
+
+def in_cases(url: str) -> None:
+    """A tenth of the households graduated in 2026, another tenth in care (the later year's
+    import reassesses their risk and looks for relapses)."""
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE households SET stage = CASE WHEN random() < 0.5 THEN 'graduated' "
+                 "ELSE 'care' END WHERE random() < 0.2")
+        )  # fmt: skip
+        connection.execute(
+            text("INSERT INTO case_transitions (household_id, from_stage, to_stage, changed_by, "
+                 "reason, changed_at) SELECT id, 'care', 'graduated', 'bench', 'bench', "
+                 "'2026-03-01T00:00:00+00:00' FROM households WHERE stage = 'graduated'")
+        )  # fmt: skip
+    engine.dispose()
 
 
 def raw_copy(url: str, data: bytes) -> float:
@@ -143,6 +167,11 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=200_000)
     parser.add_argument("--chunk-kib", type=int, default=1024)
     parser.add_argument("--events", choices=IMPORT_EVENTS, default="per_tambon")
+    parser.add_argument(
+        "--later-year",
+        action="store_true",
+        help="then import the same households' next survey year, a fifth of them in cases",
+    )
     args = parser.parse_args()
     data = generate(args.rows)
     print(f"generated {args.rows} rows, {len(data) / 1e6:.1f} MB of CSV")
@@ -167,8 +196,15 @@ def main() -> None:
         container.start()
         meter = GroupCpuMeter(["postgres", "beam.smp"])
         meter.start()
-        seconds, job = service_path(config, data, args.chunk_kib * 1024)
+        chunk = args.chunk_kib * 1024
+        seconds, job = service_path(config, data, chunk)
         cpu = meter.spent()
+        if args.later_year:
+            print(f"first year: {job['accepted']} accepted in {seconds:.2f} s")
+            in_cases(database_url(config, "households"))
+            meter.start()
+            seconds, job = service_path(config, generate(args.rows, later=1), chunk, 2027)
+            cpu = meter.spent()
         container.kill()  # its outbox relay would compete with the COPY for the CPU
         container = None
         copy_seconds = raw_copy(database_url(config, "households"), data)

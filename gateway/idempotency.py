@@ -19,8 +19,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import IO, Any
 
 from nameko.extensions import DependencyProvider, SharedExtension
 from sqlalchemy import and_, delete, or_, select, update
@@ -40,6 +42,8 @@ HEADER = "Idempotency-Key"
 # One rule for every route, narrow enough for every service's own client key (a UUID fits).
 KEY_RULE = re.compile(r"[A-Za-z0-9._:-]{8,64}")
 KEY_RULE_TEXT = "8 to 64 ASCII letters, digits or . _ : -"
+SPOOL_BYTES = 1024 * 1024
+SPOOL_CHUNK_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -63,9 +67,25 @@ def check_key(key: str) -> None:
 
 
 def fingerprint(request: Request) -> str:
+    """The request's method, path and body, hashed. A JSON body is small and already cached for
+    parsing; any other (a BMN file of up to 256 MiB) is hashed as it streams into a spooled copy
+    (memory up to SPOOL_BYTES, a temporary file beyond) that becomes the request's stream, so the
+    route still reads the whole upload, chunk by chunk."""
     digest = hashlib.sha256(f"{request.method} {request.full_path}\n".encode())
-    digest.update(request.get_data(cache=True))
+    if request.mimetype == "application/json":
+        digest.update(request.get_data(cache=True))
+    else:
+        request.stream = _spooled_copy(request.stream, digest)
     return digest.hexdigest()
+
+
+def _spooled_copy(stream: IO[bytes], digest: Any) -> IO[bytes]:
+    copy = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (the route reads it)
+    for chunk in iter(lambda: stream.read(SPOOL_CHUNK_BYTES), b""):
+        digest.update(chunk)
+        copy.write(chunk)
+    copy.seek(0)
+    return copy  # type: ignore[return-value]  # closed (and its file removed) when collected
 
 
 class IdempotencyStore(SharedExtension):

@@ -20,8 +20,10 @@ ERRORS = {
     404: "Not found (or outside the caller's reach)",
     406: "No acceptable format",
     409: "Conflict with the current state",
+    410: "No longer kept",
     412: "Stale version (If-Match)",
     413: "Too large",
+    414: "The path and query are too long",
     415: "Not JSON",
     422: "Invalid fields",
     428: "If-Match required",
@@ -101,8 +103,10 @@ def error_statuses(handler: ApiHandler) -> list[int]:
         404: guarded or "<" in handler.url,
         406: False,  # routes that negotiate a format declare it in `problems`
         409: guarded and handler.method != "GET",
+        410: False,  # routes whose cursors can expire declare it in `problems`
         412: handler.if_match is not None,
         413: takes_body(handler),
+        414: True,
         415: handler.body is not None,
         422: True,
         428: handler.if_match == "required",
@@ -110,7 +114,8 @@ def error_statuses(handler: ApiHandler) -> list[int]:
         503: calls_services,
         504: calls_services,
     }
-    return [s for s, answers in can_answer.items() if answers or s in handler.problems]
+    # a status a route declares is documented even where this table does not know it
+    return sorted({s for s, answers in can_answer.items() if answers} | set(handler.problems))
 
 
 def problems(handler: ApiHandler) -> dict[str, Any]:

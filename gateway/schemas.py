@@ -2,6 +2,7 @@
 
 from marshmallow import INCLUDE, Schema, fields, validate
 
+from infra.audit_schemas import AuditEntryOut
 from infra.fields import Integer, Line
 
 SAID = "in the language of Content-Language: Thai, or English when Accept-Language prefers it"
@@ -73,3 +74,6 @@ def page_of(item: type[Schema], name: str, **extra: fields.Field) -> type[Schema
         },
         name=name,
     )
+
+
+AUDIT_ENTRIES = page_of(AuditEntryOut, "AuditEntryPage")  # every service's histories

@@ -9,6 +9,7 @@ from gateway.auth.login import Login
 from gateway.idempotency import IdempotencyKeys
 from gateway.revocations import RevocationList
 from gateway.routes.areas import AreaRoutes
+from gateway.routes.audit import AuditRoutes
 from gateway.routes.auth import AuthRoutes
 from gateway.routes.docs import DocsRoutes
 from gateway.routes.funding import FundingRoutes
@@ -23,6 +24,7 @@ from gateway.routes.teams import TEAMS_ROUTES
 from gateway.subscriptions import AccessEvents
 from infra.correlation import CorrelationId
 from infra.rpc import RpcClients
+from infra.tracing import Tracing
 
 
 class GatewayService(
@@ -38,11 +40,13 @@ class GatewayService(
     *NOTIFICATION_ROUTES,
     AreaRoutes,
     ReportRoutes,
+    AuditRoutes,
     AccessEvents,
 ):
     name = "gateway"
     config = Config()
     correlation = CorrelationId()
+    tracing = Tracing()
     rpc = RpcClients()
     login = Login()
     idempotency = IdempotencyKeys()

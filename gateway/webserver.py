@@ -2,8 +2,10 @@
 except the web app's own pages and files (webapp.py). `/metrics` is the process's Prometheus
 metrics (infra.metrics), outside the API.
 
-nameko answers an unknown path (404) or method (405) with werkzeug's HTML page; a client of this
-API reads problem+json for every error, including these.
+nameko answers an unknown path (404) or method (405) with werkzeug's HTML page, and eventlet a
+request line over 8 KiB with a bare 414; a client of this API reads problem+json for every error,
+including these. The server reads request lines up to SERVER_LINE_BYTES and the app refuses a
+path and query over URI_BYTES with a 414 problem (longer lines still get eventlet's own).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from nameko.web.server import WebServer, WsgiApp
-from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestURITooLarge
 from werkzeug.wrappers import Request, Response
 
 from gateway.problems import response_to
@@ -19,11 +21,15 @@ from gateway.webapp import WebApp
 from infra.metrics import CONTENT_TYPE_LATEST, exposition
 
 METRICS_PATH = "/metrics"  # Prometheus' scrape: not an API route (no OpenAPI operation)
+URI_BYTES = 8 * 1024  # a path and query longer than this is refused (414 problem)
+SERVER_LINE_BYTES = 256 * 1024  # eventlet's own bare 414 beyond this
 
 
 class ProblemWsgiApp(WsgiApp):
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
         request = Request(environ, shallow=True)
+        if _uri_length(environ) > URI_BYTES:
+            return response_to(request, RequestURITooLarge())(environ, start_response)
         if request.path == METRICS_PATH and request.method == "GET":
             return Response(exposition(), content_type=CONTENT_TYPE_LATEST)(environ, start_response)
         adapter = self.url_map.bind_to_environ(environ)
@@ -37,6 +43,10 @@ class ProblemWsgiApp(WsgiApp):
             return _unrouted(exc, request)(environ, start_response)
         request.path_values = values
         return provider.handle_request(request)(environ, start_response)
+
+
+def _uri_length(environ: dict[str, Any]) -> int:
+    return len(environ.get("PATH_INFO", "")) + len(environ.get("QUERY_STRING", ""))
 
 
 def _unrouted(exc: HTTPException, request: Request) -> Any:
@@ -55,3 +65,8 @@ class ProblemWebServer(WebServer):
 
     def get_wsgi_app(self) -> ProblemWsgiApp:
         return ProblemWsgiApp(self)
+
+    def get_wsgi_server(self, sock: Any, wsgi_app: Any, *args: Any, **kwargs: Any) -> Any:
+        server = super().get_wsgi_server(sock, wsgi_app, *args, **kwargs)
+        server.url_length_limit = SERVER_LINE_BYTES
+        return server

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+import sqlalchemy
+from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 
 SQLITE_PRAGMAS = (
@@ -29,7 +30,8 @@ def make_engine(url: str, *, green: bool = False, pool_size: int = 10) -> Engine
         from psycogreen.eventlet import patch_psycopg
 
         patch_psycopg()
-    return create_engine(
+    # sqlalchemy.create_engine looked up at each call: tracing (infra.tracing) wraps it at start-up
+    return sqlalchemy.create_engine(
         url, hide_parameters=True, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
     )
 
@@ -38,7 +40,7 @@ def _sqlite_engine(url: str) -> Engine:
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, hide_parameters=True, connect_args={"timeout": 10})
+    engine = sqlalchemy.create_engine(url, hide_parameters=True, connect_args={"timeout": 10})
 
     @event.listens_for(engine, "connect")
     def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -33,13 +33,14 @@ class Envelope:
     source: str
     version: int = 1
     correlation_id: str | None = None
+    traceparent: str | None = None  # the span that caused the event, when tracing is on
     event_id: str = field(default_factory=lambda: str(uuid.uuid4()))
     occurred_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat())
 
     def to_dict(self) -> dict[str, Any]:
         """A plain dict (built by hand: `dataclasses.asdict` deep-copies the data, and an import
         of thousands of households emits thousands of these)."""
-        return {
+        envelope = {
             "event_id": self.event_id,
             "event_type": self.event_type,
             "version": self.version,
@@ -48,6 +49,9 @@ class Envelope:
             "correlation_id": self.correlation_id,
             "data": self.data,
         }
+        if self.traceparent:
+            envelope["traceparent"] = self.traceparent
+        return envelope
 
 
 @dataclass(frozen=True)

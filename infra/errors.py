@@ -79,6 +79,11 @@ class KeyTaken(Conflict):
         super().__init__(detail)
 
 
+class Gone(ServiceError):
+    status = 410
+    title = "Gone"
+
+
 class PreconditionFailed(ServiceError):
     status = 412
     title = "Precondition failed"
@@ -118,6 +123,7 @@ BY_NAME: dict[str, type[ServiceError]] = {
         Unauthorized,
         Forbidden,
         NotFound,
+        Gone,
         Conflict,
         KeyTaken,
         PreconditionFailed,

@@ -226,9 +226,50 @@ def Text(low: int, high: int, **kwargs: Any) -> fields.String:  # a field factor
     return fields.String(validate=validate.Length(low, high), **kwargs)
 
 
+_TEXT = "[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]"  # no control character
+# text of those characters with at least one that is not a space
+REASON_PATTERN = f"^{_TEXT}*[^\\s\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]{_TEXT}*$"
+
+
+def Reason(**kwargs: Any) -> fields.String:  # a field factory
+    """Why a change was made (a correction of registry data): 1-1000 characters, not only
+    spaces."""
+    metadata = {"pattern": REASON_PATTERN, **kwargs.pop("metadata", {})}
+    return fields.String(
+        validate=[validate.Length(1, 1000), _not_blank], metadata=metadata, **kwargs
+    )
+
+
+def _not_blank(value: str) -> None:
+    if not value.strip():
+        raise ValidationError("must not be blank")
+
+
 def _one_line(value: str) -> None:
     if _LINE_BREAKS.search(value):
         raise ValidationError("one line: no line break or tab")
+
+
+_LABEL = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"  # a host name's label (or IPv4's part)
+WEB_ADDRESS_PATTERN = f"^https?://{_LABEL}([.]{_LABEL})*(:[0-9]{{1,5}})?(/[!-~]*)?$"
+_WEB_ADDRESS = re.compile(WEB_ADDRESS_PATTERN)
+WEB_ADDRESS_ERROR = "an http or https address, such as https://example.org/hook"
+
+
+def WebAddress(**kwargs: Any) -> fields.String:  # a field factory
+    """An endpoint this system calls (a webhook): http or https, a host name of ASCII labels or
+    an IPv4 address (no IPv6, no user or password), an optional port of ASCII digits and a path
+    of printable ASCII; at most 500 characters. The pattern is both the check and the
+    document's rule, so a client built from the document sends only addresses the server takes."""
+    metadata = {"format": "uri", "pattern": WEB_ADDRESS_PATTERN, **kwargs.pop("metadata", {})}
+    return fields.String(
+        validate=[validate.Length(1, 500), _web_address], metadata=metadata, **kwargs
+    )
+
+
+def _web_address(value: str) -> None:
+    if not _WEB_ADDRESS.fullmatch(value):  # in full: `$` alone lets a final line break through
+        raise ValidationError(WEB_ADDRESS_ERROR)
 
 
 INTEGER_LIMIT = 2**31 - 1  # what a PostgreSQL integer column holds

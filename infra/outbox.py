@@ -72,14 +72,13 @@ class EventPublisher:
 
     def _send(self, channel: Any, envelope: dict[str, Any], body: str) -> None:
         exchange_name = f"{envelope['source']}.events"
-        correlation_id = envelope.get("correlation_id")
         message = amqp.Message(
             body,
             content_type="application/json",
             content_encoding="utf-8",
             delivery_mode=2,
             message_id=envelope["event_id"],
-            application_headers={"nameko.correlation_id": correlation_id} if correlation_id else {},
+            application_headers=_context_headers(envelope),
         )
         channel._basic_publish(message, exchange=exchange_name, routing_key=envelope["event_type"])
         self._next_tag += 1
@@ -212,3 +211,9 @@ class OutboxRelay:
                     .values(published_at=datetime.now(UTC))
                 )
         return len(rows)
+
+
+def _context_headers(envelope: dict[str, Any]) -> dict[str, str]:
+    """The request's context for the consumers (nameko hands `nameko.*` headers to the worker)."""
+    context = {key: envelope.get(key) for key in ("correlation_id", "traceparent")}
+    return {f"nameko.{key}": value for key, value in context.items() if value}

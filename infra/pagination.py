@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from sqlalchemy import ColumnElement, Select, literal, tuple_
 
@@ -77,10 +77,19 @@ def keyset(
     return statement.order_by(*order).limit(limit + 1)
 
 
-def page(
-    rows: Sequence[Any], limit: int, key: Callable[[Any], Sequence[Any]]
-) -> tuple[list[Any], str | None]:
+T = TypeVar("T")
+
+
+class Page(NamedTuple, Generic[T]):
+    """What every list use case answers: the page's items and the cursor of the next page (None
+    on the last page); the entrypoint serialises it with `infra.validation.listed`."""
+
+    items: list[T]
+    next: str | None = None
+
+
+def page(rows: Sequence[T], limit: int, key: Callable[[T], Sequence[Any]]) -> Page[T]:
     """The page's rows and the cursor of the next page (None on the last page)."""
     items = list(rows[:limit])
     more = len(rows) > limit
-    return items, encode_cursor(key(items[-1])) if more and items else None
+    return Page(items, encode_cursor(key(items[-1])) if more and items else None)

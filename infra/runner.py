@@ -24,6 +24,7 @@ from typing import Any  # noqa: E402
 import greenlet  # noqa: E402
 from nameko.runners import ServiceRunner  # noqa: E402
 
+from infra import tracing  # noqa: E402
 from infra.config import load_config  # noqa: E402
 from infra.health_listener import start_health_listener  # noqa: E402
 from infra.logs import configure_logging, get_logger  # noqa: E402
@@ -124,7 +125,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     config = load_config(args.config)
     configure_logging(service="+".join(args.names), level=str(config.get("LOG_LEVEL", "INFO")))
+    tracing.configure(config, "+".join(args.names))
     graceful = serve([import_target(target_of(config, name)) for name in args.names], config)
+    tracing.shutdown()
     if not graceful:
         sys.exit(FORCED_STOP_EXIT_CODE)
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from infra.correlation import CorrelationId
 from infra.rpc import rpc
+from infra.tracing import Tracing
 
 
 class DomainService:
@@ -14,6 +15,7 @@ class DomainService:
     name: str
     uow: Any
     correlation = CorrelationId()
+    tracing = Tracing()
 
     @rpc
     def ping(self) -> str:

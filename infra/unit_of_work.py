@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from infra.envelope import Envelope, EventContract, ReceivedEvent
 from infra.errors import KeyTaken
+from infra.tracing import current_traceparent
 
 UNIQUE_VIOLATION = "23505"  # PostgreSQL's SQLSTATE for a duplicate key
 
@@ -102,6 +103,7 @@ class UnitOfWork:
             data=contract.serialise(data),
             source=self.source,
             correlation_id=self._correlation_id(),
+            traceparent=current_traceparent(),
         )
         self._pending.append(envelope)
         return envelope

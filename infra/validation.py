@@ -8,6 +8,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError
 
 from infra.errors import FieldError, ValidationFailed
+from infra.pagination import Page
 
 
 def load(schema: Schema | type[Schema], payload: Any) -> Any:
@@ -52,6 +53,11 @@ def _path(prefix: str, key: Any) -> str:
 def dump(schema: type[Schema], value: Any, *, many: bool = False) -> Any:
     """Serialise with a schema instance made once per class (and `many`) and reused."""
     return _dumper(schema, many).dump(value)
+
+
+def listed(schema: type[Schema], found: Page[Any], **extra: Any) -> dict[str, Any]:
+    """A list RPC's answer: `{"items": [...], "next": cursor-or-null}` (and `extra` fields)."""
+    return {"items": dump(schema, found.items, many=True), "next": found.next, **extra}
 
 
 @cache

@@ -19,6 +19,7 @@ from gateway.messages import (
     th_gateway,
     th_households,
     th_sammachip,
+    th_subscribers,
     th_teams,
     th_terms,
     th_values,
@@ -28,7 +29,16 @@ from gateway.messages.catalogue import Catalogue
 
 THAI, ENGLISH = "th", "en"
 OFFERED = (THAI, ENGLISH)  # the first is the default
-THAI_PARTS = (th_gateway, th_values, th_werkzeug, th_households, th_teams, th_sammachip, th_funding)
+THAI_PARTS = (
+    th_gateway,
+    th_values,
+    th_werkzeug,
+    th_households,
+    th_teams,
+    th_sammachip,
+    th_funding,
+    th_subscribers,
+)
 THAI_CATALOGUE = Catalogue(
     {english: thai for part in THAI_PARTS for english, thai in part.MESSAGES.items()},
     th_terms.TERMS,

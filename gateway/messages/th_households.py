@@ -2,6 +2,9 @@
 imports."""
 
 MESSAGES = {
+    "no such plan of household {id}": "ไม่พบแผนนี้ของครัวเรือน {id}",
+    "no such intervention of household {id}": "ไม่พบการช่วยเหลือนี้ของครัวเรือน {id}",
+    "a correction of the registry needs a reason": "การแก้ไขข้อมูลทะเบียนต้องระบุเหตุผล",
     "household {id} not found": "ไม่พบครัวเรือน {id}",
     "the household cannot be registered as given": "ลงทะเบียนครัวเรือนตามข้อมูลที่ให้มาไม่ได้",
     "the household changed meanwhile; reload it and retry": (
@@ -19,12 +22,18 @@ MESSAGES = {
         "ต้องไม่น้อยกว่าจำนวนสมาชิกที่ระบุ และไม่เกิน {most} คน"
     ),
     "must be male or female": "ต้องเป็นชายหรือหญิง",
+    "must be risk levels separated by commas, each one of low, medium, high, critical": (
+        "ต้องเป็นระดับความเสี่ยงคั่นด้วยจุลภาค แต่ละค่าเป็น low, medium, high หรือ critical"
+    ),
     "already belongs to another active household": "เป็นสมาชิกของครัวเรือนอื่นที่ยังดำเนินการอยู่แล้ว",
     "a member already belongs to another active household": (
         "มีสมาชิกที่อยู่ในครัวเรือนอื่นที่ยังดำเนินการอยู่แล้ว"
     ),
     "already used for a different registration": "ถูกใช้กับการลงทะเบียนอื่นไปแล้ว",
     "a BMN result needs the annual income": "ผลการสำรวจ จปฐ. ต้องมีรายได้ต่อปี",
+    "must not be before since": "ต้องไม่ก่อนวันเริ่มต้น (since)",
+    "the period is longer than a year": "ช่วงเวลายาวเกินหนึ่งปี",
+    "no area of yours to search": "ไม่มีพื้นที่ในความรับผิดชอบของท่านให้ค้นหา",
     "BMN indicator codes look like 7 or 7.1": "รหัสตัวชี้วัด จปฐ. ต้องเป็นรูปแบบ 7 หรือ 7.1",
     "no BMN income threshold is configured for it": "ยังไม่ได้กำหนดเกณฑ์รายได้ จปฐ. ของปีนี้",
     "outside the areas you are responsible for": "อยู่นอกพื้นที่ที่คุณรับผิดชอบ",
@@ -89,4 +98,28 @@ MESSAGES = {
     "the text is neither UTF-8 nor TIS-620 (Thai Windows, cp874)": (
         "ข้อความไม่ได้เข้ารหัสแบบ UTF-8 หรือ TIS-620 (Thai Windows, cp874)"
     ),
+    # household upkeep
+    "a household cannot merge into itself": "ครัวเรือนรวมเข้ากับตัวเองไม่ได้",
+    "a household has at most {most} people": "ครัวเรือนหนึ่งมีสมาชิกได้ไม่เกิน {most} คน",
+    "already the head of the household": "เป็นหัวหน้าครัวเรือนอยู่แล้ว",
+    "member not found": "ไม่พบสมาชิก",
+    "must be moved_out or deceased": "ต้องเป็น moved_out (ย้ายออก) หรือ deceased (เสียชีวิต)",
+    "must not be before the household was registered": "ต้องไม่ก่อนวันที่ขึ้นทะเบียนครัวเรือน",
+    "name another household": "กรุณาระบุครัวเรือนอื่น",
+    "name the member who becomes the head": "กรุณาระบุสมาชิกที่จะเป็นหัวหน้าครัวเรือน",
+    "not a current member of the household": "ไม่ใช่สมาชิกปัจจุบันของครัวเรือน",
+    "only a leaving head names a new head": "ระบุหัวหน้าครัวเรือนคนใหม่ได้เฉพาะเมื่อหัวหน้าคนเดิมออกไป",
+    "the household's case is closed": "กรณีของครัวเรือนนี้ปิดแล้ว",
+    "the last member cannot leave: record the household as moved away": (
+        "สมาชิกคนสุดท้ายออกไม่ได้ ให้บันทึกว่าครัวเรือนย้ายออกไปแทน"
+    ),
+    "the member cannot be added as given": "เพิ่มสมาชิกตามข้อมูลที่ให้มาไม่ได้",
+    "the member is already in this household": "สมาชิกอยู่ในครัวเรือนนี้อยู่แล้ว",
+    "the members of a case in stage {stage} do not change": (
+        "สมาชิกของกรณีที่อยู่ในขั้น {stage} เปลี่ยนแปลงไม่ได้"
+    ),
+    "the person already belongs to another active household": "บุคคลนี้อยู่ในครัวเรือนอื่นที่ยังดำเนินการอยู่แล้ว",
+    "the person was recorded as deceased": "บุคคลนี้ถูกบันทึกว่าเสียชีวิตแล้ว",
+    "was recorded as deceased": "ถูกบันทึกว่าเสียชีวิตแล้ว",
+    "would hold more than {most} people": "จะมีสมาชิกเกิน {most} คน",
 }

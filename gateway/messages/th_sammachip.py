@@ -77,4 +77,43 @@ MESSAGES = {
     "the Sammachip table's rows are districts or tambons": (
         "แถวของตารางสัมมาชีพเป็นระดับอำเภอหรือตำบลเท่านั้น"
     ),
+    # around a cohort: willingness, follow-ups, results after training
+    "said it does not want to join this cohort": "ครัวเรือนแจ้งว่าไม่สมัครใจเข้าร่วมรุ่นนี้",
+    "not a sage of this trainer team nor the recorder": ("ไม่ใช่ปราชญ์ในทีมวิทยากรนี้และไม่ใช่ผู้บันทึก"),
+    "follow-up {id} not found": "ไม่พบการติดตามผล {id}",
+    "the follow-up is already recorded as done": "การติดตามผลนี้บันทึกว่าทำแล้ว",
+    "must not lie in the future": "ต้องไม่เป็นวันในอนาคต",
+    "the cohort has not completed its training yet": "รุ่นนี้ยังฝึกอบรมไม่จบ",
+    "did not finish this cohort's training": "ครัวเรือนนี้ไม่ได้ฝึกอบรมจบในรุ่นนี้",
+    "3 or 6 months after training": "3 หรือ 6 เดือนหลังการฝึกอบรม",
+    "that checkpoint after training has not come yet": "ยังไม่ถึงกำหนดติดตามผลหลังการฝึกอบรมครั้งนั้น",
+    "a result is already recorded for this household and checkpoint": (
+        "บันทึกผลของครัวเรือนนี้ในการติดตามครั้งนี้ไว้แล้ว"
+    ),
+    "differs from the recorded result": "ไม่ตรงกับผลที่บันทึกไว้",
+    # the sage survey, lead-trainer courses and the model household
+    "sage {id} not found": "ไม่พบปราชญ์ชุมชน {id}",
+    "course {id} not found": "ไม่พบหลักสูตร {id}",
+    "the sage cannot be recorded as given": "บันทึกปราชญ์ชุมชนตามข้อมูลที่ให้มาไม่ได้",
+    "the course cannot be recorded as given": "บันทึกหลักสูตรตามข้อมูลที่ให้มาไม่ได้",
+    "the course runs {days} days": "หลักสูตรใช้เวลา {days} วัน",
+    "this person's area lies outside the course's area": "พื้นที่ของบุคคลนี้อยู่นอกพื้นที่ของหลักสูตร",
+    "only supervisors over the area record the sage survey and courses": (
+        "เฉพาะหัวหน้างานที่ดูแลพื้นที่เท่านั้นที่บันทึกการสำรวจปราชญ์และหลักสูตรได้"
+    ),
+    "only supervisors over the district select its model household": (
+        "เฉพาะหัวหน้างานที่ดูแลอำเภอเท่านั้นที่คัดเลือกครัวเรือนสัมมาชีพตัวอย่างได้"
+    ),
+    "no model household for {area} in {year}": (
+        "ไม่พบครัวเรือนสัมมาชีพตัวอย่างของ {area} ในปีงบประมาณ {year}"
+    ),
+    "the district's women's development committee is not registered": (
+        "อำเภอนี้ยังไม่ได้ลงทะเบียนคณะกรรมการพัฒนาสตรีอำเภอ (กพสอ.)"
+    ),
+    "no women's development committee": "ไม่มีคณะกรรมการพัฒนาสตรีอำเภอ",
+    "not a household trained in this district": "ไม่ใช่ครัวเรือนที่ผ่านการฝึกอาชีพในอำเภอนี้",
+    "at least one skill": "ต้องระบุความรู้ความสามารถอย่างน้อยหนึ่งอย่าง",
+    "the district's model household of this year is chosen; send If-Match with its ETag to "
+    "replace it": ("อำเภอนี้คัดเลือกครัวเรือนสัมมาชีพตัวอย่างของปีนี้แล้ว กรุณาส่ง If-Match พร้อม ETag เพื่อเปลี่ยน"),
+    "needed to replace the model household": "ต้องระบุเพื่อเปลี่ยนครัวเรือนสัมมาชีพตัวอย่าง",
 }

@@ -2,6 +2,9 @@
 occupation groups, support organisations and their plans."""
 
 MESSAGES = {
+    "a correction of a person's registry data needs a reason": (
+        "การแก้ไขชื่อ เลขประจำตัวประชาชน หรือโทรศัพท์ของบุคคลต้องระบุเหตุผล"
+    ),
     # people and signing in
     "wrong username or password": "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง",
     "no active person matches this token": "ไม่พบผู้ใช้ที่ยังใช้งานอยู่ซึ่งตรงกับโทเคนนี้",
@@ -166,4 +169,26 @@ MESSAGES = {
     "only the organisation's reporters and supervisors report progress": (
         "เฉพาะผู้รายงานขององค์กรและหัวหน้างานเท่านั้นที่รายงานความคืบหน้าได้"
     ),
+    # a Smile Team's yearly plan and its lessons learned
+    "team plan {id} not found": "ไม่พบแผนปฏิบัติการของทีม {id}",
+    "the team already has a plan for this fiscal year": "ทีมนี้มีแผนของปีงบประมาณนี้แล้ว",
+    "one plan per team and fiscal year": "ทีมหนึ่งมีแผนได้ปีงบประมาณละหนึ่งแผน",
+    "only the team's members keep its plan": "เฉพาะสมาชิกของทีมเท่านั้นที่จัดทำแผนของทีมได้",
+    "only supervisors over the team's district, not its members, decide": (
+        "เฉพาะพัฒนาการอำเภอหรือจังหวัดที่ดูแลพื้นที่ของทีม ซึ่งไม่ใช่สมาชิกของทีม เท่านั้นที่อนุมัติหรือส่งคืนแผนได้"
+    ),
+    "not a household of this team": "ไม่ใช่ครัวเรือนที่ทีมนี้ดูแล",
+    "the plan is carried out once approved": "แผนจะดำเนินการได้เมื่อได้รับอนุมัติแล้ว",
+    "the plan is changed only while it is a draft": "แก้ไขแผนได้เฉพาะเมื่อยังเป็นร่าง",
+    "tasks are added only while the plan is a draft": "เพิ่มงานได้เฉพาะเมื่อแผนยังเป็นร่าง",
+    "must lie in the plan's fiscal year": "ต้องอยู่ในปีงบประมาณของแผน",
+    "only a draft is submitted": "ส่งแผนได้เฉพาะแผนที่ยังเป็นร่าง",
+    "add at least one task before submitting": "กรุณาเพิ่มงานอย่างน้อยหนึ่งงานก่อนส่งแผน",
+    "a plan needs tasks before it is submitted": "แผนต้องมีงานก่อนจึงจะส่งได้",
+    "only a submitted plan is approved or returned": "อนุมัติหรือส่งคืนได้เฉพาะแผนที่ส่งมาแล้ว",
+    "progress is reported on an approved plan": "รายงานความคืบหน้าได้เฉพาะแผนที่อนุมัติแล้ว",
+    "this quarter has not begun": "ไตรมาสนี้ยังไม่เริ่ม",
+    "this quarter is already reported": "ไตรมาสนี้รายงานแล้ว",
+    "one report per quarter": "รายงานได้ไตรมาสละหนึ่งครั้ง",
+    "lessons are published from an approved plan": "เผยแพร่บทเรียนได้จากแผนที่อนุมัติแล้ว",
 }

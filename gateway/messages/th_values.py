@@ -73,6 +73,9 @@ MESSAGES = {
     "Not a valid utf-8 string.": "ต้องเป็นข้อความ UTF-8",
     "Not a valid UUID.": "ไม่ใช่รหัสอ้างอิง (UUID) ที่ถูกต้อง",
     "Not a valid URL.": "ไม่ใช่ URL ที่ถูกต้อง",
+    "an http or https address, such as https://example.org/hook": (
+        "ต้องเป็นที่อยู่ http หรือ https เช่น https://example.org/hook"
+    ),
     "Length must be between {min} and {max}.": "ความยาวต้องอยู่ระหว่าง {min} ถึง {max}",
     "Length must be {equal}.": "ความยาวต้องเท่ากับ {equal}",
     "Longer than maximum length {max}.": "ยาวเกินกำหนด (ไม่เกิน {max})",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from werkzeug.wrappers import Request, Response
 
-from gateway import openapi
+from gateway import asyncapi, openapi
 from gateway.http import api, json_response
 from infra.errors import NotFound
 
@@ -35,6 +35,17 @@ class DocsRoutes:
     def openapi_document(self, request: Request) -> Response:
         return json_response(_document(type(self)))
 
+    @api(
+        "GET",
+        "/asyncapi.json",
+        public=True,
+        summary="The event catalogue (AsyncAPI 3.0): every published event and its versions",
+        tags=("docs",),
+        operation="docs.asyncapi",
+    )
+    def asyncapi_document(self, request: Request) -> Response:
+        return json_response(_catalogue())
+
     @api("GET", "/docs", public=True, summary="Swagger UI", tags=("docs",), operation="docs.page")
     def docs_page(self, request: Request) -> Response:
         return Response(PAGE, mimetype="text/html")
@@ -54,6 +65,11 @@ class DocsRoutes:
         response = Response((STATIC / asset).read_bytes(), mimetype=mime)
         response.headers["Cache-Control"] = "public, max-age=86400"
         return response
+
+
+@cache
+def _catalogue() -> dict:  # type: ignore[type-arg]
+    return asyncapi.build(version("smile-cases"))
 
 
 @cache

@@ -11,10 +11,10 @@ from infra.rpc import Calls
 from services.teams.schemas import (
     ListPeople,
     PeoplePage,
-    PersonIn,
     PersonOut,
     RegisterPerson,
     SetPassword,
+    UpdatePerson,
 )
 
 PERSON = "/api/v1/people/<string:person_id>"
@@ -65,8 +65,8 @@ class PeopleRoutes:
     @api(
         "PUT",
         PERSON,
-        summary="Change a person (If-Match)",
-        body=PersonIn,
+        summary="Change a person (If-Match); a change of name, national ID or phone says why",
+        body=UpdatePerson,
         responses={200: PersonOut},
         tags=("people",),
         operation="people.update",

@@ -4,12 +4,14 @@ contract tests compare. Money is a decimal string with two places; no names or n
 from marshmallow import Schema, fields, validate
 
 from infra.envelope import EventContract
+from infra.personal_data import PERSONAL
 
 BUCKETS = ["1-30", "31-60", "61-90", "over-90"]
 
 
-def _money() -> fields.Decimal:
-    return fields.Decimal(required=True, as_string=True, places=2)
+def _money(personal: bool = False) -> fields.Decimal:
+    metadata = PERSONAL if personal else {}
+    return fields.Decimal(required=True, as_string=True, places=2, metadata=metadata)
 
 
 class FundingAccessGrantedData(Schema):
@@ -34,7 +36,7 @@ class LoanDisbursedData(Schema):
     household_id = fields.UUID(required=True, allow_none=True)
     intervention_id = fields.UUID(required=True, allow_none=True)
     village_code = fields.String(required=True)
-    amount_thb = _money()
+    amount_thb = _money(personal=True)
     disbursed_at = fields.AwareDateTime(required=True)  # when it was recorded
     disbursed_on = fields.Date(required=True)  # the day the money went out (Bangkok)
 
@@ -45,8 +47,8 @@ class LoanRepaidData(Schema):
     member_id = fields.UUID(required=True)
     household_id = fields.UUID(required=True, allow_none=True)
     village_code = fields.String(required=True)
-    amount_thb = _money()
-    outstanding_thb = _money()
+    amount_thb = _money(personal=True)
+    outstanding_thb = _money(personal=True)
     in_arrears = fields.Boolean(required=True)
     closed = fields.Boolean(required=True)
     repaid_at = fields.AwareDateTime(required=True)
@@ -60,7 +62,7 @@ class LoanOverdueData(Schema):
     village_code = fields.String(required=True)
     bucket = fields.String(required=True, validate=validate.OneOf(BUCKETS))
     days_overdue = fields.Integer(required=True)
-    arrears_thb = _money()
+    arrears_thb = _money(personal=True)
     as_of = fields.Date(required=True)
 
 
@@ -70,7 +72,7 @@ class LoanWrittenOffData(Schema):
     member_id = fields.UUID(required=True)
     household_id = fields.UUID(required=True, allow_none=True)
     village_code = fields.String(required=True)
-    amount_thb = _money()
+    amount_thb = _money(personal=True)
     written_off_at = fields.AwareDateTime(required=True)
     written_off_on = fields.Date(required=True)
 

@@ -9,6 +9,7 @@ from infra.settings import SettingsOf
 from services.funding.db import FundingUnitOfWork, metadata
 from services.funding.entrypoints.access import AccessEntrypoints
 from services.funding.entrypoints.arrears import ArrearsEntrypoints
+from services.funding.entrypoints.audit import AuditEntrypoints
 from services.funding.entrypoints.events import EventEntrypoints
 from services.funding.entrypoints.groups import GroupEntrypoints
 from services.funding.entrypoints.loans import LoanEntrypoints
@@ -29,6 +30,7 @@ class FundingService(
     AccessEntrypoints,
     EventEntrypoints,
     ReportEntrypoints,
+    AuditEntrypoints,
     DomainService,
 ):
     name = "funding"

@@ -5,6 +5,9 @@ contract tests compare them with the examples here.
 from marshmallow import Schema, fields, validate
 
 from infra.envelope import EventContract
+from infra.personal_data import PERSONAL
+from services.households.risk_events import RISK_PUBLISHED
+from services.households.upkeep_events import UPKEEP_PUBLISHED
 
 STAGES = (
     "registered",
@@ -29,8 +32,9 @@ VISIT = "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f"
 AT = "2026-11-21T03:00:00+00:00"
 
 
-def _money() -> fields.Decimal:
-    return fields.Decimal(required=True, as_string=True, places=2)
+def _money(personal: bool = False) -> fields.Decimal:
+    metadata = PERSONAL if personal else {}
+    return fields.Decimal(required=True, as_string=True, places=2, metadata=metadata)
 
 
 class HouseholdRegisteredData(Schema):
@@ -86,7 +90,7 @@ class HouseholdTargetedData(Schema):
     survey_year = fields.Integer(required=True)
     fails_income = fields.Boolean(required=True)
     failed_indicators = fields.Integer(required=True)
-    income_per_person_thb = _money()
+    income_per_person_thb = _money(personal=True)
     targeted_at = fields.AwareDateTime(required=True)
 
 
@@ -162,11 +166,11 @@ class FundingAccessRequestedData(Schema):
     household_id = fields.UUID(required=True)
     intervention_id = fields.UUID(required=True)
     village_code = fields.String(required=True)
-    amount_thb = _money()
-    purpose = fields.String(required=True)
+    amount_thb = _money(personal=True)
+    purpose = fields.String(required=True, metadata=PERSONAL)
     term_months = fields.Integer(required=True)
-    applicant_first_name = fields.String(required=True)
-    applicant_last_name = fields.String(required=True)
+    applicant_first_name = fields.String(required=True, metadata=PERSONAL)
+    applicant_last_name = fields.String(required=True, metadata=PERSONAL)
     requested_at = fields.AwareDateTime(required=True)
 
 
@@ -193,8 +197,8 @@ class HouseholdIncomeFellData(Schema):
     village_code = fields.String(required=True)
     team_id = fields.String(required=True, allow_none=True)
     visit_id = fields.UUID(required=True)
-    previous_income_per_person_thb = _money()
-    income_per_person_thb = _money()
+    previous_income_per_person_thb = _money(personal=True)
+    income_per_person_thb = _money(personal=True)
 
 
 class HouseholdGraduatedData(Schema):
@@ -400,4 +404,6 @@ PUBLISHED = [
     VISIT_OVERDUE,
     HOUSEHOLD_INCOME_FELL,
     HOUSEHOLD_GRADUATED,
+    *RISK_PUBLISHED,
+    *UPKEEP_PUBLISHED,
 ]

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from services.households.domain.risk import RiskRule
+
 DEFAULT_THRESHOLDS = {2017: Decimal("38000")}
 IMPORT_EVENTS = ("per_household", "per_tambon")  # see db/import_events.py
 
@@ -25,6 +27,7 @@ class Settings:
     # per_tambon: one households_imported event per batch and tambon (teams reads it);
     # per_household: a household_registered event per imported household
     import_events: str = "per_tambon"
+    risk: RiskRule = field(default_factory=RiskRule)  # HOUSEHOLDS.risk: docs/households.md
 
     def __post_init__(self) -> None:
         if self.import_events not in IMPORT_EVENTS:
@@ -36,6 +39,7 @@ class Settings:
     def from_config(cls, config: dict[str, Any]) -> Settings:
         block = dict(config.get("HOUSEHOLDS") or {})
         thresholds = block.pop("income_threshold_thb", None)
+        block["risk"] = RiskRule.from_config(block.get("risk"))
         known = {k: v for k, v in block.items() if k in cls.__dataclass_fields__}
         settings = cls(**known)
         if thresholds:

@@ -4,7 +4,7 @@ the use case each one calls."""
 from marshmallow import Schema, fields
 
 from infra.subscriptions import table, versions_of
-from services.households.usecases import reactions
+from services.households.usecases import reactions, risk_reactions
 
 
 class HouseholdAssignedV1(Schema):
@@ -49,11 +49,20 @@ class LoanRepaidV1(Schema):
     household_id = fields.UUID(required=True, allow_none=True)
     closed = fields.Boolean(required=True)
     in_arrears = fields.Boolean(required=True)
+    repaid_on = fields.Date(load_default=None)  # older news of the loan never undoes this
 
 
 class LoanWrittenOffV1(Schema):
     loan_id = fields.String(required=True)
     household_id = fields.UUID(required=True, allow_none=True)
+    written_off_on = fields.Date(load_default=None)
+
+
+class LoanOverdueV1(Schema):
+    loan_id = fields.String(required=True)
+    household_id = fields.UUID(required=True, allow_none=True)
+    days_overdue = fields.Integer(required=True)
+    as_of = fields.Date(required=True)
 
 
 # Every event this service consumes, once: its handlers and their queues are made from this table.
@@ -64,8 +73,9 @@ TABLE = table(
     ("funding", "funding_access_granted", 1, FundingAccessGrantedV1, reactions.funding_granted),
     ("funding", "funding_access_declined", 1, FundingAccessDeclinedV1, reactions.funding_declined),
     ("funding", "loan_disbursed", 1, LoanDisbursedV1, reactions.loan_disbursed),
-    ("funding", "loan_repaid", 1, LoanRepaidV1, reactions.loan_repaid),
-    ("funding", "loan_written_off", 1, LoanWrittenOffV1, reactions.loan_written_off),
+    ("funding", "loan_repaid", 1, LoanRepaidV1, risk_reactions.loan_repaid),
+    ("funding", "loan_written_off", 1, LoanWrittenOffV1, risk_reactions.loan_written_off),
+    ("funding", "loan_overdue", 1, LoanOverdueV1, risk_reactions.loan_overdue),
 )
 
 # (source, event type) -> {version: schema}: what this service consumes, checked by contract tests.

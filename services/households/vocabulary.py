@@ -38,3 +38,7 @@ class Status(StrEnum):
 
 CAPITALS = ("human", "physical", "economic", "natural", "social")
 WELLBEING = range(1, 6)
+
+# A case's risk levels, lowest first, and the signals they are assessed on (domain/risk.py).
+RISK_LEVELS = ("low", "medium", "high", "critical")
+RISK_SIGNALS = ("missed_visits", "loans_in_arrears", "arrears_days", "income_fall", "bmn_worsened")

@@ -5,6 +5,8 @@ read them without loading the domain."""
 from __future__ import annotations
 
 EXTERNAL_CHANNELS = ("email", "line", "webhook")
+SYSTEM_WEBHOOK = "system_webhook"  # an outside system's subscription (/api/v1/subscriptions)
+DELIVERY_CHANNELS = (*EXTERNAL_CHANNELS, SYSTEM_WEBHOOK)
 LANGUAGES = ("th", "en")
 KINDS = (
     "visit_overdue",
@@ -13,4 +15,6 @@ KINDS = (
     "loan_arrears",
     "income_falling",
     "team_incomplete",
+    "case_risk",
+    "cohort_follow_up_overdue",
 )

@@ -24,6 +24,7 @@ from infra.config import database_url, load_config
 from infra.engines import make_engine
 from infra.errors import ValidationFailed
 from services.teams.db import TeamsUnitOfWork, metadata
+from services.teams.usecases.commands.people import SetPassword
 from services.teams.usecases.people import set_password
 
 
@@ -41,7 +42,7 @@ def reset_password(
     if person is None:
         raise UnknownUser(username)
     generated = None if password else secrets.token_urlsafe(18)
-    command = {"password": password or generated, "current_password": None}
+    command = SetPassword(password or generated)
     set_password(uow, SYSTEM, person.id, command, now)
     return generated
 

@@ -11,16 +11,16 @@ import os
 import secrets
 import sys
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy.orm import sessionmaker
 
-from infra.caller import SYSTEM
+from infra.caller import SYSTEM, Role
 from infra.config import database_url, load_config
 from infra.engines import make_engine
 from infra.errors import ValidationFailed
 from services.teams.db import TeamsUnitOfWork, metadata
 from services.teams.settings import Settings
+from services.teams.usecases.commands.people import RegisterPerson
 from services.teams.usecases.people import register_person
 
 
@@ -32,18 +32,9 @@ def ensure_administrator(
         if uow.people.any_active_administrator():
             return False, None
     generated = None if password else secrets.token_urlsafe(18)
-    command: dict[str, Any] = {
-        "username": username,
-        "display_name": "Administrator",
-        "roles": ["administrator"],
-        "areas": [],
-        "line_user_id": None,
-        "email": None,
-        "phone": None,
-        "language": "th",
-        "national_id": None,
-        "password": password or generated,
-    }
+    command = RegisterPerson(
+        username, "Administrator", (Role.ADMINISTRATOR,), password=password or generated
+    )
     register_person(uow, SYSTEM, command, now)
     return True, generated
 

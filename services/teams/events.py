@@ -3,7 +3,10 @@
 from marshmallow import Schema, fields, validate
 
 from infra.envelope import EventContract
+from infra.personal_data import PERSONAL
+from services.teams.cohort_care_events import COHORT_CARE_PUBLISHED
 from services.teams.sammachip_events import SAMMACHIP_PUBLISHED
+from services.teams.team_plan_events import TEAM_PLAN_PUBLISHED
 
 TEAM_ID = "5d0c1b8e-2a34-4e0f-8a8c-7f5b9c1d2e3f"
 OTHER_TEAM_ID = "8b7e6d5c-4a3b-4c2d-9e1f-0a9b8c7d6e5f"
@@ -22,11 +25,11 @@ class Channels(Schema):
 
 class PersonData(Schema):
     person_id = fields.UUID(required=True)
-    username = fields.String(required=True)
-    display_name = fields.String(required=True)
+    username = fields.String(required=True, metadata=PERSONAL)
+    display_name = fields.String(required=True, metadata=PERSONAL)
     roles = fields.List(fields.String(), required=True)
     areas = fields.List(fields.String(), required=True)
-    channels = fields.Nested(Channels, required=True)
+    channels = fields.Nested(Channels, required=True, metadata=PERSONAL)
     language = fields.String(required=True)
     active = fields.Boolean(required=True)
     version = fields.Integer(required=True)  # consumers ignore an older version arriving late
@@ -183,4 +186,6 @@ PUBLISHED = [
     HOUSEHOLD_REASSIGNED,
     TRAINING_COMPLETED,
     *SAMMACHIP_PUBLISHED,
+    *TEAM_PLAN_PUBLISHED,
+    *COHORT_CARE_PUBLISHED,
 ]

@@ -13,6 +13,7 @@ from typing import Any
 from marshmallow import EXCLUDE, Schema, ValidationError, fields
 
 from infra.subscriptions import event_only, table, versions_of
+from services.teams.usecases.household_merges import follow_merge
 from services.teams.usecases.households import learn, learn_imported
 
 
@@ -62,6 +63,13 @@ class HouseholdGraduatedV1(HouseholdEvent):
     graduated_at = fields.AwareDateTime(required=True)
 
 
+class HouseholdMergedV1(HouseholdEvent):
+    into_household_id = fields.UUID(required=True)
+    into_village_code = fields.String(required=True)
+    changed_by = fields.String(required=True)
+    changed_at = fields.AwareDateTime(required=True)
+
+
 class ImportedHousehold(Schema):
     class Meta:
         unknown = EXCLUDE  # a nested list keeps only what is read, like the envelope's data
@@ -89,6 +97,7 @@ TABLE = table(
     ("households", "visit_overdue", 1, VisitOverdueV1, LEARN),
     ("households", "household_graduated", 1, HouseholdGraduatedV1, LEARN),
     ("households", "households_imported", 1, HouseholdsImportedV1, LEARN_IMPORTED),
+    ("households", "household_merged", 1, HouseholdMergedV1, event_only(follow_merge)),
 )
 
 # (source, event type) -> {version: schema}: what this service consumes, checked by contract tests.

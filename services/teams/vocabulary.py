@@ -18,6 +18,19 @@ ORGANISATION_KINDS = {
     "savings_group_network": "เครือข่ายกลุ่มออมทรัพย์เพื่อการผลิต",  # access to community funds
 }
 PHASES = ("prepare", "plan", "execute", "monitor_evaluate", "summarise")
+# A Smile Team's yearly plan is approved by the district before it is carried out; a support
+# organisation's plan has no approval (None).
+APPROVAL = ("draft", "submitted", "approved")
+LESSON_TOPICS = {
+    "targeting": "ชี้เป้าชีวิต",
+    "household_plan": "จัดทำเข็มทิศชีวิต",
+    "livelihood": "อาชีพและสัมมาชีพ",
+    "funding": "แหล่งทุนและกลุ่มออมทรัพย์",
+    "coordination": "การประสานหน่วยงาน",
+    "care": "ดูแลชีวิตและการติดตาม",
+    "teamwork": "การทำงานเป็นทีม",
+    "other": "อื่น ๆ",
+}
 SESSION_KINDS = ("class", "practice", "study_visit")
 OTOP_CATEGORIES = {
     "food": "อาหาร",
@@ -45,3 +58,7 @@ def month_of(period: str) -> date:
     """`2027-01` as the first day of that month."""
     year, month = period.split("-")
     return date(int(year), int(month), 1)
+
+
+FOLLOW_UP_PHASES = ("before", "during", "after")  # the district's support around training (D5)
+RESULT_MONTHS = (3, 6)  # a trained household's results are recorded 3 and 6 months on

@@ -6,6 +6,8 @@ from infra.config import load_config
 from tests.deploy.manifests import K8S, render, shipped_config
 
 PRODUCTION = render("overlays/production")
+INGRESS_NAMESPACE = {"kubernetes.io/metadata.name": "ingress-nginx"}
+MONITORING_NAMESPACE = {"kubernetes.io/metadata.name": "monitoring"}
 UPGRADE = render("overlays/production/migrate")
 
 
@@ -63,7 +65,10 @@ def test_only_the_gateway_is_reachable_and_processes_reach_only_broker_and_datab
         labels = deployment["spec"]["template"]["metadata"]["labels"]
         assert selects(policy["spec"]["podSelector"], labels)
         assert policy["spec"]["policyTypes"] == ["Ingress", "Egress"]
-        assert bool(policy["spec"]["ingress"]) == (name == "smile-gateway")
+        sources = [rule["from"][0] for rule in policy["spec"]["ingress"]]
+        namespaces = [s["namespaceSelector"]["matchLabels"] for s in sources]
+        expected = [INGRESS_NAMESPACE] if name == "smile-gateway" else []
+        assert namespaces == [*expected, MONITORING_NAMESPACE]
         ports = {p["port"] for rule in policy["spec"]["egress"] for p in rule["ports"]}
         assert {5672, 5432, 53} <= ports
     (ingress,) = of_kind("Ingress").values()
@@ -118,6 +123,20 @@ def test_the_broker_and_database_clusters_survive_a_node():
 def settings_of(docs):
     config_map = next(d for d in docs if d["metadata"]["name"].startswith("smile-settings-"))
     return config_map["data"]
+
+
+def test_prometheus_finds_and_may_reach_every_process_metrics():
+    policies = of_kind("NetworkPolicy")
+    for name, deployment in of_kind("Deployment").items():
+        (container,) = pod_spec(deployment)["containers"]
+        (declared,) = container["ports"]
+        annotations = deployment["spec"]["template"]["metadata"]["annotations"]
+        assert annotations["prometheus.io/scrape"] == "true"
+        assert annotations["prometheus.io/port"] == str(declared["containerPort"])
+        assert annotations["prometheus.io/path"] == "/metrics"
+        scrape = policies[name]["spec"]["ingress"][-1]
+        assert scrape["from"][0]["namespaceSelector"]["matchLabels"] == MONITORING_NAMESPACE
+        assert scrape["ports"] == [{"protocol": "TCP", "port": declared["containerPort"]}]
 
 
 def test_the_probes_ask_the_ports_the_processes_listen_on():

@@ -40,8 +40,11 @@ def _province_b(world: World) -> None:
     _sammachip(world, b, o)
     _programme(world, b, o)
     _organisation(world, b, o)
+    _team_plan(b, o)
+    _sammachip_people(world, b, o)
     _import(b, o)
     _escalation_and_notification(world, b, o)
+    _subscription(world, o)
     o["code"], o["name"] = B["district"], "sammachip"  # an area (public names) and a report
 
 
@@ -187,6 +190,29 @@ def _train(b: dict, o: dict[str, str]) -> None:
     ok(b["supervisor"].call("PUT", f"{cohort}/sessions/{o['session_id']}/attendance", marks))
     current = b["supervisor"].call("GET", cohort)
     ok(b["supervisor"].call("POST", f"{cohort}/completion", {}, etag=current.headers["ETag"]))
+    follow_up = {"phase": "after", "planned_on": "2026-12-01"}
+    o["follow_up_id"] = ok(
+        b["supervisor"].call("POST", f"{cohort}/follow-ups", follow_up), 201
+    ).json()["id"]
+
+
+def _sammachip_people(world: World, b: dict, o: dict[str, str]) -> None:
+    """A sage of B's village, a lead-trainer course of B's district and its model household."""
+    sage = {"village_code": B["village"], "name": "B sage", "skills": ["rice"]}
+    sage |= {"surveyed_on": "2026-11-01", "phone": "0812345678"}
+    o["sage_id"] = ok(b["supervisor"].call("POST", "/api/v1/community-sages", sage), 201).json()[
+        "id"
+    ]
+    lead = world.person("bcourse", "trainer", B["village"])
+    course = {"area_code": B["district"], "starts_on": "2026-11-02", "ends_on": "2026-11-05"}
+    course["participants"] = [lead["id"]]
+    o["course_id"] = ok(
+        b["supervisor"].call("POST", "/api/v1/lead-trainer-courses", course), 201
+    ).json()["id"]
+    o["district_code"] = B["district"]
+    chosen = {"household_id": o["household_id"], "selected_on": "2026-12-01"}
+    path = f"/api/v1/model-households/{B['district']}/2570"
+    ok(b["supervisor"].call("PUT", path, chosen), 201)
 
 
 def _organisation(world: World, b: dict, o: dict[str, str]) -> None:
@@ -222,6 +248,25 @@ def _organisation(world: World, b: dict, o: dict[str, str]) -> None:
         )
     )
     o["task_id"] = task.json()["tasks"][0]["id"]
+
+
+def _team_plan(b: dict, o: dict[str, str]) -> None:
+    """B team's approved plan for 2570 with a task for its household and a published lesson."""
+    plan = ok(
+        b["leader"].call(
+            "POST", f"/api/v1/teams/{o['team_id']}/plans", {"fiscal_year": 2570, "title": "B"}
+        ),
+        201,
+    )
+    path = plan.headers["Location"]
+    task = {"title": "visit", "due_on": "2027-06-30", "household_id": o["household_id"]}
+    plan = ok(b["leader"].call("POST", f"{path}/tasks", task, etag=plan.headers["ETag"]))
+    plan = ok(b["leader"].call("POST", f"{path}/submission", {}, etag=plan.headers["ETag"]))
+    decision = {"approve": True}
+    plan = ok(b["supervisor"].call("POST", f"{path}/decision", decision, etag=plan.headers["ETag"]))
+    o["team_plan_id"], o["team_task_id"] = plan.json()["id"], plan.json()["tasks"][0]["id"]
+    lesson = {"topic": "care", "title": "B lesson", "text": "what B learned"}
+    ok(b["leader"].call("POST", f"{path}/lessons", lesson), 201)
 
 
 def _import(b: dict, o: dict[str, str]) -> None:
@@ -267,6 +312,15 @@ def _escalation_and_notification(world: World, b: dict, o: dict[str, str]) -> No
     )
     o["notification_id"] = inbox[0]["id"]
     o["delivery_id"] = "00000000-0000-4000-8000-000000000000"
+
+
+def _subscription(world: World, o: dict[str, str]) -> None:
+    """An outside system's subscription (paused: nothing is sent); administrators only."""
+    body = {"name": "matrix", "url": "https://matrix.example/", "active": False,
+            "event_types": ["household_registered"]}  # fmt: skip
+    o["subscription_id"] = ok(world.admin.call("POST", "/api/v1/subscriptions", body), 201).json()[
+        "id"
+    ]
 
 
 def _province_a(world: World) -> None:

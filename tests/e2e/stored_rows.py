@@ -18,10 +18,9 @@ BOOKKEEPING = {"outbox", "inbox", "idempotency_keys", "revocations", "alembic_ve
 
 def stored_rows(env: dict[str, str]) -> dict[str, str]:
     """A digest of each table's rows, by `service.table`."""
-    config = {"DATABASE_URL": env.get("DATABASE_URL") or _sqlite(env)}
     digests = {}
     for service in databases(load_config()):
-        engine = create_engine(database_url(config, service))
+        engine = create_engine(database_of(env, service))
         try:
             with engine.connect() as connection:
                 for table in inspect(connection).get_table_names():
@@ -32,8 +31,10 @@ def stored_rows(env: dict[str, str]) -> dict[str, str]:
     return digests
 
 
-def _sqlite(env: dict[str, str]) -> str:
-    return f"sqlite:///{env['DATA_DIR']}/{{service}}.sqlite"
+def database_of(env: dict[str, str], service: str) -> str:
+    """The URL of `service`'s database in the system that runs with `env`."""
+    sqlite = f"sqlite:///{env['DATA_DIR']}/{{service}}.sqlite"
+    return database_url({"DATABASE_URL": env.get("DATABASE_URL") or sqlite}, service)
 
 
 def _digest(connection, table: str) -> str:

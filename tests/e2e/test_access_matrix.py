@@ -17,6 +17,8 @@ from tests.e2e.access_setup import FUNDING_RULES, PLAN
 
 TODAY = "2026-12-01"
 HH = "/api/v1/households/<string:household_id>"
+SUBSCRIPTION = "/api/v1/subscriptions/<string:subscription_id>"
+TEAM_PLAN = "/api/v1/team-plans/<string:team_plan_id>"
 BODIES = {  # (method, route) -> a body that is valid for someone allowed to act
     ("POST", "/api/v1/action-plans/<string:plan_id>/phase"): {"to": "plan"},
     ("POST", "/api/v1/action-plans/<string:plan_id>/tasks"): {"title": "t", "due_on": TODAY},
@@ -38,10 +40,42 @@ BODIES = {  # (method, route) -> a body that is valid for someone allowed to act
     ("PUT", "/api/v1/cohorts/<string:cohort_id>/sessions/<string:session_id>/attendance"): {
         "attendance": [{"household_id": "{household_id}", "present": True}]
     },
+    ("PUT", "/api/v1/cohorts/<string:cohort_id>/willingness/<string:household_id>"): {
+        "willing": True,
+        "asked_on": TODAY,
+    },
+    ("POST", "/api/v1/cohorts/<string:cohort_id>/follow-ups"): {
+        "phase": "during",
+        "planned_on": TODAY,
+    },
+    ("PUT", "/api/v1/cohorts/<string:cohort_id>/follow-ups/<string:follow_up_id>/done"): {
+        "done_on": TODAY
+    },
+    ("POST", "/api/v1/cohorts/<string:cohort_id>/results"): {
+        "household_id": "{household_id}",
+        "months": 3,
+        "occupation": "rice",
+        "income_earned_thb": "1.00",
+        "costs_cut_thb": "0",
+    },
+    ("PUT", "/api/v1/community-sages/<string:sage_id>"): {"name": "n", "skills": ["s"]},
+    ("PUT", "/api/v1/lead-trainer-courses/<string:course_id>"): {
+        "starts_on": TODAY,
+        "ends_on": "2026-12-04",
+        "participants": [],
+    },
+    ("PUT", "/api/v1/model-households/<string:district_code>/<string:fiscal_year>"): {
+        "household_id": "{household_id}",
+        "selected_on": TODAY,
+    },
     ("POST", "/api/v1/deliveries/<string:delivery_id>/replay"): {},
     ("POST", "/api/v1/escalations/<string:escalation_id>/acknowledgement"): {},
     ("POST", "/api/v1/escalations/<string:escalation_id>/resolution"): {"note": "done"},
-    ("PATCH", HH): {"size": 4},
+    ("PATCH", SUBSCRIPTION): {"active": True},
+    ("DELETE", SUBSCRIPTION): None,
+    ("POST", SUBSCRIPTION + "/secret"): None,
+    ("POST", SUBSCRIPTION + "/deliveries/<string:delivery_id>/replay"): None,
+    ("PATCH", HH): {"size": 4, "reason": "recount"},
     ("POST", HH + "/consent"): {"informed": True, "consented": True},
     ("POST", HH + "/interventions"): {"kind": "in_kind", "description": "seed"},
     ("PATCH", HH + "/interventions/<string:intervention_id>"): {"status": "accepted"},
@@ -50,6 +84,27 @@ BODIES = {  # (method, route) -> a body that is valid for someone allowed to act
     ("POST", HH + "/plan/return"): {"reason": "more detail"},
     ("POST", HH + "/plan/submission"): {},
     ("POST", HH + "/stage"): {"to_stage": "moved", "reason": "left the village"},
+    ("POST", HH + "/members"): {
+        "first_name": "A",
+        "last_name": "B",
+        "national_id": "1101700230708",
+        "reason": "born",
+    },
+    ("POST", HH + "/members/<string:member>/removal"): {"reason": "moved_out", "left_on": TODAY},
+    ("POST", HH + "/head"): {"member": 0, "reason": "the head works away"},
+    ("POST", HH + "/member-moves"): {
+        "member": 0,
+        "to_household_id": "{household_id}",
+        "to_version": 1,
+        "moved_on": TODAY,
+        "reason": "married",
+    },
+    ("POST", HH + "/moved-away"): {"moved_on": TODAY, "reason": "left the village"},
+    ("POST", HH + "/merge"): {
+        "into_household_id": "{household_id}",
+        "into_version": 1,
+        "reason": "twice",
+    },
     ("POST", HH + "/visits"): {
         "visited_at": "2026-11-20T09:00:00+07:00",
         "notes": "n",
@@ -87,6 +142,7 @@ BODIES = {  # (method, route) -> a body that is valid for someone allowed to act
         "display_name": "X",
         "roles": ["volunteer_leader"],
         "areas": ["20010101"],
+        "reason": "renamed",
     },
     ("POST", "/api/v1/people/<string:person_id>/deactivation"): {},
     ("PUT", "/api/v1/people/<string:person_id>/password"): {
@@ -95,6 +151,17 @@ BODIES = {  # (method, route) -> a body that is valid for someone allowed to act
     },
     ("PUT", "/api/v1/support-organisations/<string:org_id>"): {"name": "renamed"},
     ("POST", "/api/v1/support-organisations/<string:org_id>/plans"): {"year": 2027, "title": "t"},
+    ("POST", "/api/v1/teams/<string:team_id>/plans"): {"fiscal_year": 2571, "title": "t"},
+    ("PUT", TEAM_PLAN): {"title": "t"},
+    ("POST", TEAM_PLAN + "/tasks"): {"title": "t", "due_on": TODAY},
+    ("POST", TEAM_PLAN + "/submission"): {},
+    ("POST", TEAM_PLAN + "/decision"): {"approve": True},
+    ("POST", TEAM_PLAN + "/tasks/<string:team_task_id>/reports"): {
+        "reported_on": TODAY,
+        "percent": 50,
+    },
+    ("POST", TEAM_PLAN + "/quarter-reports"): {"quarter": 1, "summary": "s"},
+    ("POST", TEAM_PLAN + "/lessons"): {"topic": "care", "title": "t", "text": "x"},
     ("PUT", "/api/v1/teams/<string:team_id>"): {"name": "renamed", "coverage": ["200101"]},
     ("POST", "/api/v1/teams/<string:team_id>/departures"): {"person_id": "{person_id}"},
     ("POST", "/api/v1/teams/<string:team_id>/members"): {
@@ -151,14 +218,22 @@ SNAPSHOTS = [  # how the administrator reads each of B's objects, before and aft
     "/api/v1/teams/{team_id}",
     "/api/v1/trainer-teams/{trainer_team_id}",
     "/api/v1/cohorts/{cohort_id}",
+    "/api/v1/cohorts/{cohort_id}/follow-through",
+    "/api/v1/cohorts/{cohort_id}/follow-ups/{follow_up_id}",
+    "/api/v1/community-sages/{sage_id}",
+    "/api/v1/lead-trainer-courses/{course_id}",
+    "/api/v1/model-households/{district_code}/{fiscal_year}",
     "/api/v1/occupation-groups/{group_id}",
     "/api/v1/occupation-groups/{group_id}/reports",
     "/api/v1/community-plans/{community_plan_id}",
     "/api/v1/sammachip/targets/{area}/{fiscal_year}",
     "/api/v1/support-organisations/{org_id}",
     "/api/v1/action-plans/{plan_id}",
+    "/api/v1/team-plans/{team_plan_id}",
+    "/api/v1/teams/{team_id}/plans",
     "/api/v1/people/{person_id}",
     "/api/v1/escalations/{escalation_id}",
+    "/api/v1/subscriptions/{subscription_id}",
     "/api/v1/assignments/{household_id}",
     "/api/v1/household-imports/{import_id}",
     "/api/v1/savings-networks/{network_id}",
@@ -181,7 +256,7 @@ def world(access_world):
 
 
 def path_of(route: str, objects: dict[str, str]) -> str:
-    names = dict(objects)
+    names = {"member": "0", **objects}  # a member's number: the head of the household
     if route.startswith("/api/v1/trainer-teams/"):
         names["team_id"] = objects["trainer_team_id"]
     path = route

@@ -11,6 +11,8 @@ lifted (per person and per login), so the fuzzer's bursts are answered by the ro
 
 SMILE_SCHEMATHESIS_ONLY="GET /api/v1/areas/{code};PUT /api/v1/savings-groups/{savings_group_id}"
 runs only the operations named (`;` between them), for a quick look at a few.
+SMILE_FUZZ_REPORT=har,ndjson adds the report that tests/e2e/fuzz_outcomes.py reads: what the
+valid cases of each operation met, where a "validation mismatch" comes from.
 """
 
 import json
@@ -25,6 +27,7 @@ import requests
 from tests.e2e import fuzz_stock
 from tests.e2e.access_setup import build
 from tests.e2e.conftest import launch
+from tests.support.databases import drop_postgres_databases, new_prefix, postgres_template
 
 HOOKS = Path(__file__).with_name("schemathesis_hooks.py")
 CONFIG = Path(__file__).with_name("schemathesis.toml")
@@ -33,11 +36,22 @@ UNLIMITED = {"RATE_LIMIT_PER_PERSON": "1000000000/minute", "RATE_LIMIT_LOGIN": "
 
 @pytest.fixture(scope="module")
 def fuzzed(tmp_path_factory, rabbit_admin):
-    folder = tmp_path_factory.mktemp("fuzzed")
-    for system in launch(folder, rabbit_admin, **UNLIMITED):
-        stock = folder / "stock.json"
-        stock.write_text(json.dumps(fuzz_stock.build(build(system))))
-        yield system, stock
+    yield from fuzzed_system(tmp_path_factory, rabbit_admin, "sqlite")
+
+
+def fuzzed_system(tmp_path_factory, rabbit_admin, backend: str):
+    """A system to fuzz on `backend` (test_api_schema_postgresql.py runs the same fuzzing on
+    PostgreSQL, which refuses what SQLite lets through: NUL, lengths), with its stock."""
+    folder, prefix = tmp_path_factory.mktemp(f"fuzzed-{backend}"), new_prefix()
+    settings = {"DATABASE_URL": postgres_template(prefix)} if backend == "postgresql" else {}
+    try:
+        for system in launch(folder, rabbit_admin, **UNLIMITED, **settings):
+            stock = folder / "stock.json"
+            stock.write_text(json.dumps(fuzz_stock.build(build(system))))
+            yield system, stock
+    finally:
+        if settings:
+            drop_postgres_databases(prefix)
 
 
 CHECKS = ",".join(
@@ -52,7 +66,10 @@ CHECKS = ",".join(
 
 
 def test_no_route_answers_5xx_or_breaks_its_schema(fuzzed, tmp_path):
-    system, stock = fuzzed
+    fuzz(*fuzzed, tmp_path)
+
+
+def fuzz(system, stock, tmp_path) -> None:
     schemathesis = Path(sys.executable).with_name("schemathesis")
     run = subprocess.run(
         [
@@ -65,7 +82,7 @@ def test_no_route_answers_5xx_or_breaks_its_schema(fuzzed, tmp_path):
             "--phases",
             "examples,coverage,fuzzing",
             "--max-examples",
-            "15",  # with the coverage phase's cases, some 10,000 requests: 3 minutes here
+            os.environ.get("SMILE_FUZZ_EXAMPLES", "5"),  # with the coverage phase: ~10,000 requests
             "--workers",
             "2",
             "--seed",
@@ -77,7 +94,9 @@ def test_no_route_answers_5xx_or_breaks_its_schema(fuzzed, tmp_path):
             "--request-timeout",
             "15",
             "--report",
-            "har",  # every request and answer, in schemathesis-report/ beside schemathesis.txt
+            os.environ.get(
+                "SMILE_FUZZ_REPORT", "har"
+            ),  # every request and answer, in schemathesis-report/ beside schemathesis.txt
             *only(),
         ],
         capture_output=True,

@@ -324,8 +324,12 @@ def test_an_expected_refusal_is_logged_as_info_without_a_traceback(system):
         headers={"X-Request-ID": too_large, "Content-Type": "application/json"},
     )
     assert big.status_code == 413
-    for request_id in (refused_by_teams, too_large):
-        lines = wait_for(lambda rid=request_id: lines_of(system, rid), what="the access line")
+    expected = {refused_by_teams: 2, too_large: 1}  # teams logs its refusal beside the access line
+    for request_id, count in expected.items():
+        lines = wait_for(
+            lambda rid=request_id, n=count: len(found := lines_of(system, rid)) >= n and found,
+            what="the access line and the service's refusal",
+        )
         assert {line["level"] for line in lines} == {"info"}, lines
         assert "Traceback" not in json.dumps(lines)
     by_service = {line["service"] for line in lines_of(system, refused_by_teams)}
@@ -354,3 +358,17 @@ def test_unknown_paths_and_methods_are_problems_too(system):
     wrong_method = call(system, "DELETE", "/api/v1/people", system.admin_token)
     assert wrong_method.status_code == 405 and wrong_method.headers["Content-Type"] == PROBLEM
     assert "GET" in wrong_method.headers["Allow"]
+
+
+@pytest.mark.parametrize("length", [9_000, 60_000])
+def test_a_path_and_query_too_long_is_a_414_problem_not_a_bare_line(system, length):
+    """Up to 8 KiB is read as usual; beyond it the answer is problem+json naming the limit, as
+    every other refusal is (eventlet once answered a bare 414 with no body, which the document
+    did not list: the schema fuzzer found it with a query of repeated `limit`s)."""
+    query = "&".join(["limit=5"] * (length // 8))
+    answer = call(system, "GET", f"/api/v1/households?{query}", system.admin_token)
+    assert answer.status_code == 414, answer.text
+    assert answer.headers["Content-Type"].startswith("application/problem+json")
+    assert answer.json()["status"] == 414
+    fine = call(system, "GET", "/api/v1/households?" + "&".join(["limit=5"] * 900))
+    assert fine.status_code != 414

@@ -160,7 +160,7 @@ def test_a_generated_client_walks_a_household_through_register_read_and_change(
     changed = update.sync_detailed(
         household_id,
         client=coordinator,
-        body=pkg.model("UpdateHousehold")(size=4),
+        body=pkg.model("UpdateHousehold")(size=4, reason="recount"),
         if_match=first_tag,
     )
     assert changed.status_code == 200, changed.content
@@ -170,7 +170,7 @@ def test_a_generated_client_walks_a_household_through_register_read_and_change(
     stale = update.sync_detailed(
         household_id,
         client=coordinator,
-        body=pkg.model("UpdateHousehold")(size=5),
+        body=pkg.model("UpdateHousehold")(size=5, reason="recount"),
         if_match=first_tag,
     )
     assert stale.status_code == 412

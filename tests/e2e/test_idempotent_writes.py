@@ -5,6 +5,7 @@ already belongs to another household" for the client's own registration."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 import uuid
@@ -80,9 +81,10 @@ def scalar(system: System, service: str, query: str, **params: object) -> object
 
 
 def registered(system: System, key: str) -> object:
-    return scalar(
-        system, "households", "SELECT household_id FROM registrations WHERE client_key = :k", k=key
-    )
+    """The household a registration with this key made, once it committed."""
+    query = "SELECT result FROM client_requests WHERE client_key = :k"
+    kept = scalar(system, "households", query, k=key)
+    return None if kept is None else json.loads(str(kept))["id"]
 
 
 @contextmanager

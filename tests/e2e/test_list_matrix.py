@@ -27,12 +27,14 @@ OBJECT_PARAMETERS = {  # query parameter -> B's object it names
     "member_id": "member_id",
     "loan_id": "loan_id",
     "notification_id": "notification_id",
+    "subscription_id": "subscription_id",
     "name": "person_username",  # a name search finds nobody outside the caller's reach
 }
 NOT_REACH = {  # parameters that narrow within what a caller reaches, never widen it
     "after", "limit", "status", "kind", "role", "active", "stage", "order", "channel",
     "fails_income", "min_failed_indicators", "overdue", "unassigned", "unread_only", "mine",
-    "fiscal_year", "level", "plan_waiting",
+    "fiscal_year", "level", "plan_waiting", "since", "until", "types", "topic", "object_type",
+    "risk",
 }  # fmt: skip
 # the same for everyone: the DOPA areas' names, and the reports there are (by name, not data)
 PUBLIC_LISTS = {"/api/v1/areas/{code}/children", "/api/v1/reports"}

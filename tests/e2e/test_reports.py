@@ -232,7 +232,8 @@ def assert_csv_holds(data: dict, content: bytes) -> None:
 
 
 @pytest.mark.parametrize("name, rows", [("cases", 19), ("savings", 19), ("escalations", 19),
-                                        ("sammachip", 19), ("teams", 0)])  # fmt: skip
+                                        ("sammachip", 19), ("relapses", 19),
+                                        ("teams", 0)])  # fmt: skip
 def test_every_report_totals_its_rows_in_every_format(people, name, rows):
     client = people["province"]
     data = client.call("GET", f"/api/v1/reports/{name}", area="2401").json()
@@ -368,4 +369,4 @@ def test_the_list_says_which_reports_are_made_per_team(people):
     items = people["district"].call("GET", "/api/v1/reports").json()["items"]
     assert {item["name"]: item["by_team"] for item in items} == {
         "cases": True, "teams": True, "savings": False, "escalations": False,
-        "sammachip": False}  # fmt: skip
+        "sammachip": False, "relapses": False}  # fmt: skip

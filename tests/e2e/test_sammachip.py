@@ -19,6 +19,7 @@ import pytest
 from infra.fiscal import current_fiscal_year, thai_today
 from services.teams.vocabulary import METRICS
 from tests.e2e.conftest import System, launch
+from tests.e2e.test_reports import cell_as_json
 from tests.e2e.test_teams import Client, fields_of
 from tests.integration.helpers import household_payload
 from tests.support.databases import drop_postgres_databases, new_prefix, postgres_template
@@ -240,19 +241,14 @@ def test_the_workbook_and_the_csv_hold_the_json_numbers(pattani):
     by_key = {r[0].value: [c.value for c in r] for r in sheet.iter_rows(min_row=7) if r[0].value}
     totals_row = [cell.value for cell in sheet[sheet.max_row]]
     for index, column in enumerate(data["columns"], start=2):
-        key, scale = column["key"], 100 if column["kind"] == "percent" else 1
+        key, kind = column["key"], column["kind"]
         for row in data["rows"]:
-            assert workbook_value(by_key[row["key"]][index], scale) == row[key], (row["key"], key)
-        assert workbook_value(totals_row[index], scale) == data["totals"][key], key
+            assert cell_as_json(kind, by_key[row["key"]][index]) == row[key], (row["key"], key)
+        assert cell_as_json(kind, totals_row[index]) == data["totals"][key], key
     text = report(province, lang="en", format="csv")
     assert text.status_code == 200 and text.content.startswith(b"\xef\xbb\xbf")
     lines = list(csv.reader(io.StringIO(text.content.decode("utf-8-sig"))))
     assert lines[-1][1] == "Total" and lines[-1][2:4] == ["123", "1"]
-
-
-def workbook_value(cell, scale: int):
-    """A cell as the JSON has it: a blank is None, a percent cell holds a fraction of one."""
-    return None if cell is None else round(cell * scale, 2)
 
 
 def test_each_supervisor_reads_only_their_part(pattani):
@@ -309,3 +305,76 @@ def test_bad_targets_and_plans_change_nothing(pattani):
         "940102",
         "940201",
     ]
+
+
+def test_before_during_and_after_training_over_http(pattani):
+    """A second village: a household says no and is not enrolled again; the district plans and
+    records follow-ups (If-Match); a result before its checkpoint and bad money are refused; a
+    supervisor of another district does not find the cohort."""
+    admin, province, khokpho = pattani["admin"], pattani["as"]["province"], pattani["as"]["khokpho"]
+    village, tag = "94010201", uuid.uuid4().hex[:6]
+    sages = []
+    for i in range(5):
+        body = {"username": f"sage{i}.b.{tag}", "display_name": "ปราชญ์", "roles": ["trainer"]}
+        body |= {"areas": [village], "password": PASSWORD}
+        sages.append(admin.call("POST", "/api/v1/people", body).json())
+    members = [
+        {"person_id": s["id"], "lead": i == 0, "lead_trained_on": "2026-06-01" if i == 0 else None}
+        for i, s in enumerate(sages)
+    ]
+    team = {"village_code": village, "name": "ทีมวิทยากร 2", "members": members}
+    team_id = province.call("POST", "/api/v1/trainer-teams", team).json()["id"]
+    selected = [household_in(admin, village) for _ in range(2)]
+    body = {"trainer_team_id": team_id, "occupation": "ทำขนม", "households": selected}
+    opened = province.call("POST", "/api/v1/cohorts", body)
+    cohort, etag = opened.headers["Location"], opened.headers["ETag"]
+
+    no = {"willing": False, "asked_on": TODAY.isoformat(), "asked_by": sages[1]["id"]}
+    assert province.call("PUT", f"{cohort}/willingness/{selected[1]}", no).status_code == 428
+    answered = province.call("PUT", f"{cohort}/willingness/{selected[1]}", no, etag=etag)
+    assert answered.status_code == 200 and answered.json()["households"] == selected[:1]
+    again = {"households": [selected[1]]}
+    refused = province.call("POST", f"{cohort}/households", again, etag=answered.headers["ETag"])
+    assert refused.status_code == 422 and fields_of(refused) == ["households.0"]
+
+    plan = {"phase": "during", "planned_on": TODAY.isoformat(), "note": "เยี่ยมกลุ่ม"}
+    for bad, field in [
+        ({**plan, "phase": "later"}, "phase"),
+        ({**plan, "planned_on": "2026-02-30"}, "planned_on"),
+    ]:
+        answer = province.call("POST", f"{cohort}/follow-ups", bad)
+        assert answer.status_code == 422 and fields_of(answer) == [field]
+    planned = province.call("POST", f"{cohort}/follow-ups", plan)
+    assert planned.status_code == 201 and planned.headers["ETag"] == '"1"'
+    done = f"{cohort}/follow-ups/{planned.json()['id']}/done"
+    assert province.call("PUT", done, {"done_on": TODAY.isoformat()}, etag='"2"').status_code == 412
+    recorded = province.call("PUT", done, {"done_on": TODAY.isoformat()}, etag='"1"')
+    assert recorded.status_code == 200 and recorded.json()["done_on"] == TODAY.isoformat()
+
+    result = {"household_id": selected[0], "months": 3, "occupation": "ทำขนม"}
+    result |= {"income_earned_thb": "1500.00", "costs_cut_thb": "0"}
+    assert province.call("POST", f"{cohort}/results", result).status_code == 409  # still open
+    for bad, field in [
+        ({**result, "income_earned_thb": "1e3"}, "income_earned_thb"),
+        ({**result, "costs_cut_thb": "\u0e51\u0e50\u0e50"}, "costs_cut_thb"),
+        ({**result, "months": 4}, "months"),
+        ({**result, "occupation": "x\u0000"}, "occupation"),
+    ]:
+        answer = province.call("POST", f"{cohort}/results", bad)
+        assert answer.status_code == 422 and fields_of(answer) == [field], answer.text
+
+    seen = province.call("GET", f"{cohort}/follow-through").json()
+    assert [w["household_id"] for w in seen["willingness"]] == [selected[1]]
+    assert [f["note"] for f in seen["follow_ups"]] == ["เยี่ยมกลุ่ม"] and seen["results"] == []
+    assert khokpho.call("GET", f"{cohort}/follow-through").status_code == 404
+    assert khokpho.call("POST", f"{cohort}/follow-ups", plan).status_code == 404
+
+
+def household_in(admin: Client, village: str) -> str:
+    payload = household_payload(seed=random.randrange(10**9, 10**10), village_code=village)
+    household_id = admin.call("POST", "/api/v1/households", payload).json()["id"]
+    wait_for(
+        lambda: admin.call("GET", f"/api/v1/assignments/{household_id}").status_code == 200,
+        what="the teams service to learn of the household",
+    )
+    return household_id

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
 from infra.caller import SYSTEM
+from infra.commands import command_of
 from infra.config import database_url
 from infra.engines import make_engine
 from infra.validation import load
@@ -18,6 +19,7 @@ from services.households.db import HouseholdsUnitOfWork
 from services.households.db import metadata as households_metadata
 from services.households.schemas.registry import RegisterHousehold
 from services.households.service import HouseholdsService
+from services.households.usecases import commands
 from services.notifications.db import metadata as notifications_metadata
 from services.notifications.service import NotificationsService
 from tests.integration.helpers import (
@@ -79,7 +81,7 @@ def test_events_a_crash_left_in_the_outbox_are_published_at_start(migrated, star
     uow = HouseholdsUnitOfWork(
         sessionmaker(engine), households_metadata, source="households", consumer="test"
     )  # committed, but no relay ran: as after a crash
-    command = load(RegisterHousehold, household_payload(seed=3))
+    command = command_of(commands.RegisterHousehold, load(RegisterHousehold, household_payload(3)))
     created = usecases.register_household(uow, SYSTEM, command, datetime.now(UTC))
     engine.dispose()
     start_service(NotificationsService, migrated)

@@ -14,6 +14,7 @@ from marshmallow import Schema, ValidationError
 
 from infra.dates import BIRTH, HAPPENED, PLANNED, RUN
 from infra.fields import (
+    WEB_ADDRESS_PATTERN,
     AreaCode,
     Day,
     Integer,
@@ -23,6 +24,7 @@ from infra.fields import (
     NationalId,
     PlainDecimal,
     Text,
+    WebAddress,
 )
 from infra.national_id import canonical_national_id, national_id_problem, repaired_national_id
 from tests.support.digits import fullwidth, thai
@@ -46,6 +48,7 @@ class Body(Schema):
     visited_at = Moment(HAPPENED)
     name = Line(1, 20)
     note = Text(0, 200)
+    hook = WebAddress()
 
 
 def loaded(field: str, value: Any) -> Any:
@@ -220,3 +223,38 @@ def test_the_national_id_check_agrees_with_stdnum(value):
     except StdnumInvalid:
         valid = False
     assert (national_id_problem(value) is None) == valid
+
+
+# web addresses (webhooks)
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["https://hooks.example.org/smile?x=1", "http://127.0.0.1:8080/hook", "http://localhost"],
+)
+def test_a_web_address_takes_http_and_https_endpoints(address):
+    assert loaded("hook", address) == address
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "",
+        "ftp://x.example/",
+        "https://x.example/\u0000",
+        "https://x.example/a b",
+        "https://x.example/\n",
+        "https://user:secret@x.example/",
+        "https://x.example:\u0e51\u0e52/",  # Thai digits in the port
+        "https://-x.example/",
+        "https://x.example/" + "a" * 500,
+    ],
+)
+def test_a_web_address_refuses_what_it_cannot_call(address):
+    assert refused("hook", address)
+
+
+@given(st.from_regex(WEB_ADDRESS_PATTERN, fullmatch=True))
+def test_every_address_the_documents_pattern_allows_is_taken(address):
+    if len(address) <= 500:  # the document states maxLength beside the pattern
+        assert loaded("hook", address) == address

@@ -124,6 +124,17 @@ def operations() -> dict[str, tuple[str, str, dict]]:
     return {operation_id: (method, path, op) for operation_id, method, path, op in found}
 
 
+def test_no_two_route_classes_name_a_handler_alike():
+    """The gateway is one class made of many route classes: a handler named like another
+    class's silently replaces it, and its route vanishes (a second `get_plan` once did)."""
+    owners: dict[str, list[str]] = {}
+    for cls in GatewayService.__mro__[1:]:
+        for name, member in vars(cls).items():
+            if callable(member) and hasattr(member, ENTRYPOINT_EXTENSIONS_ATTR):
+                owners.setdefault(name, []).append(cls.__name__)
+    assert {name: found for name, found in owners.items() if len(found) > 1} == {}
+
+
 def test_operation_ids_are_unique_resource_verbs_and_change_only_on_purpose():
     found = operations()
     assert all(OPERATION_ID.fullmatch(operation_id) for operation_id in found)
@@ -216,6 +227,14 @@ def test_every_operation_documents_its_problems_as_problem_json():
                 assert answer["content"] == {"application/problem+json": {"schema": problem}}
 
 
+def test_a_status_a_route_declares_is_documented_as_a_problem():
+    """`problems=` adds what the shared table cannot know: a replay cursor that expired (410),
+    a report format that cannot be given (406)."""
+    for operation_id, status in (("events.list", "410"), ("reports.get", "406")):
+        _, _, operation = operations()[operation_id]
+        assert "problem+json" in str(operation["responses"][status]["content"]), operation_id
+
+
 READS_IF_MATCH = re.compile(r"(expected|optional)_version\(request\)")
 
 
@@ -233,7 +252,7 @@ def test_a_public_route_documents_only_what_it_answers():
     _, _, login = operations()["tokens.issue"]
     assert "401" in login["responses"] and "403" not in login["responses"]
     _, _, asset = operations()["docs.asset"]
-    assert set(asset["responses"]) == {"200", "400", "404", "422"}
+    assert set(asset["responses"]) == {"200", "400", "404", "414", "422"}  # 414: any URI
 
 
 def test_every_operation_takes_accept_language_and_its_problems_say_their_language():

@@ -12,6 +12,8 @@ KINDS = (
     ("loan_arrears", "เงินกู้ค้างชำระ", "Loan in arrears"),
     ("income_falling", "รายได้ลดลง", "Income falling"),
     ("team_incomplete", "ทีมไม่ครบ", "Team missing a member"),
+    ("case_risk", "ความเสี่ยงสูง", "Case at high risk"),
+    ("cohort_follow_up_overdue", "ติดตามผลฝึกอาชีพเกินกำหนด", "Training follow-up overdue"),
 )
 LEVELS = (
     ("ชช. ของทีม", "the team's district expert"),

@@ -8,7 +8,7 @@ targets; the teams service sends those totals. Achieved counts are summed by the
 
 from __future__ import annotations
 
-from gateway.reports.definitions.columns import count, number, share
+from gateway.reports.definitions.columns import baht, count, number, share
 from gateway.reports.model import Column, Part, Report
 
 IN_YEAR_TH, IN_YEAR_EN = "ในปีงบประมาณ", "in the fiscal year"
@@ -52,6 +52,27 @@ def _metric(key: str, th: str, en: str, achieved_th: str, achieved_en: str) -> t
     )  # fmt: skip
 
 
+AT_LATEST_TH = "ณ การติดตามผลครั้งล่าสุดของครัวเรือนในปีงบประมาณ (6 เดือน หรือ 3 เดือน)"
+AT_LATEST_EN = "at each household's latest checkpoint of the fiscal year (6, else 3 months)"
+OUTCOMES = (
+    count("households_result_3m", "ครัวเรือนที่ติดตามผล 3 เดือน", "Households with a 3-month result",
+          "ครัวเรือนที่ผ่านการฝึกและบันทึกผลหลังการฝึก 3 เดือนในปีงบประมาณ",
+          "Trained households whose 3-month result was recorded in the fiscal year"),
+    count("households_result_6m", "ครัวเรือนที่ติดตามผล 6 เดือน", "Households with a 6-month result",
+          "ครัวเรือนที่ผ่านการฝึกและบันทึกผลหลังการฝึก 6 เดือนในปีงบประมาณ",
+          "Trained households whose 6-month result was recorded in the fiscal year"),
+    count("households_with_occupation", "ครัวเรือนที่ประกอบอาชีพ", "Households with an occupation",
+          f"ครัวเรือนที่ประกอบอาชีพที่ฝึก {AT_LATEST_TH}",
+          f"Trained households that took up an occupation, {AT_LATEST_EN}"),
+    baht("income_earned_thb", "รายได้จากอาชีพ (บาท)", "Income earned (THB)",
+         f"รายได้ที่ครัวเรือนได้จากอาชีพ รวม {AT_LATEST_TH}",
+         f"Income the households earned from the occupation, summed {AT_LATEST_EN}"),
+    baht("costs_cut_thb", "รายจ่ายที่ลดได้ (บาท)", "Costs cut (THB)",
+         f"รายจ่ายที่ครัวเรือนลดได้ รวม {AT_LATEST_TH}",
+         f"Costs the households cut, summed {AT_LATEST_EN}"),
+)  # fmt: skip
+
+
 SAMMACHIP = Report(
     name="sammachip",
     title_th="รายงานสัมมาชีพ",
@@ -59,5 +80,5 @@ SAMMACHIP = Report(
     file_th="รายงานสัมมาชีพ",
     file_en="sammachip-report",
     parts=(Part("teams", "sammachip_report"),),
-    columns=tuple(column for metric in METRICS for column in _metric(*metric)),
+    columns=(*(column for metric in METRICS for column in _metric(*metric)), *OUTCOMES),
 )

@@ -1,83 +1,84 @@
-"""District networks, savings groups (committee and rules), their members and books."""
+"""Savings groups (committee and rules) and their books."""
 
 from __future__ import annotations
 
+from marshmallow import Schema, fields
 from werkzeug.wrappers import Request, Response
 
 from gateway.http import api, json_response
-from gateway.resources import body_object, expected_version, keyed, with_etag
-from gateway.routes.funding import schemas as out
-from gateway.routes.funding.base import (
-    FUNDING,
-    GROUP,
-    NETWORK,
-    PAGING,
-    FundingCalls,
-)
+from gateway.resources import body_object, expected_version, with_etag
+from gateway.routes.funding.base import FUNDING, GROUP, PAGING, FundingCalls, Maybe, Thb
+from gateway.schemas import page_of
 from infra.caller import Caller
-from services.funding.schemas.common import Page
+from infra.fields import Integer
 from services.funding.schemas.groups import EntryQuery, GroupChange, GroupIn, GroupQuery
-from services.funding.schemas.networks import NetworkChange, NetworkIn
+
+
+class CommitteeSeatOut(Schema):
+    person_id = fields.String()
+    role = fields.String()
+
+
+class GroupRulesOut(Schema):
+    min_monthly_saving_thb = Thb()
+    annual_interest_rate = Thb()
+    interest_method = fields.String()
+    max_loan_multiple = Thb()
+    max_term_months = Integer()
+    min_savings_balance_thb = Thb()
+
+
+class GroupBooksOut(Schema):
+    cash_thb = Thb()
+    loans_outstanding_thb = Thb()
+    savings_thb = Thb()
+    retained_income_thb = Thb()
+
+
+class GroupBalances(GroupBooksOut):
+    group_id = fields.String()
+    version = Integer()
+
+
+class SavingsGroupOut(Schema):
+    id = fields.String()
+    name = fields.String()
+    village_code = fields.String()
+    network_id = Maybe()
+    committee = fields.List(fields.Nested(CommitteeSeatOut))
+    rules = fields.Nested(GroupRulesOut)
+    balances = fields.Nested(GroupBooksOut)
+    may_record = fields.Boolean()
+    created_at = Maybe()
+    version = Integer()
+
+
+class PostingOut(Schema):
+    seq = Integer()
+    entry_id = fields.String()
+    kind = fields.String()
+    debit = fields.String()
+    credit = fields.String()
+    amount_thb = Thb()
+    on = fields.String()
+    member_id = Maybe()
+    loan_id = Maybe()
+    sheet_id = Maybe()
+    recorded_by = fields.String()
+    recorded_at = fields.String()
+
+
+GroupPage = page_of(SavingsGroupOut, "SavingsGroupPage")
+PostingPage = page_of(PostingOut, "LedgerPage")
 
 
 class GroupRoutes(FundingCalls):
     @api(
         "POST",
-        "/api/v1/savings-networks",
-        summary="Create a district network of savings groups (administrators)",
-        body=NetworkIn,
-        responses={201: out.NetworkOut},
-        tags=FUNDING,
-        operation="savings_networks.create",
-    )
-    def create_network(self, request: Request, caller: Caller) -> Response:
-        network = self._funding("create_network", caller, body_object(request))
-        return with_etag(network, 201, f"/api/v1/savings-networks/{network['id']}")
-
-    @api(
-        "GET",
-        "/api/v1/savings-networks",
-        summary="Networks the caller may see",
-        query=Page,
-        responses={200: out.NetworkPage},
-        tags=FUNDING,
-        operation="savings_networks.list",
-    )
-    def list_networks(self, request: Request, caller: Caller) -> Response:
-        return self._funding_page(request, "list_networks", caller, names=PAGING)
-
-    @api(
-        "GET",
-        NETWORK,
-        summary="One network",
-        responses={200: out.NetworkOut},
-        tags=FUNDING,
-        operation="savings_networks.get",
-    )
-    def get_network(self, request: Request, network_id: str, caller: Caller) -> Response:
-        return with_etag(self._funding("get_network", caller, network_id))
-
-    @api(
-        "PUT",
-        NETWORK,
-        summary="Rename a network or change its officers (If-Match)",
-        body=NetworkChange,
-        responses={200: out.NetworkOut},
-        tags=FUNDING,
-        operation="savings_networks.update",
-        if_match="required",
-    )
-    def update_network(self, request: Request, network_id: str, caller: Caller) -> Response:
-        version = expected_version(request)
-        body = body_object(request)
-        return with_etag(self._funding("update_network", caller, network_id, body, version))
-
-    @api(
-        "POST",
         "/api/v1/savings-groups",
         summary="Create a savings-for-production group with its committee and rules",
         body=GroupIn,
-        responses={201: out.SavingsGroupOut},
+        responses={201: SavingsGroupOut},
         tags=FUNDING,
         operation="savings_groups.create",
     )
@@ -90,7 +91,7 @@ class GroupRoutes(FundingCalls):
         "/api/v1/savings-groups",
         summary="Savings groups the caller may see, by network or area",
         query=GroupQuery,
-        responses={200: out.GroupPage},
+        responses={200: GroupPage},
         tags=FUNDING,
         operation="savings_groups.list",
     )
@@ -102,7 +103,7 @@ class GroupRoutes(FundingCalls):
         "GET",
         GROUP,
         summary="One group: committee, rules and balances",
-        responses={200: out.SavingsGroupOut},
+        responses={200: SavingsGroupOut},
         tags=FUNDING,
         operation="savings_groups.get",
     )
@@ -116,7 +117,7 @@ class GroupRoutes(FundingCalls):
         GROUP,
         summary="Change a group's name, network, committee or rules (If-Match)",
         body=GroupChange,
-        responses={200: out.SavingsGroupOut},
+        responses={200: SavingsGroupOut},
         tags=FUNDING,
         operation="savings_groups.update",
         if_match="required",
@@ -132,7 +133,7 @@ class GroupRoutes(FundingCalls):
         "GET",
         GROUP + "/balances",
         summary="The group's books: cash + loans outstanding = savings + retained income",
-        responses={200: out.GroupBalances},
+        responses={200: GroupBalances},
         tags=FUNDING,
         operation="savings_groups.balances.get",
     )
@@ -148,7 +149,7 @@ class GroupRoutes(FundingCalls):
         GROUP + "/ledger",
         summary="The group's ledger, one row per transfer, by member or loan",
         query=EntryQuery,
-        responses={200: out.PostingPage},
+        responses={200: PostingPage},
         tags=FUNDING,
         operation="savings_groups.ledger.get",
     )
@@ -157,32 +158,3 @@ class GroupRoutes(FundingCalls):
     ) -> Response:
         names = ("member_id", "loan_id", *PAGING)
         return self._funding_page(request, "list_entries", caller, savings_group_id, names=names)
-
-    @api(
-        "GET",
-        GROUP + "/members",
-        summary="The group's members",
-        query=Page,
-        responses={200: out.MemberPage},
-        tags=FUNDING,
-        operation="savings_groups.members.list",
-    )
-    def list_savings_members(
-        self, request: Request, savings_group_id: str, caller: Caller
-    ) -> Response:
-        return self._funding_page(request, "list_members", caller, savings_group_id, names=PAGING)
-
-    @api(
-        "POST",
-        GROUP + "/members",
-        summary="Enrol a member, optionally linked to a household",
-        body=out.SavingsMemberIn,
-        responses={201: out.SavingsMemberOut},
-        tags=FUNDING,
-        operation="savings_groups.members.add",
-    )
-    def add_savings_member(
-        self, request: Request, savings_group_id: str, caller: Caller
-    ) -> Response:
-        member = self._funding("add_member", caller, savings_group_id, keyed(request))
-        return with_etag(member, 201, f"/api/v1/savings-members/{member['id']}")

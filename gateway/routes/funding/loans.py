@@ -1,13 +1,13 @@
-"""Members' savings and loans: deposits, withdrawals, application, maker-checker approval,
-disbursement, repayments, write-off, and the repayment schedule."""
+"""Members' loans: application, maker-checker approval, disbursement and the repayment
+schedule."""
 
 from __future__ import annotations
 
+from marshmallow import Schema, fields
 from werkzeug.wrappers import Request, Response
 
 from gateway.http import api, json_response
 from gateway.resources import body_object, expected_version, keyed, with_etag
-from gateway.routes.funding import schemas as out
 from gateway.routes.funding.base import (
     FUNDING,
     GROUP,
@@ -15,55 +15,83 @@ from gateway.routes.funding.base import (
     MEMBER,
     PAGING,
     FundingCalls,
+    Maybe,
+    Thb,
 )
+from gateway.schemas import page_of
 from infra.caller import Caller
+from infra.fields import Integer
 from services.funding.schemas.loans import LoanApplication, LoanQuery, OnDay, Reason
-from services.funding.schemas.members import Movement
-from services.funding.schemas.repayments import WriteOff
+
+
+class ArrearsOut(Schema):
+    days_overdue = Integer()
+    bucket = fields.String()
+    amount_thb = Thb()
+    oldest_due_on = Maybe()
+
+
+class InstallmentOut(Schema):
+    seq = Integer()
+    due_on = fields.String()
+    principal_thb = Thb()
+    interest_thb = Thb()
+    principal_paid_thb = Thb()
+    interest_paid_thb = Thb()
+
+
+class LoanOut(Schema):
+    id = fields.String()
+    group_id = fields.String()
+    member_id = fields.String()
+    status = fields.String()
+    allowed = fields.List(fields.String())
+    amount_thb = Thb()
+    term_months = Integer()
+    purpose = fields.String()
+    annual_interest_rate = Thb()
+    interest_method = fields.String()
+    recorded_by = fields.String()
+    applied_at = Maybe()
+    decided_by = Maybe()
+    decided_at = Maybe()
+    decision_reason = Maybe()
+    disbursed_on = Maybe()
+    closed_on = Maybe()
+    outstanding_principal_thb = Thb()
+    payoff_thb = Thb(allow_none=True)
+    interest_waived_thb = Thb()
+    written_off_thb = Thb()
+    write_off_reason = Maybe()
+    arrears = fields.Nested(ArrearsOut)
+    funding_request_id = Maybe()
+    household_id = Maybe()
+    intervention_id = Maybe()
+    schedule = fields.List(fields.Nested(InstallmentOut))
+    version = Integer()
+
+
+class ScheduleOut(Schema):
+    loan_id = fields.String()
+    status = fields.String()
+    interest_method = fields.String()
+    outstanding_principal_thb = Thb()
+    payoff_thb = Thb(allow_none=True)
+    arrears = fields.Nested(ArrearsOut)
+    installments = fields.List(fields.Nested(InstallmentOut))
+    version = Integer()
+
+
+LoanPage = page_of(LoanOut, "LoanPage")
 
 
 class LoanRoutes(FundingCalls):
-    @api(
-        "GET",
-        MEMBER,
-        summary="One member: savings balance and how much they may borrow",
-        responses={200: out.SavingsMemberOut},
-        tags=FUNDING,
-        operation="savings_members.get",
-    )
-    def get_savings_member(self, request: Request, member_id: str, caller: Caller) -> Response:
-        return with_etag(self._funding("get_member", caller, member_id))
-
-    @api(
-        "POST",
-        MEMBER + "/deposits",
-        summary="A monthly savings deposit (สัจจะ)",
-        body=Movement,
-        responses={201: out.MovementOut},
-        tags=FUNDING,
-        operation="savings_members.deposit",
-    )
-    def deposit_savings(self, request: Request, member_id: str, caller: Caller) -> Response:
-        return json_response(self._funding("deposit", caller, member_id, keyed(request)), 201)
-
-    @api(
-        "POST",
-        MEMBER + "/withdrawals",
-        summary="A withdrawal of savings, within the group's rules",
-        body=Movement,
-        responses={201: out.MovementOut},
-        tags=FUNDING,
-        operation="savings_members.withdraw",
-    )
-    def withdraw_savings(self, request: Request, member_id: str, caller: Caller) -> Response:
-        return json_response(self._funding("withdraw", caller, member_id, keyed(request)), 201)
-
     @api(
         "POST",
         MEMBER + "/loans",
         summary="Record a loan application (the recorder may not approve it)",
         body=LoanApplication,
-        responses={201: out.LoanOut},
+        responses={201: LoanOut},
         tags=FUNDING,
         operation="savings_members.loans.apply",
     )
@@ -76,7 +104,7 @@ class LoanRoutes(FundingCalls):
         GROUP + "/loans",
         summary="The group's loans, by status or member",
         query=LoanQuery,
-        responses={200: out.LoanPage},
+        responses={200: LoanPage},
         tags=FUNDING,
         operation="savings_groups.loans.list",
     )
@@ -88,7 +116,7 @@ class LoanRoutes(FundingCalls):
         "GET",
         LOAN,
         summary="One loan",
-        responses={200: out.LoanOut},
+        responses={200: LoanOut},
         tags=FUNDING,
         operation="loans.get",
     )
@@ -99,7 +127,7 @@ class LoanRoutes(FundingCalls):
         "GET",
         LOAN + "/schedule",
         summary="The repayment schedule, what is paid, payoff today and arrears",
-        responses={200: out.ScheduleOut},
+        responses={200: ScheduleOut},
         tags=FUNDING,
         operation="loans.schedule.get",
     )
@@ -122,7 +150,7 @@ class LoanRoutes(FundingCalls):
         "POST",
         LOAN + "/approval",
         summary="Approve (a committee member other than the recorder; If-Match)",
-        responses={200: out.LoanOut},
+        responses={200: LoanOut},
         tags=FUNDING,
         operation="loans.approve",
         if_match="required",
@@ -136,7 +164,7 @@ class LoanRoutes(FundingCalls):
         LOAN + "/rejection",
         summary="Reject an application, with a reason (If-Match)",
         body=Reason,
-        responses={200: out.LoanOut},
+        responses={200: LoanOut},
         tags=FUNDING,
         operation="loans.reject",
         if_match="required",
@@ -151,7 +179,7 @@ class LoanRoutes(FundingCalls):
         LOAN + "/disbursement",
         summary="Pay out an approved loan; the schedule starts (If-Match)",
         body=OnDay,
-        responses={200: out.LoanOut},
+        responses={200: LoanOut},
         tags=FUNDING,
         operation="loans.disburse",
         if_match="required",
@@ -160,30 +188,3 @@ class LoanRoutes(FundingCalls):
         version = expected_version(request)
         body = body_object(request)
         return with_etag(self._funding("disburse_loan", caller, loan_id, body, version))
-
-    @api(
-        "POST",
-        LOAN + "/repayments",
-        summary="A repayment: partial, early or late; interest first, then principal",
-        body=Movement,
-        responses={201: out.RepaymentOut},
-        tags=FUNDING,
-        operation="loans.repay",
-    )
-    def repay_loan(self, request: Request, loan_id: str, caller: Caller) -> Response:
-        return json_response(self._funding("repay_loan", caller, loan_id, keyed(request)), 201)
-
-    @api(
-        "POST",
-        LOAN + "/write-off",
-        summary="Write off what is left of a loan, with a reason (If-Match)",
-        body=WriteOff,
-        responses={200: out.LoanOut},
-        tags=FUNDING,
-        operation="loans.write_off",
-        if_match="required",
-    )
-    def write_off_loan(self, request: Request, loan_id: str, caller: Caller) -> Response:
-        version = expected_version(request)
-        body = body_object(request)
-        return with_etag(self._funding("write_off_loan", caller, loan_id, body, version))

@@ -1,11 +1,11 @@
-"""The registry and the case's stage: register, list, read, correct, target, consent, move."""
+"""The registry: register, list, read and correct households."""
 
 from __future__ import annotations
 
 from marshmallow import Schema, fields
 from werkzeug.wrappers import Request, Response
 
-from gateway.http import api, json_response
+from gateway.http import api
 from gateway.resources import (
     body_object,
     expected_version,
@@ -18,7 +18,6 @@ from gateway.routes.households.base import HOUSEHOLD, HOUSEHOLDS, HouseholdsCall
 from gateway.schemas import page_of
 from infra.caller import Caller
 from infra.fields import Integer
-from services.households.schemas.case import ChangeStage, RecordConsent, TargetHouseholds
 from services.households.schemas.registry import (
     CaseOut,
     HouseholdOut,
@@ -29,10 +28,6 @@ from services.households.schemas.registry import (
 )
 
 Created = Schema.from_dict({"id": fields.String(), "version": Integer()}, name="Created")
-Targeted = Schema.from_dict(
-    {"assessed": Integer(), "targeted": Integer(), "survey_year": Integer()},
-    name="TargetingResult",
-)
 LIST_FILTERS = (
     "area",
     "stage",
@@ -41,6 +36,7 @@ LIST_FILTERS = (
     "min_failed_indicators",
     "overdue",
     "plan_waiting",
+    "risk",
     "order",
     "after",
     "limit",
@@ -98,43 +94,3 @@ class RegistryRoutes(HouseholdsCalls):
     def update_household(self, request: Request, household_id: str, caller: Caller) -> Response:
         body, version = body_object(request), expected_version(request)
         return with_etag(self._households("update_household", caller, household_id, body, version))
-
-    @api(
-        "POST",
-        "/api/v1/targeting",
-        summary="Target the poor households of an area for a survey year",
-        body=TargetHouseholds,
-        responses={200: Targeted},
-        tags=HOUSEHOLDS,
-        operation="households.target",
-    )
-    def target_households(self, request: Request, caller: Caller) -> Response:
-        return json_response(self._households("target_households", caller, body_object(request)))
-
-    @api(
-        "POST",
-        HOUSEHOLD + "/consent",
-        summary="Record informed consent, yes or no (If-Match)",
-        body=RecordConsent,
-        responses={200: HouseholdOut},
-        tags=HOUSEHOLDS,
-        operation="households.consent.record",
-        if_match="required",
-    )
-    def record_consent(self, request: Request, household_id: str, caller: Caller) -> Response:
-        body, version = body_object(request), expected_version(request)
-        return with_etag(self._households("record_consent", caller, household_id, body, version))
-
-    @api(
-        "POST",
-        HOUSEHOLD + "/stage",
-        summary="Move the case by hand: manage/care, moved, deceased, merged (If-Match)",
-        body=ChangeStage,
-        responses={200: HouseholdOut},
-        tags=HOUSEHOLDS,
-        operation="households.stage.change",
-        if_match="required",
-    )
-    def change_stage(self, request: Request, household_id: str, caller: Caller) -> Response:
-        body, version = body_object(request), expected_version(request)
-        return with_etag(self._households("change_stage", caller, household_id, body, version))

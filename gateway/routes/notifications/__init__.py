@@ -2,6 +2,16 @@
 
 from gateway.routes.notifications.deliveries import DeliveryRoutes
 from gateway.routes.notifications.escalations import EscalationRoutes
+from gateway.routes.notifications.events import EventRoutes
+from gateway.routes.notifications.history import EscalationHistoryRoutes
 from gateway.routes.notifications.inbox import InboxRoutes
+from gateway.routes.notifications.subscriptions import SubscriptionRoutes
 
-NOTIFICATION_ROUTES = (InboxRoutes, EscalationRoutes, DeliveryRoutes)
+NOTIFICATION_ROUTES = (
+    InboxRoutes,
+    EscalationRoutes,
+    DeliveryRoutes,
+    SubscriptionRoutes,
+    EventRoutes,
+    EscalationHistoryRoutes,
+)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from infra.pagination import keyset, page
+from infra.pagination import Page, keyset, page
+from infra.versions import save_versioned
 from services.funding.db.access_tables import funding_requests
 from services.funding.db.convert import from_satang, to_satang
+from services.funding.db.queries import RequestQuery
 from services.funding.domain.access import Applicant, FundingRequest, Need, RequestStatus
 
 
@@ -21,11 +23,8 @@ class FundingRequestRepository:
         self.session.execute(insert(funding_requests).values(**_columns(request)))
 
     def save(self, request: FundingRequest) -> None:
-        self.session.execute(
-            update(funding_requests)
-            .where(funding_requests.c.id == request.id)
-            .values(**_columns(request))
-        )
+        """A changed request: refused (412) unless the row still holds the version before."""
+        save_versioned(self.session, funding_requests, "id", _columns(request))
 
     def get(self, request_id: str) -> FundingRequest | None:
         row = self.session.execute(
@@ -39,16 +38,16 @@ class FundingRequestRepository:
         ).first()
         return _request(row) if row else None
 
-    def list(self, group_id: str, query: dict[str, Any]) -> tuple[list[FundingRequest], str | None]:
+    def list(self, group_id: str, query: RequestQuery) -> Page[FundingRequest]:
         statement = select(funding_requests).where(funding_requests.c.group_id == group_id)
-        if query.get("status"):
-            statement = statement.where(funding_requests.c.status == query["status"])
+        if query.status:
+            statement = statement.where(funding_requests.c.status == query.status)
         keys = [funding_requests.c.received_at, funding_requests.c.id]
         rows = self.session.execute(
-            keyset(statement, keys, query["after"], query["limit"], descending=True)
+            keyset(statement, keys, query.after, query.limit, descending=True)
         ).all()
-        found, cursor = page(rows, query["limit"], key=lambda r: [r.received_at, r.id])
-        return [_request(row) for row in found], cursor
+        found = page(rows, query.limit, key=lambda r: [r.received_at, r.id])
+        return Page([_request(row) for row in found.items], found.next)
 
 
 def _columns(request: FundingRequest) -> dict[str, Any]:

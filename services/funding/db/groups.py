@@ -8,8 +8,10 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from infra.caller import Caller
-from infra.pagination import keyset, page
+from infra.pagination import Page, keyset, page
+from infra.versions import save_versioned
 from services.funding.db.convert import from_satang, rules_columns, rules_of, to_satang
+from services.funding.db.queries import GroupQuery
 from services.funding.db.tables import committee, groups, network_officers
 from services.funding.db.visibility import groups_visible_to
 from services.funding.domain.group import Group, Seat
@@ -49,9 +51,8 @@ class GroupRepository:
         self._seat(group)
 
     def save(self, group: Group) -> None:
-        self.session.execute(
-            update(groups).where(groups.c.id == group.id).values(**_group_columns(group))
-        )
+        """A changed group: refused (412) unless the row still holds the version before."""
+        save_versioned(self.session, groups, "id", {"id": group.id, **_group_columns(group)})
         self.session.execute(delete(committee).where(committee.c.group_id == group.id))
         self._seat(group)
 
@@ -77,16 +78,16 @@ class GroupRepository:
         found = self._groups(rows)
         return found[0] if found else None
 
-    def list(self, caller: Caller, query: dict[str, Any]) -> tuple[list[Group], str | None]:
+    def list(self, caller: Caller, query: GroupQuery) -> Page[Group]:
         statement = select(groups).where(groups_visible_to(caller))
-        if query.get("network_id"):
-            statement = statement.where(groups.c.network_id == query["network_id"])
-        if query.get("area"):
-            statement = statement.where(groups.c.village_code.startswith(query["area"]))
+        if query.network_id:
+            statement = statement.where(groups.c.network_id == query.network_id)
+        if query.area:
+            statement = statement.where(groups.c.village_code.startswith(query.area))
         keys = [groups.c.village_code, groups.c.id]
-        rows = self.session.execute(keyset(statement, keys, query["after"], query["limit"])).all()
-        found, cursor = page(rows, query["limit"], key=lambda r: [r.village_code, r.id])
-        return self._groups(found), cursor
+        rows = self.session.execute(keyset(statement, keys, query.after, query.limit)).all()
+        found = page(rows, query.limit, key=lambda r: [r.village_code, r.id])
+        return Page(self._groups(found.items), found.next)
 
     def ids_in_network(self, network_id: str) -> list[str]:
         rows = self.session.execute(select(groups.c.id).where(groups.c.network_id == network_id))

@@ -1,28 +1,21 @@
-"""The ledger, collection sheets and client keys: repositories."""
+"""The ledger and collection sheets: repositories."""
 
 from __future__ import annotations
 
-import json
-from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from infra.pagination import keyset, page
+from infra.pagination import Page, keyset, page
 from services.funding.db.bulk import insert_many
 from services.funding.db.convert import from_satang, to_satang
-from services.funding.db.ledger_tables import client_requests, postings, sheets
+from services.funding.db.ledger_tables import postings, sheets
+from services.funding.db.queries import EntryQuery
 from services.funding.domain.collection import Sheet
 from services.funding.domain.ledger import Entry, Transfer
 from services.funding.vocabulary import LineKind
-
-# Built once: a statement built per call costs more than SQLite takes to run it.
-ANSWER = select(client_requests).where(
-    client_requests.c.group_id == bindparam("group_id"),
-    client_requests.c.client_key == bindparam("client_key"),
-)
 
 
 class LedgerRepository:
@@ -34,15 +27,17 @@ class LedgerRepository:
         rows = [_posting(entry, transfer) for entry in posted for transfer in entry.transfers()]
         insert_many(self.session, postings, rows)
 
-    def list(self, group_id: str, query: dict[str, Any]) -> tuple[list[Any], str | None]:
+    def list(self, group_id: str, query: EntryQuery) -> Page[Any]:
+        """Ledger rows, newest first."""
         statement = select(postings).where(postings.c.group_id == group_id)
-        for name in ("member_id", "loan_id"):
-            if query.get(name):
-                statement = statement.where(postings.c[name] == query[name])
+        if query.member_id:
+            statement = statement.where(postings.c.member_id == query.member_id)
+        if query.loan_id:
+            statement = statement.where(postings.c.loan_id == query.loan_id)
         rows = self.session.execute(
-            keyset(statement, [postings.c.seq], query["after"], query["limit"], descending=True)
+            keyset(statement, [postings.c.seq], query.after, query.limit, descending=True)
         ).all()
-        return page(rows, query["limit"], key=lambda r: [r.seq])
+        return page(rows, query.limit, key=lambda r: [r.seq])
 
     def account_sums(self, group_id: str) -> dict[str, Decimal]:
         """Each account's balance straight from the transfers (debit positive)."""
@@ -74,38 +69,6 @@ class SheetRepository:
             "posted_at": sheet.posting.recorded_at,
         }
         insert_many(self.session, sheets, [row])
-
-
-class ClientRequestRepository:
-    """Answers of resendable commands, kept under (group, client key)."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def get(self, group_id: str, client_key: str) -> tuple[str, str, Any] | None:
-        """(command, fingerprint, answer) stored under the key, if any."""
-        given = {"group_id": group_id, "client_key": client_key}
-        row = self.session.execute(ANSWER, given).first()
-        return (row.command, row.fingerprint, json.loads(row.result)) if row else None
-
-    def add(
-        self,
-        group_id: str,
-        client_key: str,
-        command: str,
-        fingerprint: str,
-        answer: Any,
-        now: datetime,
-    ) -> None:
-        row = {
-            "group_id": group_id,
-            "client_key": client_key,
-            "command": command,
-            "fingerprint": fingerprint,
-            "result": json.dumps(answer, ensure_ascii=False),
-            "created_at": now,
-        }
-        insert_many(self.session, client_requests, [row])
 
 
 def _posting(entry: Entry, transfer: Transfer) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""The ledger (balanced transfers), collection sheets and client keys."""
+"""The ledger (balanced transfers), collection sheets and client keys (infra's table)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
-    Text,
 )
 
+from infra.audit import add_audit_table
+from infra.client_requests import add_client_requests_table
 from infra.tables import BigId, UtcDateTime
 from services.funding.db.tables import PERSON, UUID, metadata, money
 
@@ -52,14 +53,6 @@ sheets = Table(
     Column("recorded_by", PERSON, nullable=False),
     Column("posted_at", UtcDateTime, nullable=False),
 )
-# A resendable command's answer, kept under the client's key: a resend gets the same answer.
-client_requests = Table(
-    "client_requests",
-    metadata,
-    Column("group_id", UUID, primary_key=True),
-    Column("client_key", String(100), primary_key=True),
-    Column("command", String(40), nullable=False),
-    Column("fingerprint", String(64), nullable=False),
-    Column("result", Text, nullable=False),
-    Column("created_at", UtcDateTime, nullable=False),
-)
+# A resendable command's answer, kept under (group id, client key): a resend gets the same answer.
+client_requests = add_client_requests_table(metadata)
+audit_entries = add_audit_table(metadata)

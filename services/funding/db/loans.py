@@ -6,10 +6,11 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
-from infra.pagination import keyset, page
+from infra.pagination import Page, keyset, page
+from infra.versions import save_versioned
 from services.funding.db.bulk import update_many
 from services.funding.db.convert import from_satang
 from services.funding.db.loan_rows import (
@@ -22,6 +23,7 @@ from services.funding.db.loan_rows import (
     loan_payment,
 )
 from services.funding.db.loan_tables import installments, loans
+from services.funding.db.queries import LoanQuery
 from services.funding.domain.loan import OWING, Loan, LoanStatus
 from services.funding.domain.schedule import Installment
 
@@ -58,9 +60,9 @@ class LoanRepository:
         return {loan.id: loan for loan in self._with_schedules(rows, unpaid_only=True)}
 
     def save(self, loan: Loan) -> None:
-        self.session.execute(
-            update(loans).where(loans.c.id == loan.id).values(**loan_columns(loan))
-        )
+        """A loan after a decision, disbursement or write-off: refused (412) unless the row still
+        holds the version before (repayments, set-based, write under the group's lock)."""
+        save_versioned(self.session, loans, "id", {"id": loan.id, **loan_columns(loan)})
 
     def add_schedule(self, loan: Loan) -> None:
         rows = [{"loan_id": loan.id, **installment_columns(i)} for i in loan.schedule]
@@ -97,18 +99,18 @@ class LoanRepository:
         ).scalar_one()
         return from_satang(int(pending) + int(outstanding))
 
-    def list(self, group_id: str, query: dict[str, Any]) -> tuple[list[Loan], str | None]:
+    def list(self, group_id: str, query: LoanQuery) -> Page[Loan]:
         statement = select(loans).where(loans.c.group_id == group_id)
-        if query.get("status"):
-            statement = statement.where(loans.c.status == query["status"])
-        if query.get("member_id"):
-            statement = statement.where(loans.c.member_id == query["member_id"])
+        if query.status:
+            statement = statement.where(loans.c.status == query.status)
+        if query.member_id:
+            statement = statement.where(loans.c.member_id == query.member_id)
         keys = [loans.c.applied_at, loans.c.id]
         rows = self.session.execute(
-            keyset(statement, keys, query["after"], query["limit"], descending=True)
+            keyset(statement, keys, query.after, query.limit, descending=True)
         ).all()
-        found, cursor = page(rows, query["limit"], key=lambda r: [r.applied_at, r.id])
-        return self._with_schedules(found), cursor
+        found = page(rows, query.limit, key=lambda r: [r.applied_at, r.id])
+        return Page(self._with_schedules(found.items), found.next)
 
     def _loans(self, statement: Any) -> list[Loan]:
         return self._with_schedules(self.session.execute(statement).all())

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
-from infra.pagination import keyset, page
+from infra.pagination import Page, keyset, page
+from infra.versions import save_versioned
 from services.funding.db.bulk import update_many
 from services.funding.db.convert import from_satang, to_satang
+from services.funding.db.queries import PageQuery
 from services.funding.db.tables import members
 from services.funding.domain.member import Member, MemberStatus
 
@@ -45,11 +47,8 @@ class MemberRepository:
         update_many(self.session, members, ("id",), rows)
 
     def link_household(self, member: Member) -> None:
-        self.session.execute(
-            update(members)
-            .where(members.c.id == member.id)
-            .values(household_id=member.household_id, version=member.version)
-        )
+        values = {"id": member.id, "household_id": member.household_id, "version": member.version}
+        save_versioned(self.session, members, "id", values)
 
     def active_by_household(self, household_id: str) -> Member | None:
         row = self.session.execute(
@@ -60,11 +59,11 @@ class MemberRepository:
         ).first()
         return _member(row) if row else None
 
-    def list(self, group_id: str, after: str | None, limit: int) -> tuple[list[Member], str | None]:
+    def list(self, group_id: str, query: PageQuery) -> Page[Member]:
         statement = select(members).where(members.c.group_id == group_id)
-        rows = self.session.execute(keyset(statement, [members.c.member_no], after, limit)).all()
-        found, cursor = page(rows, limit, key=lambda r: [r.member_no])
-        return [_member(row) for row in found], cursor
+        ordered = keyset(statement, [members.c.member_no], query.after, query.limit)
+        found = page(self.session.execute(ordered).all(), query.limit, key=lambda r: [r.member_no])
+        return Page([_member(row) for row in found.items], found.next)
 
 
 def _columns(member: Member) -> dict[str, Any]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from infra.caller import Caller
-from infra.pagination import keyset, page
+from infra.pagination import Page, keyset, page
+from infra.versions import save_versioned
 from services.funding.db.groups import officers_of
+from services.funding.db.queries import PageQuery
 from services.funding.db.tables import network_officers, networks
 from services.funding.db.visibility import networks_visible_to
 from services.funding.domain.group import Network
@@ -24,9 +26,9 @@ class NetworkRepository:
         self._appoint(network)
 
     def save(self, network: Network) -> None:
-        self.session.execute(
-            update(networks).where(networks.c.id == network.id).values(**_network_columns(network))
-        )
+        """A changed network: refused (412) unless the row still holds the version before."""
+        values = {"id": network.id, **_network_columns(network)}
+        save_versioned(self.session, networks, "id", values)
         self.session.execute(
             delete(network_officers).where(network_officers.c.network_id == network.id)
         )
@@ -37,14 +39,12 @@ class NetworkRepository:
         found = self._networks(rows)
         return found[0] if found else None
 
-    def list(
-        self, caller: Caller, after: str | None, limit: int
-    ) -> tuple[list[Network], str | None]:
+    def list(self, caller: Caller, query: PageQuery) -> Page[Network]:
         statement = select(networks).where(networks_visible_to(caller))
         keys = [networks.c.district_code, networks.c.id]
-        rows = self.session.execute(keyset(statement, keys, after, limit)).all()
-        found, cursor = page(rows, limit, key=lambda r: [r.district_code, r.id])
-        return self._networks(found), cursor
+        rows = self.session.execute(keyset(statement, keys, query.after, query.limit)).all()
+        found = page(rows, query.limit, key=lambda r: [r.district_code, r.id])
+        return Page(self._networks(found.items), found.next)
 
     def _appoint(self, network: Network) -> None:
         if network.officers:

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from infra.commands import command_of
 from infra.rpc import rpc
+from infra.validation import listed
+from services.funding.db import queries
 from services.funding.entrypoints.common import Entrypoints, who
 from services.funding.schemas.common import parse
-from services.funding.schemas.loans import LoanApplication, LoanQuery, OnDay, Reason, loan_out
+from services.funding.schemas.loans import (
+    LoanApplication,
+    LoanOnAnswer,
+    LoanQuery,
+    OnDay,
+    Reason,
+    loan_out,
+)
 from services.funding.usecases import loans
+from services.funding.usecases.commands import ApplyForLoan, DisburseLoan, RejectLoan
 
 
 class LoanEntrypoints(Entrypoints):
@@ -16,7 +27,7 @@ class LoanEntrypoints(Entrypoints):
     def apply_for_loan(
         self, caller: dict[str, Any], member_id: str, payload: dict[str, Any]
     ) -> dict[str, Any]:
-        command = parse(LoanApplication, payload)
+        command = command_of(ApplyForLoan, parse(LoanApplication, payload))
         return loans.apply_for_loan(self.uow, who(caller), member_id, command, self.now(), loan_out)
 
     @rpc
@@ -34,7 +45,7 @@ class LoanEntrypoints(Entrypoints):
         payload: dict[str, Any],
         expected_version: int | None = None,
     ) -> dict[str, Any]:
-        command = parse(Reason, payload)
+        command = command_of(RejectLoan, parse(Reason, payload))
         loan, on = loans.reject_loan(
             self.uow, who(caller), loan_id, command, expected_version, self.now()
         )
@@ -48,7 +59,7 @@ class LoanEntrypoints(Entrypoints):
         payload: dict[str, Any],
         expected_version: int | None = None,
     ) -> dict[str, Any]:
-        command = parse(OnDay, payload)
+        command = command_of(DisburseLoan, parse(OnDay, payload))
         loan, on = loans.disburse_loan(
             self.uow, who(caller), loan_id, command, expected_version, self.now(), self.settings
         )
@@ -63,7 +74,7 @@ class LoanEntrypoints(Entrypoints):
     def list_loans(
         self, caller: dict[str, Any], group_id: str, query: dict[str, Any]
     ) -> dict[str, Any]:
-        query = parse(LoanQuery, query)
-        found = loans.list_loans(self.uow, who(caller), group_id, query, self.now())
-        items = [loan_out(loan, found["today"]) for loan in found["items"]]
-        return {"items": items, "next": found["next"]}
+        command = command_of(queries.LoanQuery, parse(LoanQuery, query))
+        return listed(
+            LoanOnAnswer, loans.list_loans(self.uow, who(caller), group_id, command, self.now())
+        )

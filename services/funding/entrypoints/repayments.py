@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from infra.commands import command_of
 from infra.rpc import rpc
 from services.funding.entrypoints.common import Entrypoints, who
 from services.funding.schemas.common import parse
@@ -12,6 +13,7 @@ from services.funding.schemas.members import Movement
 from services.funding.schemas.repayments import WriteOff, repayment_out, sheet_out
 from services.funding.schemas.sheet_input import parse_sheet
 from services.funding.usecases import repayments
+from services.funding.usecases.commands import MoveMoney, PostSheet, WriteOffLoan
 
 
 class RepaymentEntrypoints(Entrypoints):
@@ -19,7 +21,7 @@ class RepaymentEntrypoints(Entrypoints):
     def repay_loan(
         self, caller: dict[str, Any], loan_id: str, payload: dict[str, Any]
     ) -> dict[str, Any]:
-        command = parse(Movement, payload)
+        command = command_of(MoveMoney, parse(Movement, payload))
         return repayments.repay_loan(
             self.uow, who(caller), loan_id, command, self.now(), self.settings, repayment_out
         )
@@ -32,7 +34,7 @@ class RepaymentEntrypoints(Entrypoints):
         payload: dict[str, Any],
         expected_version: int | None = None,
     ) -> dict[str, Any]:
-        command = parse(WriteOff, payload)
+        command = command_of(WriteOffLoan, parse(WriteOff, payload))
         loan, on = repayments.write_off_loan(
             self.uow, who(caller), loan_id, command, expected_version, self.now(), self.settings
         )
@@ -42,7 +44,7 @@ class RepaymentEntrypoints(Entrypoints):
     def post_collection_sheet(
         self, caller: dict[str, Any], group_id: str, payload: dict[str, Any]
     ) -> dict[str, Any]:
-        command = parse_sheet(payload)
+        command = command_of(PostSheet, parse_sheet(payload))
         return repayments.post_collection_sheet(
             self.uow, who(caller), group_id, command, self.now(), self.settings, sheet_out
         )

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from services.funding.schemas.common import Id, Page, Text, iso, thb
+from services.funding.schemas.common import Id, Page, Text, answered_by, iso, thb
 
 if TYPE_CHECKING:  # the gateway loads these schemas, never the domain
     from services.funding.domain.access import FundingRequest
@@ -55,3 +55,6 @@ def request_out(request: FundingRequest) -> dict[str, Any]:
         "requested_at": iso(request.requested_at),
         "version": request.version,
     }
+
+
+RequestAnswer = answered_by(request_out)

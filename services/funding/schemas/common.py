@@ -1,7 +1,9 @@
-"""What every funding schema shares: one loader, ids, client keys, pages, money and dates out."""
+"""What every funding schema shares: one loader, ids, client keys, pages, money and dates out,
+and answers built by functions as schemas (`answered_by`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -55,6 +57,14 @@ def iso(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def listed(items: list[Any], out: Any, cursor: str | None) -> dict[str, Any]:
-    """A page of a list: each item through `out`, and the cursor of the next page."""
-    return {"items": [out(item) for item in items], "next": cursor}
+def answered_by(render: Callable[[Any], dict[str, Any]]) -> type[Schema]:
+    """A schema whose dump is `render`, for `infra.validation.listed`: funding builds its answers
+    with functions (the `*_out` of each subject; the gateway documents them), not schemas."""
+
+    class Answer(Schema):
+        def dump(self, obj: Any, *, many: bool | None = None) -> Any:
+            if self.many if many is None else many:
+                return [render(item) for item in obj]
+            return render(obj)
+
+    return Answer

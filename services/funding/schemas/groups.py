@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from marshmallow import Schema, fields, validate
 
 from infra.fields import AreaCode, Integer, Line, Money, PlainDecimal
-from services.funding.schemas.common import Id, Page, iso, thb
+from services.funding.schemas.common import Id, Page, answered_by, iso, thb
 from services.funding.vocabulary import MAX_TERM_MONTHS, CommitteeRole, InterestMethod
 
 if TYPE_CHECKING:  # the gateway loads these schemas, never the domain
@@ -130,3 +130,7 @@ def posting_out(row: Any) -> dict[str, Any]:
         "recorded_by": row.recorded_by,
         "recorded_at": iso(row.recorded_at),
     }
+
+
+GroupAnswer = answered_by(lambda seen: group_out(seen.item, seen.may_record))
+PostingAnswer = answered_by(posting_out)

@@ -10,7 +10,16 @@ from marshmallow import Schema, fields, validate
 
 from infra.dates import BOOKED
 from infra.fields import Day, Integer
-from services.funding.schemas.common import Amount, Id, Page, Resendable, Text, iso, thb
+from services.funding.schemas.common import (
+    Amount,
+    Id,
+    Page,
+    Resendable,
+    Text,
+    answered_by,
+    iso,
+    thb,
+)
 from services.funding.vocabulary import MAX_TERM_MONTHS
 
 if TYPE_CHECKING:  # the gateway loads these schemas, never the domain
@@ -96,3 +105,6 @@ def arrears_out(arrears: Arrears) -> dict[str, Any]:
         "amount_thb": thb(arrears.amount),
         "oldest_due_on": iso(arrears.oldest_due_on),
     }
+
+
+LoanOnAnswer = answered_by(lambda dated: loan_out(*dated))  # (loan, the day it is reckoned on)

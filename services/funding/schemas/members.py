@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from infra.dates import BOOKED, JOINED
 from infra.fields import Day, Line
-from services.funding.schemas.common import Amount, Id, Resendable, iso, thb
+from services.funding.schemas.common import Amount, Id, Resendable, answered_by, iso, thb
 
 if TYPE_CHECKING:  # the gateway loads these schemas, never the domain
     from services.funding.domain.ledger import Entry
@@ -64,3 +64,6 @@ def entry_out(entry: Entry) -> dict[str, Any]:
 def movement_out(entry: Entry, member: Member) -> dict[str, Any]:
     """A deposit or withdrawal: the entry and the member's savings after it."""
     return {**entry_out(entry), "savings_thb": thb(member.savings)}
+
+
+MemberAnswer = answered_by(member_out)

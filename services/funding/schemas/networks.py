@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from marshmallow import Schema, fields, validate
 
 from infra.fields import AreaCode, Line
-from services.funding.schemas.common import Id, iso
+from services.funding.schemas.common import Id, answered_by, iso
 
 if TYPE_CHECKING:  # the gateway loads these schemas, never the domain
     from services.funding.domain.group import Network
@@ -34,3 +34,6 @@ def network_out(network: Network, may_record: bool) -> dict[str, Any]:
         "created_at": iso(network.created_at),
         "version": network.version,
     }
+
+
+NetworkAnswer = answered_by(lambda seen: network_out(seen.item, seen.may_record))

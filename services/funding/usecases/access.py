@@ -4,14 +4,15 @@ committee's answer. Membership and loans then come back to the case through even
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from infra.caller import Caller
 from infra.envelope import ReceivedEvent
 from infra.errors import Conflict, FieldError, NotFound
 from infra.logs import get_logger
+from infra.pagination import Page
 from infra.versions import require_version
 from services.funding.db import FundingUnitOfWork
+from services.funding.db.queries import RequestQuery
 from services.funding.domain.access import (
     Applicant,
     FundingRequest,
@@ -25,6 +26,7 @@ from services.funding.domain.member import Member, MemberStatus
 from services.funding.domain.policy import Reach, require_group
 from services.funding.events import FUNDING_ACCESS_DECLINED, FUNDING_ACCESS_GRANTED
 from services.funding.usecases import announcements
+from services.funding.usecases.commands import AddMember, DecideRequest, Verdict
 from services.funding.usecases.common import group_within
 from services.funding.usecases.members import ALREADY_A_MEMBER, enrol
 from services.funding.vocabulary import CENT
@@ -55,18 +57,18 @@ def decide_request(
     uow: FundingUnitOfWork,
     caller: Caller,
     request_id: str,
-    command: dict[str, Any],
+    command: DecideRequest,
     expected_version: int | None,
     now: datetime,
 ) -> FundingRequest:
     with uow:
         group, request = _request_within(uow, caller, request_id, Reach.RECORD, lock=True)
         require_version(request.version, expected_version, "request")
-        if command["decision"] == "accept":
-            member = _member_for(uow, group, request, command["member_id"], now)
+        if command.decision is Verdict.ACCEPT:
+            member = _member_for(uow, group, request, command.member_id, now, caller.person_id)
             request.grant(group.id, member.id, caller.person_id, now)
         else:
-            request.decline(command["reason"].strip(), caller.person_id, now)
+            request.decline((command.reason or "").strip(), caller.person_id, now)
         uow.requests.save(request)
         _announce(uow, request)
         uow.commit()
@@ -80,12 +82,11 @@ def get_request(uow: FundingUnitOfWork, caller: Caller, request_id: str) -> Fund
 
 
 def list_requests(
-    uow: FundingUnitOfWork, caller: Caller, group_id: str, query: dict[str, Any]
-) -> dict[str, Any]:
+    uow: FundingUnitOfWork, caller: Caller, group_id: str, query: RequestQuery
+) -> Page[FundingRequest]:
     with uow:
         group_within(uow, caller, group_id, Reach.READ)
-        found, cursor = uow.requests.list(group_id, query)
-    return {"items": found, "next": cursor}
+        return uow.requests.list(group_id, query)
 
 
 def _request(event: ReceivedEvent, now: datetime) -> FundingRequest:
@@ -125,14 +126,13 @@ def _member_for(
     request: FundingRequest,
     member_id: str | None,
     now: datetime,
+    by: str,
 ) -> Member:
     """A new member for the household, or an existing member of the group it turns out to be."""
     if member_id is None:
-        names = {
-            "first_name": request.applicant.first_name,
-            "last_name": request.applicant.last_name,
-        }
-        return enrol(uow, group, {**names, "household_id": request.applicant.household_id}, now)
+        applicant = request.applicant
+        joining = AddMember(applicant.first_name, applicant.last_name, applicant.household_id)
+        return enrol(uow, group, joining, now, by)
     member = uow.members.get(member_id)
     if member is None or member.group_id != group.id or member.status is not MemberStatus.ACTIVE:
         raise NotFound(f"member {member_id} not found in this group")

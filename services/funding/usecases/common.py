@@ -1,16 +1,13 @@
-"""What the use cases share: the posting day, finding objects within reach, and
-client keys that make resendable commands idempotent."""
+"""What the use cases share: the posting day and finding objects within reach."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from infra.caller import Caller
-from infra.errors import Conflict, FieldError, NotFound, ValidationFailed
+from infra.errors import NotFound, ValidationFailed
 from services.funding.db import FundingUnitOfWork
 from services.funding.domain.group import Group
 from services.funding.domain.loan import Loan
@@ -77,36 +74,3 @@ def _group_of(uow: FundingUnitOfWork, owned: Member | Loan | None, lock: bool) -
     if owned is None:
         return None
     return uow.groups.lock(owned.group_id) if lock else uow.groups.get(owned.group_id)
-
-
-class ClientKey:
-    """A resendable command's key: a resend with the same key gets the first answer again.
-
-    The first answer is stored as the caller received it, in the transaction of the change, so a
-    use case of a resendable command is given the entrypoint's `render` and answers with it."""
-
-    def __init__(self, command: str, target_id: str, payload: dict[str, Any]) -> None:
-        self.command = command
-        self.key: str | None = payload.get("client_key")
-        body = {k: v for k, v in payload.items() if k != "client_key"}
-        canonical = json.dumps([command, target_id, body], sort_keys=True, default=str)
-        self.fingerprint = hashlib.sha256(canonical.encode()).hexdigest()
-
-    def answered(self, uow: FundingUnitOfWork, group_id: str) -> Any | None:
-        if self.key is None:
-            return None
-        stored = uow.client_requests.get(group_id, self.key)
-        if stored is None:
-            return None
-        command, fingerprint, answer = stored
-        if (command, fingerprint) != (self.command, self.fingerprint):
-            raise Conflict(
-                "this client key was already used for a different request",
-                [FieldError("client_key", "already used for a different request")],
-            )
-        return answer
-
-    def remember(self, uow: FundingUnitOfWork, group_id: str, answer: Any, now: datetime) -> Any:
-        if self.key is not None:
-            uow.client_requests.add(group_id, self.key, self.command, self.fingerprint, answer, now)
-        return answer

@@ -7,9 +7,12 @@ from datetime import date, datetime
 from typing import Any
 
 from infra.caller import Caller
+from infra.client_requests import ClientKey
 from infra.errors import Conflict, FieldError
+from infra.pagination import Page
 from infra.versions import require_version
 from services.funding.db import FundingUnitOfWork
+from services.funding.db.queries import LoanQuery
 from services.funding.domain import fund
 from services.funding.domain.access import RequestStatus
 from services.funding.domain.ledger import Posting
@@ -20,8 +23,14 @@ from services.funding.domain.policy import Reach
 from services.funding.events import LOAN_DISBURSED
 from services.funding.settings import Settings
 from services.funding.usecases import announcements
+from services.funding.usecases.audit import LOAN, VALUES, record
+from services.funding.usecases.commands import (
+    ApplyForLoan,
+    DisburseLoan,
+    RejectLoan,
+    fingerprinted,
+)
 from services.funding.usecases.common import (
-    ClientKey,
     group_within,
     loan_within,
     member_within,
@@ -33,33 +42,34 @@ def apply_for_loan(
     uow: FundingUnitOfWork,
     caller: Caller,
     member_id: str,
-    command: dict[str, Any],
+    command: ApplyForLoan,
     now: datetime,
     render: Callable[[Loan, date], Any],
 ) -> Any:
-    key = ClientKey("apply_for_loan", member_id, command)
-    principal = require_amount("amount_thb", command["amount_thb"])
+    key = ClientKey("apply_for_loan", member_id, fingerprinted(command))
+    principal = require_amount("amount_thb", command.amount_thb)
     with uow:
         group, member = member_within(uow, caller, member_id, Reach.RECORD, lock=True)
-        if (answer := key.answered(uow, group.id)) is not None:
+        if (answer := key.answered(uow.client_requests, group.id)) is not None:
             return answer
         owed = uow.loans.owed_by(member.id)
-        fund.check_application(group, member, principal, command["term_months"], owed)
+        fund.check_application(group, member, principal, command.term_months, owed)
         loan = Loan(
             group_id=group.id,
             member_id=member.id,
             principal=principal,
-            term_months=command["term_months"],
-            purpose=command["purpose"].strip(),
+            term_months=command.term_months,
+            purpose=command.purpose.strip(),
             annual_rate=group.rules.annual_interest_rate,
             method=group.rules.interest_method,
             recorded_by=caller.person_id,
             applied_at=now,
-            link=_link(uow, member, command["funding_request_id"]),
+            link=_link(uow, member, command.funding_request_id),
         )
         uow.loans.add(loan)
+        record(uow, group.village_code, loan, {}, "applied", caller.person_id, now)
         _note_on_request(uow, loan)
-        answer = key.remember(uow, group.id, render(loan, bangkok_date(now)), now)
+        answer = key.remember(uow.client_requests, group.id, render(loan, bangkok_date(now)), now)
         uow.commit()
     return answer
 
@@ -75,10 +85,12 @@ def approve_loan(
         group, loan = loan_within(uow, caller, loan_id, Reach.RECORD, lock=True)
         require_version(loan.version, expected_version, "loan")
         member = _member(uow, loan)
+        before = VALUES[LOAN](loan)
         loan.approve(caller.person_id, member.person_id, now)
         owed_elsewhere = uow.loans.owed_by(member.id) - loan.principal
         fund.check_application(group, member, loan.principal, loan.term_months, owed_elsewhere)
         uow.loans.save(loan)
+        record(uow, group.village_code, loan, before, "approved", caller.person_id, now)
         uow.commit()
     return loan, bangkok_date(now)
 
@@ -87,15 +99,18 @@ def reject_loan(
     uow: FundingUnitOfWork,
     caller: Caller,
     loan_id: str,
-    command: dict[str, Any],
+    command: RejectLoan,
     expected_version: int | None,
     now: datetime,
 ) -> tuple[Loan, date]:
     with uow:
-        _, loan = loan_within(uow, caller, loan_id, Reach.RECORD, lock=True)
+        group, loan = loan_within(uow, caller, loan_id, Reach.RECORD, lock=True)
         require_version(loan.version, expected_version, "loan")
-        loan.reject(caller.person_id, command["reason"].strip(), now)
+        before = VALUES[LOAN](loan)
+        loan.reject(caller.person_id, command.reason.strip(), now)
         uow.loans.save(loan)
+        reason = command.reason.strip()
+        record(uow, group.village_code, loan, before, "rejected", caller.person_id, now, reason)
         uow.commit()
     return loan, bangkok_date(now)
 
@@ -104,7 +119,7 @@ def disburse_loan(
     uow: FundingUnitOfWork,
     caller: Caller,
     loan_id: str,
-    command: dict[str, Any],
+    command: DisburseLoan,
     expected_version: int | None,
     now: datetime,
     settings: Settings,
@@ -112,9 +127,11 @@ def disburse_loan(
     with uow:
         group, loan = loan_within(uow, caller, loan_id, Reach.RECORD, lock=True)
         require_version(loan.version, expected_version, "loan")
-        posting = Posting(posting_day(command["on"], now, settings), caller.person_id, now)
+        posting = Posting(posting_day(command.on, now, settings), caller.person_id, now)
+        before = VALUES[LOAN](loan)
         entry = fund.disburse(group, loan, posting)
         uow.loans.save(loan)
+        record(uow, group.village_code, loan, before, "disbursed", caller.person_id, now)
         uow.loans.add_schedule(loan)
         uow.groups.save_balances(group)
         uow.ledger.add([entry])
@@ -133,12 +150,14 @@ def get_loan(
 
 
 def list_loans(
-    uow: FundingUnitOfWork, caller: Caller, group_id: str, query: dict[str, Any], now: datetime
-) -> dict[str, Any]:
+    uow: FundingUnitOfWork, caller: Caller, group_id: str, query: LoanQuery, now: datetime
+) -> Page[tuple[Loan, date]]:
+    """Each loan with the day (Bangkok) its payoff and arrears are reckoned on, as `get_loan`."""
     with uow:
         group_within(uow, caller, group_id, Reach.READ)
-        found, cursor = uow.loans.list(group_id, query)
-    return {"items": found, "next": cursor, "today": bangkok_date(now)}
+        found = uow.loans.list(group_id, query)
+    today = bangkok_date(now)
+    return Page([(loan, today) for loan in found.items], found.next)
 
 
 def _member(uow: FundingUnitOfWork, loan: Loan) -> Member:

@@ -13,16 +13,17 @@ from infra.reports import report_scope
 from services.funding.db import FundingUnitOfWork
 from services.funding.db.reports import FundingWindow
 from services.funding.domain.money import bangkok_date
+from services.funding.usecases.commands import SavingsReport
 
 COUNTS = ("groups", "members", "loans_outstanding", "loans_in_arrears", "loans_written_off")
 
 
 def savings_report(
-    uow: FundingUnitOfWork, caller: Caller, query: dict[str, Any], now: datetime
+    uow: FundingUnitOfWork, caller: Caller, query: SavingsReport, now: datetime
 ) -> dict[str, Any]:
     """Per child area: counts as integers, money as baht strings ("1234.50")."""
-    scope = report_scope(caller, query["area"], query.get("rows"))
-    year = query["fiscal_year"]
+    scope = report_scope(caller, query.area, query.rows)
+    year = query.fiscal_year
     window = FundingWindow(caller, scope.area, scope.parts, scope.key_length, bangkok_date(now),
                            fiscal_year_days(year), fiscal_year_span(year))  # fmt: skip
     rows: dict[str, dict[str, Any]] = defaultdict(dict)

@@ -29,6 +29,7 @@ class Written(NamedTuple):
     refused: list[tuple[int, str, str]]
     unchanged_rows: list[BmnRow]  # found their household already holding exactly their values
     announced: list[PreparedEvent]  # for `uow.emit_prepared`: the new households' events
+    updated: tuple[str, ...] = ()  # known households given this batch's figures (risk, relapse)
 
     @property
     def unchanged(self) -> int:
@@ -36,6 +37,29 @@ class Written(NamedTuple):
 
 
 MOVED_VILLAGE = "the household is registered in another village; correct it there first"
+
+
+class BulkRows:
+    """The BMN import's door to the database (`uow.bulk`): its batches written set-based, in
+    the unit of work's transaction, so the import never touches the session."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def upsert(
+        self,
+        rows: list[BmnRow],
+        survey_year: int,
+        import_id: str,
+        now: datetime,
+        events: str,
+        before_updates: Callable[[], None] = lambda: None,
+        correlation_id: str | None = None,
+    ) -> Written:
+        """`upsert_batch`, below."""
+        return upsert_batch(
+            self.session, rows, survey_year, import_id, now, correlation_id, events, before_updates
+        )
 
 
 def upsert_batch(
@@ -70,7 +94,8 @@ def upsert_batch(
     same = _already_stored(session, update_rows, survey_year)
     changed = [(hid, row) for hid, row in update_rows if hid not in same]
     _update_known(session, changed, survey_year, import_id, now)
-    return Written(refused, [row for hid, row in update_rows if hid in same], announced)
+    unchanged = [row for hid, row in update_rows if hid in same]
+    return Written(refused, unchanged, announced, tuple(hid for hid, _ in changed))
 
 
 def _already_stored(session: Session, pairs: list[tuple[str, BmnRow]], year: int) -> set[str]:

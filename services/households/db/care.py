@@ -29,12 +29,8 @@ class VisitRepository:
     def add(self, visit: Visit) -> None:
         self.session.execute(insert(visits).values(**_row(visit)))
 
-    def by_client_key(self, household_id: str, client_key: str) -> Visit | None:
-        row = self.session.execute(
-            select(visits).where(
-                visits.c.household_id == household_id, visits.c.client_key == client_key
-            )
-        ).first()
+    def get(self, visit_id: str) -> Visit | None:
+        row = self.session.execute(select(visits).where(visits.c.id == visit_id)).first()
         return None if row is None else _visit(row)
 
     def recent(self, household_id: str, limit: int) -> list[Visit]:
@@ -111,6 +107,7 @@ def survey_of(session: Session, household_id: str, survey_year: int) -> Any:
 
 def _row(visit: Visit) -> dict[str, Any]:
     data = dict(visit.__dict__)
+    data.pop("client_key")  # kept in client_requests
     income, per_person = data.pop("annual_income_thb"), data.pop("income_per_person_thb")
     data["annual_income_satang"] = None if income is None else to_satang(income)
     data["income_pp_satang"] = None if per_person is None else to_satang(per_person)

@@ -7,10 +7,16 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from infra.errors import PreconditionFailed
 from infra.money import from_satang, to_satang
-from services.households.db.tables import households, members, registrations, transitions
-from services.households.domain.household import Consent, Household, Member, Targeting
+from infra.versions import save_versioned
+from services.households.db.tables import households, members, transitions
+from services.households.domain.household import (
+    Consent,
+    Departure,
+    Household,
+    Member,
+    Targeting,
+)
 from services.households.domain.stages import Transition
 from services.households.vocabulary import Stage
 
@@ -27,29 +33,6 @@ class HouseholdRepository:
         )
         self._record_transitions(household)
 
-    def remember_registration(
-        self, registered_by: str, client_key: str, fingerprint: str, household: Household
-    ) -> None:
-        self.session.execute(
-            insert(registrations).values(
-                registered_by=registered_by,
-                client_key=client_key,
-                fingerprint=fingerprint,
-                household_id=household.id,
-                version=household.version,
-                registered_at=household.registered_at,
-            )
-        )
-
-    def registration(self, registered_by: str, client_key: str) -> Any:
-        """The registration this person made with this client key, if any."""
-        return self.session.execute(
-            select(registrations).where(
-                registrations.c.registered_by == registered_by,
-                registrations.c.client_key == client_key,
-            )
-        ).first()
-
     def get(self, household_id: str, *, for_update: bool = False) -> Household | None:
         query = select(households).where(households.c.id == household_id)
         row = self.session.execute(query.with_for_update() if for_update else query).first()
@@ -63,15 +46,8 @@ class HouseholdRepository:
         return to_household(row, member_rows)
 
     def save(self, household: Household) -> None:
-        """Write the case if nobody changed it since it was read; bumps the version."""
-        result = self.session.execute(
-            update(households)
-            .where(households.c.id == household.id, households.c.version == household.version)
-            .values(**{**_row(household), "version": household.version + 1})
-        )
-        if result.rowcount != 1:
-            raise PreconditionFailed("the household changed meanwhile; reload it and retry")
-        household.version += 1
+        """Write the case at the new version it was given, if nobody changed it meanwhile."""
+        save_versioned(self.session, households, "id", {"id": household.id, **_row(household)})
         self._record_transitions(household)
         if household.stage in (Stage.MOVED, Stage.DECEASED, Stage.MERGED):
             self.session.execute(
@@ -107,7 +83,9 @@ class HouseholdRepository:
 
 
 def member_row(household_id: str, position: int, member: Member) -> dict[str, Any]:
-    return {"household_id": household_id, "position": position, "active": True, **member.__dict__}
+    values = {k: v for k, v in member.__dict__.items() if k != "number"}
+    number = position if member.number is None else member.number
+    return {"household_id": household_id, "position": number, "active": True, **values}
 
 
 def _row(h: Household) -> dict[str, Any]:
@@ -137,6 +115,8 @@ def _row(h: Household) -> dict[str, Any]:
         "monitoring_until": h.monitoring_until,
         "merged_into": h.merged_into,
         "latest_survey_year": h.latest_survey_year,
+        "moved_away_on": h.moved_away_on,
+        "moved_to_area": h.moved_to_area,
     }
 
 
@@ -152,7 +132,8 @@ def to_household(row: Any, member_rows: list[Any]) -> Household:
     return Household(
         id=row.id,
         village_code=row.village_code,
-        members=[_member(m) for m in member_rows],
+        members=[_member(m) for m in member_rows if m.left_on is None],
+        departed=[_departure(m) for m in member_rows if m.left_on is not None],
         registered_at=row.registered_at,
         annual_income_thb=_money(row.annual_income_satang),
         version=row.version,
@@ -168,11 +149,19 @@ def to_household(row: Any, member_rows: list[Any]) -> Household:
         monitoring_until=row.monitoring_until,
         merged_into=row.merged_into,
         latest_survey_year=row.latest_survey_year,
+        moved_away_on=row.moved_away_on,
+        moved_to_area=row.moved_to_area,
     )
 
 
 def _member(m: Any) -> Member:
-    return Member(m.first_name, m.last_name, m.national_id, m.is_head, m.birth_date, m.sex)
+    return Member(
+        m.first_name, m.last_name, m.national_id, m.is_head, m.birth_date, m.sex, m.position
+    )
+
+
+def _departure(m: Any) -> Departure:
+    return Departure(_member(m), m.left_reason, m.left_on, m.moved_to)
 
 
 def _targeting(row: Any) -> Targeting | None:

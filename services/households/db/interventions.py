@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from infra.errors import PreconditionFailed
 from infra.money import from_satang, to_satang
+from infra.versions import save_versioned
 from services.households.db.tables import interventions, loans
 from services.households.domain.intervention import CLOSED, FundingRequest, Intervention
 from services.households.vocabulary import Kind, Status
@@ -18,31 +18,16 @@ class InterventionRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def add(self, item: Intervention, client_key: str | None = None) -> None:
-        self.session.execute(insert(interventions).values(**_row(item), client_key=client_key))
+    def add(self, item: Intervention) -> None:
+        self.session.execute(insert(interventions).values(**_row(item)))
 
     def save(self, item: Intervention) -> None:
-        result = self.session.execute(
-            update(interventions)
-            .where(interventions.c.id == item.id, interventions.c.version == item.version)
-            .values(**{**_row(item), "version": item.version + 1})
-        )
-        if result.rowcount != 1:
-            raise PreconditionFailed("the intervention changed meanwhile; reload it and retry")
-        item.version += 1
+        """Write the intervention at the new version it was given, if unchanged meanwhile."""
+        save_versioned(self.session, interventions, "id", _row(item))
 
     def get(self, intervention_id: str) -> Intervention | None:
         row = self.session.execute(
             select(interventions).where(interventions.c.id == intervention_id)
-        ).first()
-        return None if row is None else _intervention(row)
-
-    def by_client_key(self, household_id: str, client_key: str) -> Intervention | None:
-        row = self.session.execute(
-            select(interventions).where(
-                interventions.c.household_id == household_id,
-                interventions.c.client_key == client_key,
-            )
         ).first()
         return None if row is None else _intervention(row)
 

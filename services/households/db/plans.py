@@ -6,10 +6,10 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from infra.errors import PreconditionFailed
+from infra.versions import save_versioned
 from services.households.db.tables import plans
 from services.households.domain.plan import Goal, Plan, PlanStatus, SupportRequest
 
@@ -24,14 +24,8 @@ class PlanRepository:
         self.session.execute(insert(plans).values(**_row(plan)))
 
     def save(self, plan: Plan) -> None:
-        result = self.session.execute(
-            update(plans)
-            .where(plans.c.id == plan.id, plans.c.version == plan.version)
-            .values(**{**_row(plan), "version": plan.version + 1})
-        )
-        if result.rowcount != 1:
-            raise PreconditionFailed("the plan changed meanwhile; reload it and retry")
-        plan.version += 1
+        """Write a changed plan that already carries its new version (see save_versioned)."""
+        save_versioned(self.session, plans, "id", _row(plan))
 
     def latest(self, household_id: str) -> Plan | None:
         row = self.session.execute(

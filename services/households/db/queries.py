@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from decimal import Decimal
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, and_, func, literal, select
 from sqlalchemy.orm import Session
 
+from infra.money import from_satang
 from infra.pagination import keyset
 from infra.reach import any_of
+from services.households.db.households import to_household
 from services.households.db.tables import households, members, plans, surveys
+from services.households.domain.household import Household
 
 
 def area_range(code: str) -> ColumnElement[bool]:
@@ -22,19 +26,21 @@ def area_range(code: str) -> ColumnElement[bool]:
 
 @dataclass(frozen=True)
 class Reach:
-    """Which households a caller may see, as SQL: everything, or teams and areas."""
+    """Which households a caller may see: everything, or those of these teams and areas."""
 
     everything: bool
     teams: tuple[str, ...]
     areas: tuple[str, ...]
 
-    def condition(self) -> ColumnElement[bool] | None:
-        if self.everything:
-            return None
-        parts = [area_range(a) for a in self.areas]
-        if self.teams:
-            parts.append(households.c.team_id.in_(self.teams))
-        return any_of(parts)
+
+def reach_condition(reach: Reach) -> ColumnElement[bool] | None:
+    """The reach as SQL (None: every household)."""
+    if reach.everything:
+        return None
+    parts = [area_range(a) for a in reach.areas]
+    if reach.teams:
+        parts.append(households.c.team_id.in_(reach.teams))
+    return any_of(parts)
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,7 @@ class HouseholdFilter:
     min_failed_indicators: int | None = None
     overdue_on: date | None = None  # overdue as of this day
     plan_waiting: bool | None = None  # a submitted plan neither approved nor returned
+    risk: tuple[str, ...] | None = None  # any of these risk levels
     order: str = "village"
 
 
@@ -77,7 +84,7 @@ def list_statement(
 def _filtered(statement: Select[Any], reach: Reach, where: HouseholdFilter) -> Select[Any]:
     c = households.c
     conditions = [
-        reach.condition(),
+        reach_condition(reach),
         where.area and area_range(where.area),
         where.stage and c.stage == where.stage,
         where.team_id and c.team_id == where.team_id,
@@ -86,6 +93,7 @@ def _filtered(statement: Select[Any], reach: Reach, where: HouseholdFilter) -> S
         and c.failed_indicators >= where.min_failed_indicators,
         where.overdue_on and c.next_visit_due < where.overdue_on,
         where.plan_waiting is not None and _plan_waiting(where.plan_waiting),
+        where.risk and c.risk_level.in_(where.risk),
         where.order == "priority" and c.priority_rank.is_not(None),
     ]
     return statement.where(*[cond for cond in conditions if cond is not None and cond is not False])
@@ -111,9 +119,18 @@ def _plan_waiting(waiting: bool) -> ColumnElement[bool]:
     return column.in_(submitted) if waiting else column.not_in(submitted)
 
 
+class Surveyed(NamedTuple):
+    """A household with its BMN result of the survey year asked for."""
+
+    household: Household
+    size: int
+    income_thb: Decimal
+    failed_count: int
+
+
 def untargeted_with_survey(
     session: Session, area: str, survey_year: int, after_id: str | None, limit: int
-) -> list[Any]:
+) -> list[Surveyed]:
     """Registered (not yet targeted) households of an area with a BMN result for the year."""
     statement = (
         select(
@@ -131,7 +148,16 @@ def untargeted_with_survey(
     )
     if after_id:
         statement = statement.where(households.c.id > after_id)
-    return session.execute(statement.order_by(households.c.id).limit(limit)).all()
+    found = session.execute(statement.order_by(households.c.id).limit(limit))
+    return [
+        Surveyed(
+            to_household(row, []),
+            row.survey_size,
+            from_satang(row.survey_income_satang),
+            row.failed_count,
+        )
+        for row in found
+    ]
 
 
 class HouseholdQueries:
@@ -147,5 +173,5 @@ class HouseholdQueries:
 
     def untargeted_with_survey(
         self, area: str, survey_year: int, after_id: str | None, limit: int
-    ) -> list[Any]:
+    ) -> list[Surveyed]:
         return untargeted_with_survey(self.session, area, survey_year, after_id, limit)

@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from infra.reach import any_of
-from services.households.db.queries import area_range
+from services.households.db.queries import Reach, area_range, reach_condition
 from services.households.db.tables import households, interventions, plans, transitions
 
 h = households.c
@@ -18,8 +18,25 @@ VILLAGE_KEY = 8  # a team's report: a row per village (DOPA codes: 8 digits)
 
 
 @dataclass(frozen=True)
+class CasesFilter:
+    """What the use case asks the counts for, in plain values: the households of the area's
+    `parts` (or of the team `team_id`) that `reach` shows, a row per `key_length`-digit prefix of
+    their village codes, as of `today`, in the fiscal year from `year_start` to `year_end`."""
+
+    reach: Reach
+    key_length: int
+    today: date
+    year_start: datetime
+    year_end: datetime
+    area: str = ""
+    parts: tuple[str, ...] = ()
+    team_id: str | None = None
+
+
+@dataclass(frozen=True)
 class CasesWindow:
-    """What the counts look at: the caller's rows of the area, the row key, the day, the year."""
+    """What the counts look at, as SQL: the caller's rows of the area, the row key, the day, the
+    year."""
 
     visible: ColumnElement[bool]
     key_length: int
@@ -41,6 +58,16 @@ def area_condition(area: str, parts: tuple[str, ...], reach: ColumnElement[bool]
 def team_condition(team_id: str, reach: ColumnElement[bool] | None) -> Any:
     """Households assigned to the team that the caller's reach shows."""
     return and_(h.team_id == team_id, *([] if reach is None else [reach]))
+
+
+def window_of(wanted: CasesFilter) -> CasesWindow:
+    reach = reach_condition(wanted.reach)
+    visible = (
+        area_condition(wanted.area, wanted.parts, reach)
+        if wanted.team_id is None
+        else team_condition(wanted.team_id, reach)
+    )
+    return CasesWindow(visible, wanted.key_length, wanted.today, wanted.year_start, wanted.year_end)
 
 
 def household_counts(session: Session, window: CasesWindow) -> list[Any]:
@@ -74,7 +101,7 @@ def graduation_counts(session: Session, window: CasesWindow) -> list[Any]:
             func.count(case((in_year, graduate)).distinct()).label("graduated_in_year"),
         )
         .join(households, h.id == graduate)
-        .where(window.visible, transitions.c.to_stage == "graduated")
+        .where(window.visible, transitions.c.to_stage == "graduated", h.stage != "merged")
         .group_by(window.key)
     )
     return session.execute(statement).all()
@@ -107,11 +134,12 @@ class CaseReportQueries:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def households(self, window: CasesWindow) -> list[Any]:
-        return household_counts(self.session, window)
+    def households(self, wanted: CasesFilter) -> list[Any]:
+        return household_counts(self.session, window_of(wanted))
 
-    def graduations_and_plans_waiting(self, window: CasesWindow) -> list[Any]:
+    def graduations_and_plans_waiting(self, wanted: CasesFilter) -> list[Any]:
+        window = window_of(wanted)
         return [*graduation_counts(self.session, window), *plans_waiting(self.session, window)]
 
-    def interventions(self, window: CasesWindow) -> list[Any]:
-        return intervention_counts(self.session, window)
+    def interventions(self, wanted: CasesFilter) -> list[Any]:
+        return intervention_counts(self.session, window_of(wanted))

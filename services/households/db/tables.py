@@ -17,9 +17,16 @@ from sqlalchemy import (
     Text,
 )
 
+from infra.audit import add_audit_table
+from infra.client_requests import add_client_requests_table
 from infra.tables import BigId, UtcDateTime, new_metadata
 
 metadata = new_metadata()
+# Resendable commands' answers: a registration's under the registering person, a visit's and an
+# intervention's under the household.
+client_requests = add_client_requests_table(metadata)
+# Who changed what, when and why (issue 16): written in the transaction of each change.
+audit_entries = add_audit_table(metadata)
 ID = String(36)
 
 households = Table(
@@ -51,6 +58,10 @@ households = Table(
     Column("next_visit_due", Date),
     Column("monitoring_until", Date),
     Column("merged_into", ID),
+    # low, medium, high or critical: db/risk.py keeps what it was assessed on (issue 16)
+    Column("risk_level", String(8), nullable=False, server_default="low"),
+    Column("moved_away_on", Date),
+    Column("moved_to_area", String(8)),
 )
 # The list queries: filtered by area, stage or team, keyset-paged by (village_code, id) or by
 # priority. Indexes on columns that stay empty until a case moves on are partial, so a BMN import
@@ -82,6 +93,14 @@ Index(
     sqlite_where=households.c.priority_rank.is_not(None),
     postgresql_where=households.c.priority_rank.is_not(None),
 )
+Index(  # the lists' `risk=high,critical`: most households are low and stay out of it
+    "ix_households_risk",
+    households.c.risk_level,
+    households.c.village_code,
+    households.c.id,
+    sqlite_where=households.c.risk_level != "low",
+    postgresql_where=households.c.risk_level != "low",
+)
 Index(
     "ix_households_next_visit_due",
     households.c.next_visit_due,
@@ -102,6 +121,10 @@ members = Table(
     Column("birth_date", Date),
     Column("sex", String(6)),
     Column("active", Boolean, nullable=False, default=True),
+    # A member who left (moved out, deceased, moved to another household) stays, not counted.
+    Column("left_on", Date),
+    Column("left_reason", String(12)),
+    Column("moved_to", ID),
 )
 # The same person cannot sit in two active households.
 Index(
@@ -122,17 +145,6 @@ transitions = Table(
     Column("changed_by", String(64), nullable=False),
     Column("reason", Text, nullable=False),
     Column("changed_at", UtcDateTime, nullable=False),
-)
-
-registrations = Table(  # a client's key for each registration, so a resend gets the first answer
-    "registrations",
-    metadata,
-    Column("registered_by", String(64), primary_key=True),
-    Column("client_key", String(64), primary_key=True),
-    Column("fingerprint", String(64), nullable=False),
-    Column("household_id", ID, ForeignKey("households.id"), nullable=False),
-    Column("version", Integer, nullable=False),
-    Column("registered_at", UtcDateTime, nullable=False),
 )
 
 surveys = Table(
@@ -185,16 +197,7 @@ interventions = Table(
     Column("requested_at", UtcDateTime, nullable=False),
     Column("changed_at", UtcDateTime),
     Column("loan_id", ID),
-    Column("client_key", String(64)),
     Column("version", Integer, nullable=False),
-)
-Index(
-    "uq_interventions_client_key",
-    interventions.c.household_id,
-    interventions.c.client_key,
-    unique=True,
-    sqlite_where=interventions.c.client_key.is_not(None),
-    postgresql_where=interventions.c.client_key.is_not(None),
 )
 
 visits = Table(
@@ -210,17 +213,8 @@ visits = Table(
     Column("annual_income_satang", BigInteger),
     Column("income_pp_satang", BigInteger),
     Column("problems", Text, nullable=False),  # JSON list
-    Column("client_key", String(64)),
 )
 Index("ix_visits_household", visits.c.household_id, visits.c.visited_at, visits.c.recorded_at)
-Index(
-    "uq_visits_client_key",
-    visits.c.household_id,
-    visits.c.client_key,
-    unique=True,
-    sqlite_where=visits.c.client_key.is_not(None),
-    postgresql_where=visits.c.client_key.is_not(None),
-)
 
 # One row per overdue visit announced: the timer may fire in every replica, the event goes once.
 overdue_notices = Table(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -26,6 +26,18 @@ class Member:
     is_head: bool
     birth_date: date | None = None
     sex: str | None = None
+    # the member's number in the household, kept when others leave (bookkeeping, not identity)
+    number: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Departure:
+    """A member who left the household: kept in its history, no longer counted."""
+
+    member: Member
+    reason: str  # moved_out, deceased or moved (to another household)
+    left_on: date
+    to_household_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +78,9 @@ class Household:
     monitoring_until: date | None = None
     merged_into: str | None = None
     latest_survey_year: int | None = None
+    moved_away_on: date | None = None
+    moved_to_area: str | None = None
+    departed: list[Departure] = field(default_factory=list)
     new_transitions: list[Transition] = field(default_factory=list)
 
     @classmethod
@@ -88,7 +103,7 @@ class Household:
             raise ValidationFailed("the household cannot be registered as given", problems)
         return cls(
             village_code,
-            list(members),
+            [replace(m, number=i) if m.number is None else m for i, m in enumerate(members)],
             registered_at,
             annual_income_thb,
             size=size,

@@ -1,4 +1,4 @@
-"""Compass, manage and care entrypoints: plans, interventions, visits."""
+"""Case entrypoints: the case as a field worker opens it, consent and the stage moves."""
 
 from __future__ import annotations
 
@@ -6,27 +6,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from infra.caller import Caller
+from infra.commands import command_of
 from infra.rpc import rpc
 from infra.validation import dump, load
 from services.households import usecases
-from services.households.entrypoints.output import household_out, listed
-from services.households.schemas.case import (
-    CaseQuery,
-    InterventionOut,
-    ListVisits,
-    LogVisit,
-    PlanCommand,
-    PlanOut,
-    RequestIntervention,
-    ReturnPlan,
-    SavePlan,
-    UpdateIntervention,
-    VisitOut,
-)
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
+from services.households.entrypoints.output import household_out
+from services.households.schemas.care import VisitOut
+from services.households.schemas.case import CaseQuery, ChangeStage, RecordConsent
+from services.households.schemas.interventions import InterventionOut
+from services.households.schemas.plans import PlanOut
+from services.households.usecases import commands
 
 
 class CaseEntrypoints:
@@ -50,92 +39,31 @@ class CaseEntrypoints:
         }
 
     @rpc
-    def save_plan(
-        self, caller: dict, household_id: str, payload: dict, expected_version: int | None = None
-    ) -> dict[str, Any]:
-        command = load(SavePlan, payload)
-        who = Caller.from_dict(caller)
-        plan = usecases.save_plan(self.uow, who, household_id, command, expected_version, _now())
-        return dump(PlanOut, plan)
-
-    @rpc
-    def submit_plan(
-        self, caller: dict, household_id: str, payload: dict, expected_version: int | None = None
-    ) -> dict[str, Any]:
-        command = load(PlanCommand, payload)
-        who = Caller.from_dict(caller)
-        plan = usecases.submit_plan(self.uow, who, household_id, command, expected_version, _now())
-        return dump(PlanOut, plan)
-
-    @rpc
-    def approve_plan(
-        self, caller: dict, household_id: str, payload: dict, expected_version: int | None = None
-    ) -> dict[str, Any]:
-        command = load(PlanCommand, payload)
-        who = Caller.from_dict(caller)
-        plan = usecases.approve_plan(self.uow, who, household_id, command, expected_version, _now())
-        return dump(PlanOut, plan)
-
-    @rpc
-    def return_plan(
-        self, caller: dict, household_id: str, payload: dict, expected_version: int | None = None
-    ) -> dict[str, Any]:
-        command = load(ReturnPlan, payload)
-        who = Caller.from_dict(caller)
-        plan = usecases.return_plan(self.uow, who, household_id, command, expected_version, _now())
-        return dump(PlanOut, plan)
-
-    @rpc
-    def list_plans(self, caller: dict, household_id: str) -> dict[str, Any]:
-        plans = usecases.list_plans(self.uow, Caller.from_dict(caller), household_id)
-        return listed(plans, PlanOut)
-
-    @rpc
-    def request_intervention(
-        self, caller: dict, household_id: str, payload: dict
-    ) -> dict[str, Any]:
-        command = load(RequestIntervention, payload)
-        who = Caller.from_dict(caller)
-        item = usecases.request_intervention(self.uow, who, household_id, command, _now())
-        return dump(InterventionOut, item)
-
-    @rpc
-    def update_intervention(
+    def record_consent(
         self,
-        caller: dict,
+        caller: dict[str, Any],
         household_id: str,
-        intervention_id: str,
-        payload: dict,
+        payload: dict[str, Any],
         expected_version: int | None = None,
     ) -> dict[str, Any]:
-        command = load(UpdateIntervention, payload)
-        item = usecases.update_intervention(
-            self.uow,
-            Caller.from_dict(caller),
-            household_id,
-            intervention_id,
-            command,
-            expected_version,
-            self.settings,
-            _now(),
+        command = command_of(commands.RecordConsent, load(RecordConsent, payload))
+        who = Caller.from_dict(caller)
+        household = usecases.record_consent(
+            self.uow, who, household_id, command, expected_version, now=datetime.now(UTC)
         )
-        return dump(InterventionOut, item)
+        return household_out(household, who)
 
     @rpc
-    def list_interventions(self, caller: dict, household_id: str) -> dict[str, Any]:
-        items = usecases.list_interventions(self.uow, Caller.from_dict(caller), household_id)
-        return listed(items, InterventionOut)
-
-    @rpc
-    def log_visit(self, caller: dict, household_id: str, payload: dict) -> dict[str, Any]:
-        command = load(LogVisit, payload)
-        visit = usecases.log_visit(
-            self.uow, Caller.from_dict(caller), household_id, command, self.settings, _now()
+    def change_stage(
+        self,
+        caller: dict[str, Any],
+        household_id: str,
+        payload: dict[str, Any],
+        expected_version: int | None = None,
+    ) -> dict[str, Any]:
+        command = command_of(commands.ChangeStage, load(ChangeStage, payload))
+        who = Caller.from_dict(caller)
+        household = usecases.change_stage(
+            self.uow, who, household_id, command, expected_version, self.settings, datetime.now(UTC)
         )
-        return dump(VisitOut, visit)
-
-    @rpc
-    def list_visits(self, caller: dict, household_id: str, query: dict) -> dict[str, Any]:
-        limit = load(ListVisits, query)["limit"]
-        visits = usecases.list_visits(self.uow, Caller.from_dict(caller), household_id, limit)
-        return listed(visits, VisitOut)
+        return household_out(household, who)

@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from infra.caller import Caller
+from infra.commands import command_of
 from infra.rpc import rpc
 from infra.timers import configured_timer
-from infra.validation import dump, load
-from services.households.entrypoints.output import listed
+from infra.validation import dump, listed, load
 from services.households.imports.columns import csv_template, xlsx_template
 from services.households.schemas.imports import (
     ImportChunk,
@@ -20,7 +20,7 @@ from services.households.schemas.imports import (
     StartImport,
     Template,
 )
-from services.households.usecases import import_worker, imports
+from services.households.usecases import commands, import_worker, imports
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -36,12 +36,12 @@ class ImportEntrypoints:
 
     @rpc
     def start_import(self, caller: dict, payload: dict) -> dict[str, Any]:
-        command = load(StartImport, payload)
+        command = command_of(commands.StartImport, load(StartImport, payload))
         return imports.start_import(self.uow, Caller.from_dict(caller), command, _now())
 
     @rpc
     def add_import_chunk(self, caller: dict, import_id: str, payload: dict) -> dict[str, Any]:
-        command = load(ImportChunk, payload)
+        command = command_of(commands.ImportChunk, load(ImportChunk, payload))
         who = Caller.from_dict(caller)
         return imports.add_import_chunk(self.uow, who, import_id, command, self.settings)
 
@@ -55,9 +55,9 @@ class ImportEntrypoints:
 
     @rpc
     def list_import_errors(self, caller: dict, import_id: str, query: dict) -> dict[str, Any]:
-        command = load(ListImportErrors, query)
+        command = command_of(commands.PageQuery, load(ListImportErrors, query))
         found = imports.list_import_errors(self.uow, Caller.from_dict(caller), import_id, command)
-        return listed(found["items"], ImportErrorOut, found["next"])
+        return listed(ImportErrorOut, found)
 
     @rpc
     def import_template(self, query: dict) -> dict[str, Any]:

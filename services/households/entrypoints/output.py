@@ -7,7 +7,7 @@ from typing import Any
 
 from infra.caller import Caller
 from infra.validation import dump
-from services.households.domain.household import Household
+from services.households.domain.household import Household, Member
 from services.households.domain.identity import mask_national_id
 from services.households.schemas.registry import CaseOut, HouseholdOut
 
@@ -15,8 +15,13 @@ from services.households.schemas.registry import CaseOut, HouseholdOut
 def for_caller(household: Household, caller: Caller) -> Household:
     if caller.sees_national_ids:
         return household
-    masked = [replace(m, national_id=mask_national_id(m.national_id)) for m in household.members]
-    return replace(household, members=masked)
+    masked = [_masked(m) for m in household.members]
+    departed = [replace(d, member=_masked(d.member)) for d in household.departed]
+    return replace(household, members=masked, departed=departed)
+
+
+def _masked(member: Member) -> Member:
+    return replace(member, national_id=mask_national_id(member.national_id))
 
 
 def household_out(household: Household, caller: Caller) -> dict[str, Any]:
@@ -25,7 +30,8 @@ def household_out(household: Household, caller: Caller) -> dict[str, Any]:
 
 def case_out(found: dict[str, Any], caller: Caller) -> dict[str, Any]:
     household = for_caller(found["household"], caller)
-    return dump(CaseOut, {**_as_dict(household), "transitions": found["transitions"]})
+    shown = {**_as_dict(household), "transitions": found["transitions"], "risk": found["risk"]}
+    return dump(CaseOut, shown)
 
 
 def _as_dict(household: Household) -> dict[str, Any]:
@@ -33,7 +39,3 @@ def _as_dict(household: Household) -> dict[str, Any]:
     data["household_size"] = household.household_size
     data["income_per_person_thb"] = household.income_per_person_thb
     return data
-
-
-def listed(items: list[Any], schema: Any, cursor: str | None = None) -> dict[str, Any]:
-    return {"items": dump(schema, items, many=True), "next": cursor}

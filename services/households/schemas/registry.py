@@ -5,8 +5,11 @@ from __future__ import annotations
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from infra.dates import BIRTH
-from infra.fields import AreaCode, Day, Integer, Line, NationalId
+from infra.fields import AreaCode, Day, Integer, Line, NationalId, Reason
 from services.households.schemas.common import client_key, money, money_out
+from services.households.schemas.members import FormerMemberOut
+from services.households.schemas.risk import RiskLevels, RiskOut
+from services.households.vocabulary import RISK_LEVELS as LEVELS
 from services.households.vocabulary import Stage
 
 INDICATOR = validate.Regexp(
@@ -56,8 +59,9 @@ class RegisterHousehold(Schema):
 
 class UpdateHousehold(Schema):
     annual_income_thb = money(allow_none=True)
-    size = Integer(strict=True)
+    size = Integer(strict=True, metadata={"minimum": 1, "maximum": 99})
     house_no = Line(1, 20, allow_none=True)
+    reason = Reason(required=True, metadata={"description": "why the registry is corrected"})
 
 
 class ListHouseholds(Schema):
@@ -71,6 +75,7 @@ class ListHouseholds(Schema):
     plan_waiting = fields.Boolean(
         metadata={"description": "true: only households whose plan waits for approval"}
     )
+    risk = RiskLevels()
     order = fields.String(load_default="village", validate=validate.OneOf(["village", "priority"]))
     after = fields.String(load_default=None, validate=validate.Length(max=400))
     limit = Integer(load_default=50, validate=validate.Range(1, 200))
@@ -83,6 +88,7 @@ class MemberOut(Schema):
     is_head = fields.Boolean()
     birth_date = fields.Date(allow_none=True)
     sex = fields.String(allow_none=True)
+    number = Integer(metadata={"description": "the member's place in the household, kept for good"})
 
 
 class TargetingOut(Schema):
@@ -125,11 +131,15 @@ class HouseholdOut(Schema):
     next_visit_due = fields.Date(allow_none=True)
     monitoring_until = fields.Date(allow_none=True)
     merged_into = fields.String(allow_none=True)
+    moved_away_on = fields.Date(allow_none=True)
+    moved_to_area = fields.String(allow_none=True)
+    former_members = fields.List(fields.Nested(FormerMemberOut), attribute="departed")
     version = Integer()
 
 
 class CaseOut(HouseholdOut):
     transitions = fields.List(fields.Nested(TransitionOut))
+    risk = fields.Nested(RiskOut, metadata={"description": "the case's risk and its signals"})
 
 
 class HouseholdSummaryOut(Schema):
@@ -144,6 +154,7 @@ class HouseholdSummaryOut(Schema):
     fails_income = fields.Boolean(allow_none=True)
     failed_indicators = Integer(allow_none=True)
     next_visit_due = fields.Date(allow_none=True)
+    risk_level = fields.String(metadata={"enum": list(LEVELS)})
     plan_returned = fields.Boolean(
         metadata={"description": "its plan came back from the approver for the team to rework"}
     )

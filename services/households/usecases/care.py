@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from infra.caller import Caller
+from infra.client_requests import ClientKey
 from infra.errors import Conflict, ValidationFailed
 from infra.logs import get_logger
+from infra.pagination import Page
 from services.households.dates import today
 from services.households.db import HouseholdsUnitOfWork
 from services.households.db.care import Assessment
@@ -25,12 +28,19 @@ from services.households.events import (
     VISIT_OVERDUE,
 )
 from services.households.settings import Settings
+from services.households.usecases.audit import (
+    household_values,
+    record_case_move,
+    record_object,
+)
+from services.households.usecases.commands import LogVisit
 from services.households.usecases.common import (
     save_case,
     teamed,
     visible_household,
     workable_household,
 )
+from services.households.usecases.risk import reassess
 from services.households.vocabulary import Stage
 
 log = get_logger(__name__)
@@ -41,22 +51,24 @@ def log_visit(
     uow: HouseholdsUnitOfWork,
     caller: Caller,
     household_id: str,
-    command: dict[str, Any],
+    command: LogVisit,
     settings: Settings,
     now: datetime,
 ) -> Visit:
     """Record a visit (idempotent per client key); may announce falling income or graduation."""
-    with uow:
+    key = ClientKey("log_visit", household_id, asdict(command))
+    with uow, uow.if_taken():  # a resend racing its first send: 409, never a 500
         household = workable_household(uow, caller, household_id, CASE_WORKERS)
-        key = command.get("client_key")
-        if key and (done := uow.visits.by_client_key(household_id, key)):
-            return done
+        if (first := key.answered(uow.client_requests, household_id)) is not None:
+            return _logged(uow, first["visit_id"])
         _require_open_case(household)
-        if command["visited_at"] > now + CLOCK_SKEW:
+        if command.visited_at > now + CLOCK_SKEW:
             raise ValidationFailed.on("visited_at", "must not be in the future")
-        visit = _visit(household, caller, command, now)
+        visit, case_before = _visit(household, caller, command, now), household_values(household)
         previous = uow.visits.recent_assessments(household_id, GRADUATION_ASSESSMENTS)
         uow.visits.add(visit)
+        record_object(uow, caller, household, visit, "logged", {}, now)
+        key.remember(uow.client_requests, household_id, {"visit_id": visit.id}, now)
         uow.emit(
             VISIT_LOGGED,
             {
@@ -71,17 +83,27 @@ def log_visit(
         case.visit_logged(household, today(visit.visited_at), _interval(household, settings))
         incomes = _latest_incomes(previous, visit)
         maybe_graduate(uow, household, settings, caller.person_id, now, incomes)
+        record_case_move(uow, caller, household, case_before, now)
         save_case(uow, household)
+        reassess(uow, [household.id], settings, now, caller.person_id)
         uow.commit()
+    return visit
+
+
+def _logged(uow: HouseholdsUnitOfWork, visit_id: str) -> Visit:
+    visit = uow.visits.get(visit_id)
+    if visit is None:  # visits are never deleted: a bug, not the caller's
+        raise LookupError(f"the visit {visit_id} a client key answers is missing")
     return visit
 
 
 def list_visits(
     uow: HouseholdsUnitOfWork, caller: Caller, household_id: str, limit: int
-) -> list[Visit]:
+) -> Page[Visit]:
+    """The latest visits, newest first (one page: older ones are not listed)."""
     with uow:
         visible_household(uow, caller, household_id)
-        return uow.visits.recent(household_id, limit)
+        return Page(uow.visits.recent(household_id, limit))
 
 
 def maybe_graduate(
@@ -114,11 +136,16 @@ def maybe_graduate(
 
 
 def announce_overdue_visits(
-    uow: HouseholdsUnitOfWork, today: date, now: datetime, batch: int = 500
+    uow: HouseholdsUnitOfWork,
+    today: date,
+    now: datetime,
+    settings: Settings | None = None,
+    batch: int = 500,
 ) -> int:
-    """Publish `visit_overdue` once per overdue visit, however often and wherever this runs."""
+    """Publish `visit_overdue` once per overdue visit, however often and wherever this runs; a
+    missed visit is a risk signal, so its case is reassessed with it."""
     with uow:
-        announced = 0
+        announced, missed = 0, []
         for row in uow.visits.overdue(today, batch):
             if uow.visits.announce_overdue(row.id, row.next_visit_due, now):
                 uow.emit(
@@ -132,26 +159,27 @@ def announce_overdue_visits(
                     },
                 )
                 announced += 1
+                missed.append(row.id)
+        reassess(uow, missed, settings or Settings(), now)
         uow.commit()
     if announced:
         log.info("visits.overdue_announced", count=announced)
     return announced
 
 
-def _visit(household: Household, caller: Caller, command: dict[str, Any], now: datetime) -> Visit:
-    income = command.get("annual_income_thb")
+def _visit(household: Household, caller: Caller, command: LogVisit, now: datetime) -> Visit:
+    income = command.annual_income_thb
     per_person = None if income is None else income_per_person(income, household.household_size)
     return Visit(
         household_id=household.id,
-        visited_at=command["visited_at"],
+        visited_at=command.visited_at,
         visited_by=caller.person_id,
         recorded_at=now,
-        notes=command["notes"],
-        wellbeing=command["wellbeing"],
+        notes=command.notes,
+        wellbeing=command.wellbeing,
         annual_income_thb=income,
         income_per_person_thb=per_person,
-        problems=tuple(command.get("problems") or ()),
-        client_key=command.get("client_key"),
+        problems=command.problems,
     )
 
 

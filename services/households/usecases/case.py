@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from infra.caller import Caller
 from infra.errors import NotFound, ValidationFailed
@@ -14,6 +13,8 @@ from services.households.domain.household import Consent, Household
 from services.households.domain.policy import CASE_WORKERS, STAGE_CHANGERS
 from services.households.events import CONSENT_RECORDED
 from services.households.settings import Settings
+from services.households.usecases.audit import household_values, record_household
+from services.households.usecases.commands import ChangeStage, RecordConsent
 from services.households.usecases.common import (
     ref,
     save_case,
@@ -27,16 +28,17 @@ def record_consent(
     uow: HouseholdsUnitOfWork,
     caller: Caller,
     household_id: str,
-    command: dict[str, Any],
+    command: RecordConsent,
     expected_version: int | None,
     now: datetime,
 ) -> Household:
-    if not command["informed"]:
+    if not command.informed:
         raise ValidationFailed.on("informed", "the household must be told before it answers")
     with uow:
         household = workable_household(uow, caller, household_id, CASE_WORKERS)
         require_version(household.version, expected_version, "household")
-        consent = Consent(command["consented"], caller.person_id, now, command.get("note"))
+        before = household_values(household)
+        consent = Consent(command.consented, caller.person_id, now, command.note)
         case.record_consent(household, consent)
         uow.emit(
             CONSENT_RECORDED,
@@ -48,6 +50,7 @@ def record_consent(
             },
         )
         save_case(uow, household)
+        record_household(uow, caller, household, "consent_recorded", before, now)
         uow.commit()
     return household
 
@@ -56,29 +59,33 @@ def change_stage(
     uow: HouseholdsUnitOfWork,
     caller: Caller,
     household_id: str,
-    command: dict[str, Any],
+    command: ChangeStage,
     expected_version: int | None,
     settings: Settings,
     now: datetime,
 ) -> Household:
     """A move asked for by a person (care <-> manage, moved, deceased, merged...)."""
-    to_stage = Stage(command["to_stage"])
+    to_stage = command.to_stage
     with uow:
         household = workable_household(uow, caller, household_id, STAGE_CHANGERS)
         require_version(household.version, expected_version, "household")
+        before = household_values(household)
         if to_stage is Stage.MERGED:
-            _merge_into(uow, caller, household, command.get("merged_into"))
+            _merge_into(uow, caller, household, command.merged_into)
         interval = household.visit_interval_days or settings.visit_interval_days
         case.move(
             household,
             to_stage,
             caller.person_id,
-            command["reason"],
+            command.reason,
             now,
             manual=True,
             interval_days=interval,
         )
         save_case(uow, household)
+        record_household(
+            uow, caller, household, "stage_changed", before, now, reason=command.reason
+        )
         uow.commit()
     return household
 

@@ -47,6 +47,7 @@ def save_case(uow: HouseholdsUnitOfWork, household: Household) -> None:
                 "changed_at": move.changed_at,
             },
         )
+    household.version += 1  # the new version: the row is written while it holds the one before
     uow.households.save(household)
 
 

@@ -20,12 +20,13 @@ from infra.errors import KeyTaken, ValidationFailed
 from infra.logs import get_logger
 from infra.metrics import IMPORT_ROWS
 from services.households.db import HouseholdsUnitOfWork
-from services.households.db.bulk import upsert_batch
 from services.households.events import HOUSEHOLD_IMPORT_FINISHED
 from services.households.imports import decoding
 from services.households.imports.rows import BmnRow, RowChecker
 from services.households.settings import Settings
+from services.households.usecases.audit import record_import
 from services.households.usecases.import_tally import tally
+from services.households.usecases.relapse import surveyed
 
 log = get_logger(__name__)
 Clock = Callable[[], datetime]
@@ -178,18 +179,17 @@ def _commit_batch(
     for attempt in (1, 2):
         try:
             with uow, uow.if_taken():
-                written = upsert_batch(
-                    uow.session,
+                written = uow.bulk.upsert(
                     valid,
                     job.survey_year,
                     job.id,
                     clock(),
-                    None,
                     settings.import_events,
                     before_updates=wait_turn,
                 )
                 wait_turn()  # already passed unless the batch had nothing to update
                 uow.emit_prepared(written.announced)
+                surveyed(uow, written.updated, job.survey_year, job.id, settings, clock())
                 problems = problems + written.refused
                 rows = _record(uow, job.id, valid, problems, written.unchanged, rows_read, clock())
                 counts = tally(valid, problems, written.unchanged_rows, refused_villages)
@@ -243,6 +243,8 @@ def _finish(
     with uow:
         uow.imports.update(import_id, status=status, error=error, finished_at=now)
         job = uow.imports.get(import_id)
+        tambons = uow.imports.tambon_counts(import_id)
+        record_import(uow, job, status, [t["tambon_code"] for t in tambons], now)
         uow.emit(
             HOUSEHOLD_IMPORT_FINISHED,
             {
@@ -253,7 +255,7 @@ def _finish(
                 "accepted": job.accepted,
                 "unchanged": job.unchanged,
                 "rejected": job.rejected,
-                "tambons": uow.imports.tambon_counts(import_id),
+                "tambons": tambons,
             },
         )
         uow.commit()

@@ -12,12 +12,13 @@ from typing import Any
 from infra.caller import Caller
 from infra.errors import Conflict, NotFound, PayloadTooLarge, ValidationFailed
 from infra.logs import get_logger
-from infra.pagination import page
+from infra.pagination import Page, page
 from services.households.db import HouseholdsUnitOfWork
 from services.households.domain.policy import REGISTRARS
 from services.households.imports import decoding
 from services.households.imports.columns import missing_columns
 from services.households.settings import Settings
+from services.households.usecases.commands import ImportChunk, PageQuery, StartImport
 
 log = get_logger(__name__)
 MAX_CHUNK_BYTES = 4 * 1024 * 1024
@@ -25,7 +26,7 @@ FIRST_ERRORS = 100
 
 
 def start_import(
-    uow: HouseholdsUnitOfWork, caller: Caller, command: dict[str, Any], now: datetime
+    uow: HouseholdsUnitOfWork, caller: Caller, command: StartImport, now: datetime
 ) -> dict[str, Any]:
     caller.require(*REGISTRARS)
     import_id = str(uuid.uuid4())
@@ -33,9 +34,9 @@ def start_import(
         uow.imports.create(
             {
                 "id": import_id,
-                "file_name": command["file_name"],
-                "survey_year": command["survey_year"],
-                "format": command["format"],
+                "file_name": command.file_name,
+                "survey_year": command.survey_year,
+                "format": command.format,
                 "status": "receiving",
                 "caller": json.dumps(caller.to_dict()),
                 "created_by": caller.person_id,
@@ -48,7 +49,7 @@ def start_import(
             }
         )
         uow.commit()
-    log.info("import.started", import_id=import_id, survey_year=command["survey_year"])
+    log.info("import.started", import_id=import_id, survey_year=command.survey_year)
     return {"id": import_id, "status": "receiving"}
 
 
@@ -56,19 +57,19 @@ def add_import_chunk(
     uow: HouseholdsUnitOfWork,
     caller: Caller,
     import_id: str,
-    command: dict[str, Any],
+    command: ImportChunk,
     settings: Settings,
 ) -> dict[str, Any]:
     """Idempotent per sequence: a resent chunk with the same bytes is accepted again."""
-    data = _decoded(command["data_base64"])
+    data = _decoded(command.data_base64)
     with uow:
         row = _own_import(uow, caller, import_id, for_update=True)
         _require_status(row, "receiving")
         if row.total_bytes + len(data) > settings.import_max_bytes:
             raise PayloadTooLarge(f"an import holds at most {settings.import_max_bytes} bytes")
-        earlier = uow.imports.add_chunk(import_id, command["sequence"], data)
+        earlier = uow.imports.add_chunk(import_id, command.sequence, data)
         if earlier is not None and earlier != data:
-            raise Conflict(f"chunk {command['sequence']} was already received with other bytes")
+            raise Conflict(f"chunk {command.sequence} was already received with other bytes")
         total = row.total_bytes + (len(data) if earlier is None else 0)
         uow.imports.update(import_id, total_bytes=total)
         count, _ = uow.imports.chunk_summary(import_id)
@@ -110,14 +111,12 @@ def get_import(uow: HouseholdsUnitOfWork, caller: Caller, import_id: str) -> dic
 
 
 def list_import_errors(
-    uow: HouseholdsUnitOfWork, caller: Caller, import_id: str, query: dict[str, Any]
-) -> dict[str, Any]:
-    limit = query["limit"]
+    uow: HouseholdsUnitOfWork, caller: Caller, import_id: str, query: PageQuery
+) -> Page[Any]:
     with uow:
         _own_import(uow, caller, import_id)
-        rows = uow.imports.errors(import_id, query.get("after"), limit)
-    items, cursor = page(rows, limit, key=lambda r: [r.row, r.field])
-    return {"items": items, "next": cursor}
+        rows = uow.imports.errors(import_id, query.after, query.limit)
+    return page(rows, query.limit, key=lambda r: [r.row, r.field])
 
 
 def _sniff(data: bytes, file_format: str) -> ValidationFailed | None:

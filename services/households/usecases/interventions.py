@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime
-from typing import Any
 
 from infra.caller import Caller
+from infra.client_requests import ClientKey
 from infra.errors import Conflict, NotFound, ValidationFailed
+from infra.pagination import Page
 from infra.versions import require_version
 from services.households.db import HouseholdsUnitOfWork
 from services.households.domain.household import Household
@@ -18,7 +20,14 @@ from services.households.events import (
     INTERVENTION_STATUS_CHANGED,
 )
 from services.households.settings import Settings
+from services.households.usecases.audit import (
+    household_values,
+    object_values,
+    record_case_move,
+    record_object,
+)
 from services.households.usecases.care import maybe_graduate
+from services.households.usecases.commands import RequestIntervention, UpdateIntervention
 from services.households.usecases.common import (
     ref,
     save_case,
@@ -35,16 +44,17 @@ def request_intervention(
     uow: HouseholdsUnitOfWork,
     caller: Caller,
     household_id: str,
-    command: dict[str, Any],
+    command: RequestIntervention,
     now: datetime,
 ) -> Intervention:
-    """Idempotent per client key: a resent request returns the intervention it made."""
+    """Idempotent per client key: a resent request returns the intervention it made (as it is
+    now)."""
     item = _intervention(household_id, caller, command, now)
-    with uow:
+    key = ClientKey("request_intervention", household_id, asdict(command))
+    with uow, uow.if_taken():  # a resend racing its first send: 409, never a 500
         household = workable_household(uow, caller, household_id, CASE_WORKERS)
-        key = command.get("client_key")
-        if key and (done := uow.interventions.by_client_key(household_id, key)):
-            return done
+        if (first := key.answered(uow.client_requests, household_id)) is not None:
+            return _requested(uow, first["intervention_id"])
         if household.stage not in MANAGING_STAGES:
             raise Conflict(
                 f"interventions carry out an approved plan (stages manage and care), "
@@ -52,7 +62,9 @@ def request_intervention(
                 allowed=[],
                 stage=household.stage.value,
             )
-        uow.interventions.add(item, key)
+        uow.interventions.add(item)
+        record_object(uow, caller, household, item, "requested", {}, now)
+        key.remember(uow.client_requests, household_id, {"intervention_id": item.id}, now)
         _announce_request(uow, household, item)
         uow.commit()
     return item
@@ -63,7 +75,7 @@ def update_intervention(
     caller: Caller,
     household_id: str,
     intervention_id: str,
-    command: dict[str, Any],
+    command: UpdateIntervention,
     expected_version: int | None,
     settings: Settings,
     now: datetime,
@@ -74,8 +86,11 @@ def update_intervention(
         if item is None or item.household_id != household_id:
             raise NotFound(f"intervention {intervention_id} not found")
         require_version(item.version, expected_version, "intervention")
-        change(uow, household, item, Status(command["status"]), command.get("outcome"), now)
+        before, case_before = object_values(item), household_values(household)
+        change(uow, household, item, command.status, command.outcome, now)
+        record_object(uow, caller, household, item, "updated", before, now)
         if maybe_graduate(uow, household, settings, caller.person_id, now):
+            record_case_move(uow, caller, household, case_before, now)
             save_case(uow, household)
         uow.commit()
     return item
@@ -83,10 +98,18 @@ def update_intervention(
 
 def list_interventions(
     uow: HouseholdsUnitOfWork, caller: Caller, household_id: str
-) -> list[Intervention]:
+) -> Page[Intervention]:
+    """Every intervention of the household, oldest first (one page)."""
     with uow:
         visible_household(uow, caller, household_id)
-        return uow.interventions.of_household(household_id)
+        return Page(uow.interventions.of_household(household_id))
+
+
+def _requested(uow: HouseholdsUnitOfWork, intervention_id: str) -> Intervention:
+    item = uow.interventions.get(intervention_id)
+    if item is None:
+        raise NotFound(f"intervention {intervention_id} not found")
+    return item
 
 
 def change(
@@ -97,6 +120,9 @@ def change(
     outcome: str | None,
     now: datetime,
 ) -> None:
+    """Move the intervention to `status` and write it at its next version (also when the move
+    is refused: a caller that keeps a late report saves the item as it is)."""
+    item.version += 1
     changed = item.change(status, outcome, now)
     uow.interventions.save(item)
     if changed:
@@ -113,23 +139,23 @@ def change(
 
 
 def _intervention(
-    household_id: str, caller: Caller, command: dict[str, Any], now: datetime
+    household_id: str, caller: Caller, command: RequestIntervention, now: datetime
 ) -> Intervention:
-    kind = Kind(command["kind"])
-    if kind is Kind.REFERRAL and not command.get("agency"):
+    kind = command.kind
+    if kind is Kind.REFERRAL and not command.agency:
         raise ValidationFailed.on("agency", "a referral names the agency it goes to")
-    funding = command.get("funding")
-    if kind is Kind.FUNDING_ACCESS and not funding:
+    if kind is Kind.FUNDING_ACCESS and not command.funding:
         raise ValidationFailed.on("funding", "funding access needs amount, purpose and term")
+    funding = command.funding if kind is Kind.FUNDING_ACCESS else None
     return Intervention(
         household_id=household_id,
         kind=kind,
-        owner=command.get("owner") or caller.person_id,
-        description=command["description"],
+        owner=command.owner or caller.person_id,
+        description=command.description,
         requested_by=caller.person_id,
         requested_at=now,
-        agency=command.get("agency"),
-        funding=FundingRequest(**funding) if kind is Kind.FUNDING_ACCESS else None,
+        agency=command.agency,
+        funding=FundingRequest(**asdict(funding)) if funding else None,
     )
 
 

@@ -7,13 +7,21 @@ from typing import Any
 
 from infra.caller import Caller
 from infra.errors import Conflict, NotFound
+from infra.pagination import Page
 from infra.versions import require_version
 from services.households.db import HouseholdsUnitOfWork
 from services.households.domain import case
 from services.households.domain.household import Household
-from services.households.domain.plan import Goal, Plan, PlanStatus, SupportRequest
+from services.households.domain.plan import Plan, PlanStatus
 from services.households.domain.policy import CASE_WORKERS, may_approve_plan
 from services.households.events import PLAN_APPROVED, PLAN_RETURNED, PLAN_SUBMITTED
+from services.households.usecases.audit import (
+    household_values,
+    object_values,
+    record_case_move,
+    record_object,
+)
+from services.households.usecases.commands import ReturnPlan, SavePlan
 from services.households.usecases.common import (
     ref,
     save_case,
@@ -30,7 +38,7 @@ def save_plan(
     uow: HouseholdsUnitOfWork,
     caller: Caller,
     household_id: str,
-    command: dict[str, Any],
+    command: SavePlan,
     expected_version: int | None,
     now: datetime,
 ) -> Plan:
@@ -44,10 +52,14 @@ def save_plan(
             plan = _new_draft(plan, household_id, caller.person_id, now)
             plan.edit(content)
             uow.plans.add(plan)
+            record_object(uow, caller, household, plan, "drafted", {}, now)
         else:
             require_version(plan.version, expected_version, "plan")
+            before = object_values(plan)
             plan.edit(content)
+            plan.version += 1  # the new version: saved while the row holds the one before
             uow.plans.save(plan)
+            record_object(uow, caller, household, plan, "edited", before, now)
         uow.commit()
     return plan
 
@@ -56,15 +68,17 @@ def submit_plan(
     uow: HouseholdsUnitOfWork,
     caller: Caller,
     household_id: str,
-    command: dict[str, Any],
     expected_version: int | None,
     now: datetime,
 ) -> Plan:
     with uow:
         household = workable_household(uow, caller, household_id, CASE_WORKERS)
         plan = _current(uow, household, expected_version)
+        before = object_values(plan)
         plan.submit(caller.person_id, now)
+        plan.version += 1
         uow.plans.save(plan)
+        record_object(uow, caller, household, plan, "submitted", before, now)
         uow.emit(
             PLAN_SUBMITTED,
             {
@@ -82,7 +96,6 @@ def approve_plan(
     uow: HouseholdsUnitOfWork,
     caller: Caller,
     household_id: str,
-    command: dict[str, Any],
     expected_version: int | None,
     now: datetime,
 ) -> Plan:
@@ -91,8 +104,11 @@ def approve_plan(
         household = visible_household(uow, caller, household_id, for_update=True)
         plan = _current(uow, household, expected_version)
         may_approve_plan(caller, household.village_code, plan.submitted_by)
+        before, case_before = object_values(plan), household_values(household)
         plan.approve(caller.person_id, now)
+        plan.version += 1
         uow.plans.save(plan)
+        record_object(uow, caller, household, plan, "approved", before, now)
         uow.emit(
             PLAN_APPROVED,
             {
@@ -106,6 +122,7 @@ def approve_plan(
             case.move(
                 household, Stage.MANAGE, caller.person_id, f"plan {plan.number} approved", now
             )
+            record_case_move(uow, caller, household, case_before, now)
             save_case(uow, household)
         uow.commit()
     return plan
@@ -115,7 +132,7 @@ def return_plan(
     uow: HouseholdsUnitOfWork,
     caller: Caller,
     household_id: str,
-    command: dict[str, Any],
+    command: ReturnPlan,
     expected_version: int | None,
     now: datetime,
 ) -> Plan:
@@ -123,15 +140,18 @@ def return_plan(
         household = visible_household(uow, caller, household_id, for_update=True)
         plan = _current(uow, household, expected_version)
         may_approve_plan(caller, household.village_code, plan.submitted_by)
-        plan.return_(caller.person_id, command["reason"], now)
+        before = object_values(plan)
+        plan.return_(caller.person_id, command.reason, now)
+        plan.version += 1
         uow.plans.save(plan)
+        record_object(uow, caller, household, plan, "returned", before, now, reason=command.reason)
         uow.emit(
             PLAN_RETURNED,
             {
                 **ref(household),
                 **_plan_ref(plan),
                 "returned_by": caller.person_id,
-                "reason": command["reason"],
+                "reason": command.reason,
                 "returned_at": now,
             },
         )
@@ -139,10 +159,19 @@ def return_plan(
     return plan
 
 
-def list_plans(uow: HouseholdsUnitOfWork, caller: Caller, household_id: str) -> list[Plan]:
+def list_plans(uow: HouseholdsUnitOfWork, caller: Caller, household_id: str) -> Page[Plan]:
+    """Every version of the household's plan, oldest first, on one page."""
     with uow:
         visible_household(uow, caller, household_id)
-        return uow.plans.all_of(household_id)
+        return Page(uow.plans.all_of(household_id))
+
+
+def current_plan(uow: HouseholdsUnitOfWork, caller: Caller, household_id: str) -> Plan:
+    """The household's latest plan (the open draft, the one waiting, or the last approved), for
+    those who may read the household: the version a change to it sends as If-Match."""
+    with uow:
+        household = visible_household(uow, caller, household_id)
+        return _current(uow, household, None)
 
 
 def _current(uow: HouseholdsUnitOfWork, household: Household, expected: int | None) -> Plan:
@@ -168,13 +197,14 @@ def _new_draft(approved: Plan | None, household_id: str, by: str, now: datetime)
     return Plan(household_id=household_id, number=1, created_by=by, created_at=now)
 
 
-def _content(command: dict[str, Any]) -> dict[str, Any]:
-    content = dict(command)
-    content["goals"] = [Goal(**g) for g in content.get("goals", [])]
-    content["requested_support"] = [
-        SupportRequest(**s) for s in content.get("requested_support", [])
-    ]
-    return content
+def _content(command: SavePlan) -> dict[str, Any]:
+    return {
+        "problems": list(command.problems),
+        "needs": list(command.needs),
+        "goals": list(command.goals),
+        "livelihood": command.livelihood,
+        "requested_support": list(command.requested_support),
+    }
 
 
 def _plan_ref(plan: Plan) -> dict[str, Any]:

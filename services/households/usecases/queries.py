@@ -6,10 +6,11 @@ from datetime import date
 from typing import Any
 
 from infra.caller import Caller
-from infra.pagination import page
+from infra.pagination import Page, page
 from services.households.db import HouseholdsUnitOfWork
 from services.households.db.queries import HouseholdFilter, Reach
 from services.households.domain.policy import sees_by_area, sees_by_team
+from services.households.usecases.commands import FindHouseholds
 from services.households.usecases.common import visible_household
 
 
@@ -22,28 +23,24 @@ def reach_of(caller: Caller) -> Reach:
 
 
 def find_households(
-    uow: HouseholdsUnitOfWork, caller: Caller, query: dict[str, Any], today: date
-) -> dict[str, Any]:
-    limit, after = query["limit"], query.get("after")
+    uow: HouseholdsUnitOfWork, caller: Caller, query: FindHouseholds, today: date
+) -> Page[Any]:
     where = HouseholdFilter(
-        area=query.get("area"),
-        stage=query.get("stage"),
-        team_id=query.get("team_id"),
-        fails_income=query.get("fails_income"),
-        min_failed_indicators=query.get("min_failed_indicators"),
-        overdue_on=today if query.get("overdue") else None,
-        plan_waiting=query.get("plan_waiting"),
-        order=query["order"],
+        area=query.area,
+        stage=query.stage,
+        team_id=query.team_id,
+        fails_income=query.fails_income,
+        min_failed_indicators=query.min_failed_indicators,
+        overdue_on=today if query.overdue else None,
+        plan_waiting=query.plan_waiting,
+        risk=query.risk,
+        order=query.order,
     )
     with uow:
-        rows = uow.queries.households(reach_of(caller), where, after, limit)
-    key = (
-        (lambda r: [r.priority_rank, r.id])
-        if where.order == "priority"
-        else (lambda r: [r.village_code, r.id])
-    )
-    items, cursor = page(rows, limit, key=key)
-    return {"items": items, "next": cursor}
+        rows = uow.queries.households(reach_of(caller), where, query.after, query.limit)
+    if where.order == "priority":
+        return page(rows, query.limit, key=lambda r: [r.priority_rank, r.id])
+    return page(rows, query.limit, key=lambda r: [r.village_code, r.id])
 
 
 def case_view(

@@ -5,19 +5,20 @@ need help, in batches, each committed with its `household_targeted` events.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from decimal import Decimal
 
 from infra.caller import Caller
 from infra.errors import PreconditionFailed
 from infra.logs import get_logger
-from infra.money import from_satang
 from services.households.db import HouseholdsUnitOfWork
-from services.households.db.households import to_household
+from services.households.db.queries import Surveyed
 from services.households.domain import case
 from services.households.domain.policy import REGISTRARS, require_area
 from services.households.domain.targeting import Assessment, income_per_person, threshold_for
 from services.households.events import HOUSEHOLD_TARGETED
 from services.households.settings import Settings
+from services.households.usecases.audit import record_targeting
+from services.households.usecases.commands import TargetHouseholds
 from services.households.usecases.common import ref, save_case
 
 log = get_logger(__name__)
@@ -30,23 +31,24 @@ ATTEMPTS = 5
 def target_households(
     uow: HouseholdsUnitOfWork,
     caller: Caller,
-    command: dict[str, Any],
+    command: TargetHouseholds,
     settings: Settings,
     now: datetime,
 ) -> dict[str, int]:
     caller.require(*REGISTRARS)
-    area, year = command["area_code"], command["survey_year"]
+    area, year = command.area_code, command.survey_year
     require_area(caller, area, "area_code")
     threshold = threshold_for(settings.income_thresholds_thb, year)
     assessed = targeted = 0
     after: str | None = None
     while True:
-        rows, batch_targeted = _judge_batch(uow, area, year, after, threshold, caller, now)
+        so_far = (assessed, targeted)
+        found, batch_targeted = _judge_batch(uow, area, year, after, threshold, caller, now, so_far)
         targeted += batch_targeted
-        assessed += len(rows)
-        if len(rows) < BATCH:
+        assessed += len(found)
+        if len(found) < BATCH:
             break
-        after = rows[-1].id
+        after = found[-1].household.id
     log.info("households.targeted", area=area, survey_year=year, targeted=targeted)
     return {"assessed": assessed, "targeted": targeted, "survey_year": year}
 
@@ -56,18 +58,25 @@ def _judge_batch(
     area: str,
     year: int,
     after: str | None,
-    threshold: Any,
+    threshold: Decimal,
     caller: Caller,
     now: datetime,
-) -> tuple[list[Any], int]:
-    """One batch in one transaction, judged again when one of its households changed meanwhile."""
+    so_far: tuple[int, int],
+) -> tuple[list[Surveyed], int]:
+    """One batch in one transaction, judged again when one of its households changed meanwhile.
+    The last batch records the run's one audit entry with the counts of the whole run."""
     for attempt in range(1, ATTEMPTS + 1):
         try:
             with uow:
-                rows = uow.queries.untargeted_with_survey(area, year, after, BATCH)
-                targeted = sum(_judge(uow, r, year, threshold, caller.person_id, now) for r in rows)
+                found = uow.queries.untargeted_with_survey(area, year, after, BATCH)
+                targeted = sum(
+                    _judge(uow, s, year, threshold, caller.person_id, now) for s in found
+                )
+                if len(found) < BATCH:
+                    counts = {"assessed": so_far[0] + len(found), "targeted": so_far[1] + targeted}
+                    record_targeting(uow, caller, area, year, counts, now)
                 uow.commit()
-            return rows, targeted
+            return found, targeted
         except PreconditionFailed:
             if attempt == ATTEMPTS:
                 raise
@@ -76,13 +85,18 @@ def _judge_batch(
 
 
 def _judge(
-    uow: HouseholdsUnitOfWork, row: Any, year: int, threshold: Any, by: str, now: datetime
+    uow: HouseholdsUnitOfWork,
+    surveyed: Surveyed,
+    year: int,
+    threshold: Decimal,
+    by: str,
+    now: datetime,
 ) -> int:
-    income_pp = income_per_person(from_satang(row.survey_income_satang), row.survey_size)
-    assessment = Assessment(year, income_pp, row.failed_count, threshold)
+    income_pp = income_per_person(surveyed.income_thb, surveyed.size)
+    assessment = Assessment(year, income_pp, surveyed.failed_count, threshold)
     if not assessment.is_target:
         return 0
-    household = to_household(row, [])
+    household = surveyed.household
     targeting = case.target(household, assessment, by, now)
     uow.emit(
         HOUSEHOLD_TARGETED,

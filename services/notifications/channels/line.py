@@ -5,8 +5,6 @@ is not sent twice."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from linebot.v3.messaging import (
     ApiClient,
     ApiException,
@@ -17,18 +15,18 @@ from linebot.v3.messaging import (
 )
 
 from services.notifications.channels import DeliveryFailed, Outgoing
+from services.notifications.settings import LineSettings
 
 MAX_TEXT = 5000
 ALREADY_ACCEPTED = 409
 
 
 class LineSender:
-    def __init__(self, settings: dict[str, Any]) -> None:
+    def __init__(self, settings: LineSettings) -> None:
         self.configuration = Configuration(
-            host=str(settings.get("endpoint", "https://api.line.me")).rstrip("/"),
-            access_token=str(settings["channel_access_token"]),
+            host=settings.endpoint, access_token=settings.channel_access_token
         )
-        self.timeout = float(settings.get("timeout_seconds", 10))
+        self.timeout = settings.timeout
 
     def send(self, outgoing: Outgoing) -> None:
         if not outgoing.address:

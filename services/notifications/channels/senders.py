@@ -1,30 +1,34 @@
-"""The configured senders, injected into the delivery worker."""
+"""The senders of the channels this deployment has, made from the service's settings (read once
+when the container starts: a bad value stops the start-up, never the first delivery)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from nameko.extensions import DependencyProvider
+from collections.abc import Mapping
+from functools import cache
+from types import MappingProxyType
 
 from services.notifications.channels import Sender
 from services.notifications.channels.email import EmailSender
 from services.notifications.channels.line import LineSender
+from services.notifications.channels.system_webhook import SystemWebhookSender
 from services.notifications.channels.webhook import WebhookSender
-from services.notifications.settings import Settings
+from services.notifications.settings import LineSettings, Settings, SmtpSettings, WebhookSettings
 
 
-def build_senders(settings: Settings) -> dict[str, Sender]:
-    senders: dict[str, Sender] = {"webhook": WebhookSender(settings.webhook)}
-    if settings.smtp.get("host"):
-        senders["email"] = EmailSender(settings.smtp)
-    if settings.line.get("channel_access_token"):
-        senders["line"] = LineSender(settings.line)
-    return senders
+def senders_for(settings: Settings) -> Mapping[str, Sender]:
+    return _senders(settings.smtp, settings.webhook, settings.line)
 
 
-class ChannelSenders(DependencyProvider):
-    def setup(self) -> None:
-        self.senders = build_senders(Settings.from_config(self.container.config))
-
-    def get_dependency(self, worker_ctx: Any) -> dict[str, Sender]:
-        return self.senders
+@cache
+def _senders(
+    smtp: SmtpSettings, webhook: WebhookSettings, line: LineSettings
+) -> Mapping[str, Sender]:
+    senders: dict[str, Sender] = {
+        "webhook": WebhookSender(webhook),
+        "system_webhook": SystemWebhookSender(webhook),
+    }
+    if smtp.host:
+        senders["email"] = EmailSender(smtp)
+    if line.channel_access_token:
+        senders["line"] = LineSender(line)
+    return MappingProxyType(senders)

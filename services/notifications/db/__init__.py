@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from infra.audit import AuditTrail
 from infra.unit_of_work import UnitOfWork
 from services.notifications.db.directory import DirectoryRepository
 from services.notifications.db.escalations import EscalationRepository
 from services.notifications.db.notices import DeliveryRepository, NotificationRepository
 from services.notifications.db.reports import EscalationReportQueries
-from services.notifications.db.tables import digests, insert_ignoring_duplicates, metadata
+from services.notifications.db.subscribers import EventLogRepository, SubscriptionRepository
+from services.notifications.db.tables import (
+    audit_entries,
+    digests,
+    insert_ignoring_duplicates,
+    metadata,
+)
 
 __all__ = ["NotificationsUnitOfWork", "metadata"]
 
@@ -18,6 +25,9 @@ class NotificationsUnitOfWork(UnitOfWork):
     deliveries: DeliveryRepository
     escalations: EscalationRepository
     reports: EscalationReportQueries
+    subscriptions: SubscriptionRepository
+    event_log: EventLogRepository
+    audit: AuditTrail
 
     def open_repositories(self) -> None:
         self.directory = DirectoryRepository(self.session)
@@ -25,6 +35,9 @@ class NotificationsUnitOfWork(UnitOfWork):
         self.deliveries = DeliveryRepository(self.session)
         self.escalations = EscalationRepository(self.session)
         self.reports = EscalationReportQueries(self.session)
+        self.subscriptions = SubscriptionRepository(self.session)
+        self.event_log = EventLogRepository(self.session)
+        self.audit = AuditTrail(self.session, audit_entries, self._correlation_id)
 
     def claim_digest(self, person_id: str, day: object, now: object) -> bool:
         """True for the one replica (and the one tick) that writes this person's digest today."""

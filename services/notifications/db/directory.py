@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from infra.errors import PreconditionFailed
+from infra.versions import save_versioned
 from services.notifications.db.tables import (
     household_teams,
     insert_ignoring_duplicates,
@@ -51,21 +51,14 @@ class DirectoryRepository:
         return list(self.session.scalars(query.order_by(people.c.person_id)))
 
     def save_person(self, person: Person) -> None:
-        """Insert, or update the row still holding the version `person` was changed from (every
-        change bumps it by one): a concurrent change (a teams event, the person's own preferences)
-        committed in between makes this one a stale `PreconditionFailed`, never a lost update."""
+        """Insert, or save a change (its version one more than loaded) unless a concurrent change
+        (a teams event, the person's own preferences) was committed since it was loaded
+        (`PreconditionFailed`: never a lost update)."""
         values = _person_row(person)
         if self.person(person.person_id) is None:
             self.session.execute(insert(people).values(values))
         else:
-            changed_from = people.c.version == person.version - 1
-            stored = self.session.execute(
-                update(people)
-                .where(people.c.person_id == person.person_id, changed_from)
-                .values(values)
-            )
-            if stored.rowcount != 1:
-                raise PreconditionFailed("the set of preferences was changed since you read it")
+            save_versioned(self.session, people, "person_id", values)
         for table, column, items in (
             (person_roles, "role", person.roles),
             (person_areas, "area_code", person.areas),

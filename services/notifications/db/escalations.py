@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, insert, select, update
+from sqlalchemy import Select, func, insert, select
 from sqlalchemy.orm import Session
 
 from infra.caller import Caller
-from infra.errors import PreconditionFailed
 from infra.metrics_collector import GaugeQuery
-from infra.pagination import keyset, page
+from infra.pagination import Page, keyset, page
 from infra.reach import any_of, inside
+from infra.versions import save_versioned
 from services.notifications.db.tables import escalation_recipients as recipients
 from services.notifications.db.tables import escalations, insert_ignoring_duplicates
 from services.notifications.domain.escalation import TOP, Escalation
 
-_COLUMNS = [f.name for f in fields(Escalation)]
+_COLUMNS = [f.name for f in fields(Escalation) if f.init]
+
+
+@dataclass(frozen=True)
+class EscalationFilter:
+    """Announced escalations with these values (None or empty: any); `mine`: only those
+    addressed to the caller."""
+
+    status: tuple[str, ...] = ()
+    kind: str | None = None
+    area_code: str | None = None
+    level: int | None = None
+    mine: bool = False
 
 
 class EscalationRepository:
@@ -27,6 +39,7 @@ class EscalationRepository:
 
     def add(self, escalation: Escalation) -> None:
         self.session.execute(insert(escalations).values(_row(escalation)))
+        escalation.stored_version = escalation.version
 
     def get(self, escalation_id: str) -> Escalation | None:
         return self._one(select(escalations).where(escalations.c.id == escalation_id))
@@ -36,15 +49,11 @@ class EscalationRepository:
             select(escalations).where(escalations.c.active_key == f"{kind}:{subject_id}")
         )
 
-    def save(self, escalation: Escalation, loaded_version: int) -> None:
-        """Write the change unless someone else changed the escalation since it was loaded."""
-        statement = (
-            update(escalations)
-            .where(escalations.c.id == escalation.id, escalations.c.version == loaded_version)
-            .values(_row(escalation))
-        )
-        if self.session.execute(statement).rowcount != 1:
-            raise PreconditionFailed("the escalation changed meanwhile", current_version=None)
+    def save(self, escalation: Escalation) -> None:
+        """Write the change (its version one more than loaded) unless someone else changed the
+        escalation since it was loaded (`PreconditionFailed`)."""
+        save_versioned(self.session, escalations, "id", _row(escalation))
+        escalation.stored_version = escalation.version
 
     def waiting_until(self, now: datetime, limit: int) -> list[str]:
         query = select(escalations.c.id).where(
@@ -74,35 +83,35 @@ class EscalationRepository:
         )
 
     def visible(
-        self, caller: Caller, filters: dict[str, Any], after: str | None, limit: int
-    ) -> tuple[list[Escalation], str | None]:
+        self, caller: Caller, filters: EscalationFilter, after: str | None, limit: int
+    ) -> Page[Escalation]:
         query = _filtered(select(escalations), filters, caller)
         keys = [escalations.c.opens_at, escalations.c.id]
         rows = self.session.execute(keyset(query, keys, after, limit, descending=True)).all()
         items, cursor = page(rows, limit, lambda r: (r.opens_at, r.id))
-        return [_escalation(row) for row in items], cursor
+        return Page([_escalation(row) for row in items], cursor)
 
     def _one(self, query: Select[Any]) -> Escalation | None:
         row = self.session.execute(query).first()
         return None if row is None else _escalation(row)
 
 
-def _filtered(query: Select[Any], filters: dict[str, Any], caller: Caller) -> Select[Any]:
+def _filtered(query: Select[Any], filters: EscalationFilter, caller: Caller) -> Select[Any]:
     addressed = escalations.c.id.in_(
         select(recipients.c.escalation_id).where(recipients.c.person_id == caller.person_id)
     )
-    if filters.get("mine"):
+    if filters.mine:
         query = query.where(addressed)
     elif not caller.is_admin:
         query = query.where(any_of([addressed, inside(escalations.c.area_code, caller.areas)]))
-    if filters.get("status"):
-        query = query.where(escalations.c.status.in_(filters["status"]))
-    if filters.get("kind"):
-        query = query.where(escalations.c.kind == filters["kind"])
-    if filters.get("area_code"):
-        query = query.where(escalations.c.area_code.startswith(filters["area_code"]))
-    if filters.get("level") is not None:
-        query = query.where(escalations.c.level == filters["level"])
+    if filters.status:
+        query = query.where(escalations.c.status.in_(filters.status))
+    if filters.kind:
+        query = query.where(escalations.c.kind == filters.kind)
+    if filters.area_code:
+        query = query.where(escalations.c.area_code.startswith(filters.area_code))
+    if filters.level is not None:
+        query = query.where(escalations.c.level == filters.level)
     return query.where(escalations.c.status != "waiting")  # not announced yet: nobody's concern
 
 

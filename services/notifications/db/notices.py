@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select, update
+from sqlalchemy import Select, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from infra.pagination import keyset, page
+from infra.pagination import Page, keyset, page
 from services.notifications.db.tables import deliveries, insert_ignoring_duplicates, notifications
 from services.notifications.domain.notices import Delivery, Notification
 
-Page = tuple[list[Any], str | None]
+
+@dataclass(frozen=True)
+class DeliveryFilter:
+    """Deliveries with these values (None: any)."""
+
+    status: str | None = None
+    channel: str | None = None
+    recipient_id: str | None = None
+    notification_id: str | None = None
 
 
 class NotificationRepository:
@@ -30,14 +38,16 @@ class NotificationRepository:
         row = self.session.execute(query).first()
         return None if row is None else Notification(**row._mapping)
 
-    def inbox(self, recipient_id: str, unread_only: bool, after: str | None, limit: int) -> Page:
+    def inbox(
+        self, recipient_id: str, unread_only: bool, after: str | None, limit: int
+    ) -> Page[Notification]:
         query = select(notifications).where(notifications.c.recipient_id == recipient_id)
         if unread_only:
             query = query.where(notifications.c.read_at.is_(None))
         keys = [notifications.c.created_at, notifications.c.id]
         rows = self.session.execute(keyset(query, keys, after, limit, descending=True)).all()
         items, cursor = page(rows, limit, lambda r: (r.created_at, r.id))
-        return [Notification(**row._mapping) for row in items], cursor
+        return Page([Notification(**row._mapping) for row in items], cursor)
 
     def unread_count(self, recipient_id: str) -> int:
         query = select(func.count()).where(
@@ -110,15 +120,23 @@ class DeliveryRepository:
         statement = update(deliveries).where(deliveries.c.id == delivery.id)
         self.session.execute(statement.values(**values, claimed_until=None))
 
-    def log(self, filters: dict[str, Any], after: str | None, limit: int) -> Page:
+    def drop_pending(self, recipient_id: str, channel: str) -> None:
+        statement = delete(deliveries).where(
+            deliveries.c.recipient_id == recipient_id,
+            deliveries.c.channel == channel,
+            deliveries.c.status == "pending",
+        )
+        self.session.execute(statement)
+
+    def log(self, filters: DeliveryFilter, after: str | None, limit: int) -> Page[Delivery]:
         query: Select[Any] = select(deliveries)
-        for name in ("status", "channel", "recipient_id", "notification_id"):
-            if filters.get(name):
-                query = query.where(deliveries.c[name] == filters[name])
+        for field in fields(filters):
+            if value := getattr(filters, field.name):
+                query = query.where(deliveries.c[field.name] == value)
         keys = [deliveries.c.created_at, deliveries.c.id]
         rows = self.session.execute(keyset(query, keys, after, limit, descending=True)).all()
         items, cursor = page(rows, limit, lambda r: (r.created_at, r.id))
-        return [_delivery(row) for row in items], cursor
+        return Page([_delivery(row) for row in items], cursor)
 
 
 def _delivery(row: Any) -> Delivery:

@@ -20,9 +20,11 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from infra.audit import add_audit_table
 from infra.tables import UtcDateTime, new_metadata
 
 metadata = new_metadata()
+audit_entries = add_audit_table(metadata)
 ID = 36
 SUBJECT = 80  # what a notice is about: an id, or a composite such as `import_id:tambon`
 

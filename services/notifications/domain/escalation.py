@@ -48,6 +48,15 @@ class Escalation:
     closed_by_event: str | None = None
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
     version: int = 1
+    stored_version: int = field(init=False, repr=False, compare=False)  # as loaded or created
+
+    def __post_init__(self) -> None:
+        self.stored_version = self.version
+
+    def _changed(self) -> None:
+        """A change is saved as the version after the one stored, however many steps it took
+        (a repeated trigger that also climbs): the repository writes it only over that one."""
+        self.version = self.stored_version + 1
 
     @property
     def active(self) -> bool:
@@ -63,7 +72,7 @@ class Escalation:
 
     def open(self, level: int, now: datetime) -> None:
         self.status, self.level, self.opened_at, self.level_since = "open", level, now, now
-        self.version += 1
+        self._changed()
 
     def climb_due(self, now: datetime, limits: Sequence[timedelta]) -> bool:
         """Unacknowledged past the time limit of its level, and a level above remains."""
@@ -73,7 +82,7 @@ class Escalation:
 
     def climb_to(self, level: int, now: datetime) -> None:
         self.level, self.level_since = level, now
-        self.version += 1
+        self._changed()
 
     def acknowledge(self, person_id: str, now: datetime) -> bool:
         """False when already acknowledged (a resent command changes nothing)."""
@@ -81,7 +90,7 @@ class Escalation:
             return False
         self._require("open", "acknowledge")
         self.status, self.acknowledged_by, self.acknowledged_at = "acknowledged", person_id, now
-        self.version += 1
+        self._changed()
         return True
 
     def resolve(self, person_id: str, note: str | None, now: datetime) -> bool:
@@ -92,7 +101,7 @@ class Escalation:
         self.resolution_note = note
         if self.acknowledged_at is None:
             self.acknowledged_by, self.acknowledged_at = person_id, now
-        self.version += 1
+        self._changed()
         return True
 
     def close(self, event_type: str, now: datetime) -> bool:
@@ -101,8 +110,15 @@ class Escalation:
             return False
         was_announced = self.status != "waiting"
         self.status, self.closed_at, self.closed_by_event = "closed", now, event_type
-        self.version += 1
+        self._changed()
         return was_announced
+
+    def refresh(self, details: dict[str, Any]) -> bool:
+        """A repeated trigger's details; True when they name another loan bucket than before."""
+        moved = details.get("bucket") != self.details.get("bucket")
+        self.details = details
+        self._changed()
+        return moved
 
     def _require(self, allowed: str | tuple[str, ...], action: str) -> None:
         allowed = (allowed,) if isinstance(allowed, str) else allowed

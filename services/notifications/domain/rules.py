@@ -208,6 +208,15 @@ def _income_fell(d: dict[str, Any]) -> list[Action]:
     ]
 
 
+def _risk_raised(d: dict[str, Any]) -> list[Action]:
+    """A case that became high or critical climbs the overdue visit's ladder (once per rise:
+    an escalation of the case already open stays the one)."""
+    household = str(d["household_id"])
+    params = {**_case(d), "level": d["level"], "signals": ", ".join(d["signals"])}
+    team = _opt(d.get("team_id"))
+    return [Open("case_risk", household, d["village_code"], household, team, params)]
+
+
 def _graduated(d: dict[str, Any]) -> list[Action]:
     household = str(d["household_id"])
     params = {**_case(d), "until": d["monitoring_until"]}
@@ -216,6 +225,14 @@ def _graduated(d: dict[str, Any]) -> list[Action]:
         Close("income_falling", household),
         Notify("household_graduated", audience, household, d["village_code"], params),
     ]
+
+
+def _case_ended(d: dict[str, Any]) -> list[Action]:
+    """A household that moved away or was merged into another: nothing is overdue or falling
+    there any more (its plans' and referrals' escalations name those, which a merge moves on)."""
+    household = str(d["household_id"])
+    kinds = ("visit_overdue", "income_falling", "case_risk")
+    return [Close(kind, household) for kind in kinds]
 
 
 def _loan_overdue(d: dict[str, Any]) -> list[Action]:
@@ -259,6 +276,27 @@ def _team_incomplete(d: dict[str, Any]) -> list[Action]:
     return [Open("team_incomplete", team, area, None, team, params)]
 
 
+def _follow_up_overdue(d: dict[str, Any]) -> list[Action]:
+    """A cohort not followed up in time: no team of its own, so the ladder starts with the
+    district supervisor over the village (the team-expert step has nobody to tell)."""
+    params = {
+        "cohort": short_id(str(d["cohort_id"])),
+        "village": d["village_code"],
+        "occupation": d["occupation"],
+        "due_on": d["due_on"],
+    }
+    subject = str(d["subject_id"])
+    return [Open("cohort_follow_up_overdue", subject, d["village_code"], None, None, params)]
+
+
+def _follow_up_done(d: dict[str, Any]) -> list[Action]:
+    """A follow-up done closes its own escalation, and one after training the cohort's."""
+    actions: list[Action] = [Close("cohort_follow_up_overdue", str(d["follow_up_id"]))]
+    if d["phase"] == "after":
+        actions.append(Close("cohort_follow_up_overdue", str(d["cohort_id"])))
+    return actions
+
+
 def _opt(value: Any) -> str | None:
     return None if value is None else str(value)
 
@@ -277,9 +315,15 @@ RULES: dict[str, Callable[[dict[str, Any]], list[Action]]] = {
     "visit_logged": lambda d: [Close("visit_overdue", str(d["household_id"]))],
     "household_income_fell": _income_fell,
     "household_graduated": _graduated,
+    "case_risk_raised": _risk_raised,
+    "case_risk_lowered": lambda d: [Close("case_risk", str(d["household_id"]))],
+    "household_moved_away": _case_ended,
+    "household_merged": _case_ended,
     "loan_overdue": _loan_overdue,
     "loan_repaid": _loan_repaid,
     "loan_written_off": _loan_written_off,
     "team_incomplete": _team_incomplete,
     "team_completed": lambda d: [Close("team_incomplete", str(d["team_id"]))],
+    "cohort_follow_up_overdue": _follow_up_overdue,
+    "cohort_follow_up_done": _follow_up_done,
 }

@@ -63,9 +63,29 @@ TEXTS = {
             "The income per person per year of household {household} in village {village} fell from {before} to {after}.",
         ),
     },
+    "escalation.case_risk": {
+        "th": (
+            "ครัวเรือนมีความเสี่ยงสูง",
+            "ครัวเรือน {household} หมู่บ้าน {village} มีระดับความเสี่ยง {level} จากสัญญาณ: {signals}",
+        ),
+        "en": (
+            "Household at high risk",
+            "Household {household} in village {village} is now at {level} risk, from: {signals}.",
+        ),
+    },
     "escalation.team_incomplete": {
         "th": ("ทีมปฏิบัติการไม่ครบองค์ประกอบ", "ทีม {team} ยังขาด {missing_roles}"),
         "en": ("Smile Team missing a member", "Team {team} is missing: {missing_roles}."),
+    },
+    "escalation.cohort_follow_up_overdue": {
+        "th": (
+            "ติดตามผลการฝึกอาชีพเกินกำหนด",
+            "รุ่นฝึกอาชีพ {cohort} ({occupation}) หมู่บ้าน {village} ครบกำหนดติดตามผลวันที่ {due_on} แต่ยังไม่มีการบันทึกการติดตาม",
+        ),
+        "en": (
+            "Training follow-up overdue",
+            "Training cohort {cohort} ({occupation}) in village {village} was due a follow-up on {due_on}; none has been recorded.",
+        ),
     },
     "escalation.climbed": {
         "th": ("ยกระดับถึง{level}: {title}", "ยังไม่มีผู้รับทราบภายในเวลาที่กำหนด จึงส่งต่อถึง{level}\n{body}"),
@@ -154,4 +174,10 @@ CLOSE_REASONS = {
     "loan_repaid": ("ชำระหนี้ค้างแล้ว", "the arrears were repaid"),
     "team_completed": ("ทีมครบองค์ประกอบแล้ว", "the team is complete again"),
     "household_graduated": ("ครัวเรือนพ้นเกณฑ์แล้ว", "the household graduated"),
+    "household_moved_away": ("ครัวเรือนย้ายออกไปแล้ว", "the household moved away"),
+    "household_merged": (
+        "ครัวเรือนถูกรวมเข้ากับครัวเรือนที่ซ้ำกัน",
+        "the household was merged into the one it duplicated",
+    ),
+    "cohort_follow_up_done": ("บันทึกการติดตามผลการฝึกอาชีพแล้ว", "the follow-up was recorded"),
 }

@@ -7,24 +7,26 @@ from typing import Any
 from eventlet.greenpool import GreenPool
 
 from infra.caller import Caller
+from infra.commands import command_of
 from infra.rpc import rpc
 from infra.timers import configured_timer
-from infra.validation import dump, load
+from infra.validation import dump, listed, load
+from services.notifications.channels.senders import senders_for
 from services.notifications.entrypoints.common import Json, now
 from services.notifications.schemas.deliveries import DeliveryOut, ListDeliveries
 from services.notifications.usecases import deliveries
+from services.notifications.usecases.commands import DeliveryLogQuery
 
 
 class DeliveryEntrypoints:
     uow: Any
     settings: Any
-    senders: Any
 
     @rpc
     def list_deliveries(self, caller: Json, query: Json) -> Json:
-        command = load(ListDeliveries, query)
+        command = command_of(DeliveryLogQuery, load(ListDeliveries, query))
         found = deliveries.delivery_log(self.uow, Caller.from_dict(caller), command)
-        return {"items": dump(DeliveryOut, found["items"], many=True), "next": found["next"]}
+        return listed(DeliveryOut, found)
 
     @rpc
     def replay_delivery(self, caller: Json, delivery_id: str) -> Json:
@@ -33,7 +35,8 @@ class DeliveryEntrypoints:
 
     @configured_timer("delivery_interval_seconds", 5)
     def deliver(self) -> None:
-        deliveries.deliver_due(self.uow, self.senders, now, self.settings, self._run_all)
+        senders = senders_for(self.settings)
+        deliveries.deliver_due(self.uow, senders, now, self.settings, self._run_all)
 
     def _run_all(self, send: Any, items: list[Any]) -> list[Any]:
         """Send in parallel green threads, at most `delivery_concurrency` at a time."""

@@ -5,15 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from infra.caller import Caller
+from infra.commands import command_of
 from infra.rpc import rpc
-from infra.validation import load
+from infra.validation import dump, listed, load
 from services.notifications.entrypoints.common import Json, now
 from services.notifications.schemas.escalations import (
+    EscalationViewOut,
     ListEscalations,
     ResolveEscalation,
-    escalation_out,
 )
 from services.notifications.usecases import escalations
+from services.notifications.usecases.commands import EscalationQuery
 
 
 class EscalationEntrypoints:
@@ -21,14 +23,14 @@ class EscalationEntrypoints:
 
     @rpc
     def list_escalations(self, caller: Json, query: Json) -> Json:
-        command = load(ListEscalations, query)
+        command = command_of(EscalationQuery, load(ListEscalations, query))
         found = escalations.list_escalations(self.uow, Caller.from_dict(caller), command)
-        return {"items": [escalation_out(v) for v in found["items"]], "next": found["next"]}
+        return listed(EscalationViewOut, found)
 
     @rpc
     def get_escalation(self, caller: Json, escalation_id: str) -> Json:
         view = escalations.get_escalation(self.uow, Caller.from_dict(caller), escalation_id)
-        return escalation_out(view)
+        return dump(EscalationViewOut, view)
 
     @rpc
     def acknowledge_escalation(
@@ -37,7 +39,7 @@ class EscalationEntrypoints:
         view = escalations.acknowledge(
             self.uow, Caller.from_dict(caller), escalation_id, expected_version, now()
         )
-        return escalation_out(view)
+        return dump(EscalationViewOut, view)
 
     @rpc
     def resolve_escalation(
@@ -47,4 +49,4 @@ class EscalationEntrypoints:
         view = escalations.resolve(
             self.uow, Caller.from_dict(caller), escalation_id, note, expected_version, now()
         )
-        return escalation_out(view)
+        return dump(EscalationViewOut, view)

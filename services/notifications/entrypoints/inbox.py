@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from infra.caller import Caller
+from infra.commands import command_of
 from infra.rpc import rpc
-from infra.validation import dump, load
+from infra.validation import dump, listed, load
 from services.notifications.entrypoints.common import Json, now
 from services.notifications.schemas.inbox import (
     ListInbox,
@@ -15,6 +16,7 @@ from services.notifications.schemas.inbox import (
     UpdatePreferences,
 )
 from services.notifications.usecases import inbox
+from services.notifications.usecases.commands import ChangePreferences, InboxQuery
 
 
 class InboxEntrypoints:
@@ -22,8 +24,9 @@ class InboxEntrypoints:
 
     @rpc
     def list_inbox(self, caller: Json, query: Json) -> Json:
-        found = inbox.inbox(self.uow, Caller.from_dict(caller), load(ListInbox, query))
-        return {**found, "items": dump(NotificationOut, found["items"], many=True)}
+        command = command_of(InboxQuery, load(ListInbox, query))
+        found = inbox.inbox(self.uow, Caller.from_dict(caller), command)
+        return listed(NotificationOut, found.page, unread=found.unread)
 
     @rpc
     def unread_count(self, caller: Json) -> Json:
@@ -46,7 +49,7 @@ class InboxEntrypoints:
     def update_preferences(
         self, caller: Json, payload: Json, expected_version: int | None = None
     ) -> Json:
-        command = load(UpdatePreferences, payload)
+        command = command_of(ChangePreferences, load(UpdatePreferences, payload))
         person, secret = inbox.update_preferences(
             self.uow, Caller.from_dict(caller), command, expected_version
         )

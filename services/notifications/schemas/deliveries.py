@@ -6,12 +6,12 @@ from marshmallow import Schema, fields, validate
 
 from infra.fields import Integer, Line
 from services.notifications.schemas.common import Page
-from services.notifications.vocabulary import EXTERNAL_CHANNELS
+from services.notifications.vocabulary import DELIVERY_CHANNELS
 
 
 class ListDeliveries(Page):
     status = fields.String(validate=validate.OneOf(["pending", "sent", "parked"]))
-    channel = fields.String(validate=validate.OneOf(EXTERNAL_CHANNELS))
+    channel = fields.String(validate=validate.OneOf(DELIVERY_CHANNELS))
     recipient_id = Line(1, 36)
     notification_id = Line(1, 36)
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from typing import Any
+
+from marshmallow import Schema, fields, pre_dump, validate
 
 from infra.fields import AreaCode, Integer, Text
-from infra.validation import dump
 from services.notifications.schemas.common import Page
 from services.notifications.vocabulary import KINDS
 
@@ -51,6 +52,12 @@ class EscalationOut(Schema):
     version = Integer()
 
 
-def escalation_out(view: tuple[object, list[str]]) -> dict[str, object]:
-    escalation, addressees = view
-    return {**dump(EscalationOut, escalation), "addressed_to": list(addressees)}
+class EscalationViewOut(EscalationOut):
+    """An escalation with the people it is addressed to: a use case's `(escalation, ids)`."""
+
+    addressed_to = fields.List(fields.String())
+
+    @pre_dump
+    def _flatten(self, view: tuple[Any, list[str]], **_: Any) -> dict[str, Any]:
+        escalation, addressees = view
+        return {**vars(escalation), "addressed_to": list(addressees)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from infra.fields import Integer, Line
+from infra.fields import Integer, Line, WebAddress
 from services.notifications.schemas.common import Page
 from services.notifications.vocabulary import EXTERNAL_CHANNELS, LANGUAGES
 
@@ -26,7 +26,7 @@ class UpdatePreferences(Schema):
     quiet_hours = fields.Nested(QuietHoursIn, allow_none=True)
     language = fields.String(validate=validate.OneOf(LANGUAGES))
     digest = fields.Boolean()
-    webhook_url = fields.Url(allow_none=True, schemes={"http", "https"}, require_tld=False)
+    webhook_url = WebAddress(allow_none=True)
 
 
 class NotificationOut(Schema):

@@ -14,9 +14,12 @@ from services.notifications.subscriptions.funding import (
     LoanWrittenOffV1,
 )
 from services.notifications.subscriptions.households import (
+    CaseRiskChangedV1,
     HouseholdGraduatedV1,
     HouseholdImportFinishedV1,
     HouseholdIncomeFellV1,
+    HouseholdMergedV1,
+    HouseholdMovedAwayV1,
     HouseholdRegisteredV1,
     InterventionRequestedV1,
     InterventionStatusChangedV1,
@@ -27,6 +30,8 @@ from services.notifications.subscriptions.households import (
     VisitOverdueV1,
 )
 from services.notifications.subscriptions.teams import (
+    CohortFollowUpDoneV1,
+    CohortFollowUpOverdueV1,
     HouseholdAssignedV1,
     HouseholdReassignedV1,
     PersonDeactivatedV1,
@@ -54,6 +59,10 @@ TABLE = table(
     ("households", "visit_overdue", 1, VisitOverdueV1, RULES),
     ("households", "household_income_fell", 1, HouseholdIncomeFellV1, RULES),
     ("households", "household_graduated", 1, HouseholdGraduatedV1, RULES),
+    ("households", "case_risk_raised", 1, CaseRiskChangedV1, RULES),
+    ("households", "case_risk_lowered", 1, CaseRiskChangedV1, RULES),
+    ("households", "household_moved_away", 1, HouseholdMovedAwayV1, RULES),
+    ("households", "household_merged", 1, HouseholdMergedV1, RULES),
     ("teams", "person_registered", 1, PersonV1, PERSON_CHANGED),
     ("teams", "person_updated", 1, PersonV1, PERSON_CHANGED),
     ("teams", "person_deactivated", 1, PersonDeactivatedV1, PERSON_DEACTIVATED),
@@ -62,6 +71,8 @@ TABLE = table(
     ("teams", "team_completed", 1, TeamCompletedV1, RULES),
     ("teams", "household_assigned", 1, HouseholdAssignedV1, RULES),
     ("teams", "household_reassigned", 1, HouseholdReassignedV1, RULES),
+    ("teams", "cohort_follow_up_overdue", 1, CohortFollowUpOverdueV1, RULES),
+    ("teams", "cohort_follow_up_done", 1, CohortFollowUpDoneV1, RULES),
     ("funding", "loan_overdue", 1, LoanOverdueV1, RULES),
     ("funding", "loan_repaid", 1, LoanRepaidV1, RULES),
     ("funding", "loan_written_off", 1, LoanWrittenOffV1, RULES),

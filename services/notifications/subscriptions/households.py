@@ -74,3 +74,16 @@ class HouseholdIncomeFellV1(Case):
 
 class HouseholdGraduatedV1(Case):
     monitoring_until = fields.Date(required=True)
+
+
+class CaseRiskChangedV1(Case):
+    level = fields.String(required=True)
+    signals = fields.List(fields.String(), required=True)
+
+
+class HouseholdMovedAwayV1(Case):
+    moved_on = fields.Date(required=True)
+
+
+class HouseholdMergedV1(Case):
+    into_household_id = Id(required=True)

@@ -64,3 +64,17 @@ class HouseholdReassignedV1(Schema):
     household_id = Id(required=True)
     to_team_id = Id(required=True)
     village_code = Area(required=True)
+
+
+class CohortFollowUpOverdueV1(Schema):
+    subject_id = Id(required=True)
+    cohort_id = Id(required=True)
+    village_code = Area(required=True)
+    occupation = fields.String(required=True)
+    due_on = fields.Date(required=True)
+
+
+class CohortFollowUpDoneV1(Schema):
+    cohort_id = Id(required=True)
+    follow_up_id = Id(required=True)
+    phase = fields.String(required=True)

@@ -5,19 +5,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
-from typing import Any
 
 from infra.caller import Caller, Role
 from infra.errors import Conflict, NotFound
 from infra.logs import get_logger
+from infra.pagination import Page
 from services.notifications.channels import DeliveryFailed, Outgoing, Sender
+from services.notifications.channels.system_webhook import SystemOutgoing
 from services.notifications.db import NotificationsUnitOfWork
+from services.notifications.db.notices import DeliveryFilter
 from services.notifications.domain.notices import Delivery
 from services.notifications.settings import Settings
+from services.notifications.usecases.commands import DeliveryLogQuery
+from services.notifications.usecases.event_log import outgoing_to_system
+from services.notifications.vocabulary import SYSTEM_WEBHOOK
 
 log = get_logger(__name__)
 Outcome = tuple[str, str | None]  # delivery id, error (None: delivered)
-RunAll = Callable[[Callable[[Outgoing], Outcome], list[Outgoing]], Iterable[Outcome]]
+Sendable = Outgoing | SystemOutgoing
+RunAll = Callable[[Callable[[Sendable], Outcome], list[Sendable]], Iterable[Outcome]]
 
 
 def deliver_due(
@@ -46,12 +52,12 @@ def deliver_due(
     return len(outcomes)
 
 
-def _attempt(senders: Mapping[str, Sender], outgoing: Outgoing) -> Outcome:
+def _attempt(senders: Mapping[str, Sender], outgoing: Sendable) -> Outcome:
     sender = senders.get(outgoing.channel)
     try:
         if sender is None:
             raise DeliveryFailed(f"{outgoing.channel}: channel not configured")
-        sender.send(outgoing)
+        sender.send(outgoing)  # type: ignore[arg-type]  # each channel its own kind
     except DeliveryFailed as exc:
         return outgoing.delivery_id, str(exc)
     except Exception as exc:  # a sender bug must not lose the delivery: it is retried
@@ -85,7 +91,9 @@ def _record(
     )
 
 
-def _outgoing(uow: NotificationsUnitOfWork, delivery: Delivery) -> Outgoing:
+def _outgoing(uow: NotificationsUnitOfWork, delivery: Delivery) -> Outgoing | SystemOutgoing:
+    if delivery.channel == SYSTEM_WEBHOOK:
+        return outgoing_to_system(uow, delivery)
     notification = uow.notifications.get(delivery.notification_id)
     person = uow.directory.person(delivery.recipient_id)
     if notification is None:
@@ -108,15 +116,13 @@ def _outgoing(uow: NotificationsUnitOfWork, delivery: Delivery) -> Outgoing:
 
 
 def delivery_log(
-    uow: NotificationsUnitOfWork, caller: Caller, query: dict[str, Any]
-) -> dict[str, Any]:
+    uow: NotificationsUnitOfWork, caller: Caller, query: DeliveryLogQuery
+) -> Page[Delivery]:
     """Administrators see every delivery; anyone else their own."""
-    filters = dict(query)
-    if not caller.is_admin:
-        filters["recipient_id"] = caller.person_id
+    recipient = query.recipient_id if caller.is_admin else caller.person_id
+    filters = DeliveryFilter(query.status, query.channel, recipient, query.notification_id)
     with uow:
-        items, cursor = uow.deliveries.log(filters, query.get("after"), query["limit"])
-    return {"items": items, "next": cursor}
+        return uow.deliveries.log(filters, query.after, query.limit)
 
 
 def replay(

@@ -8,22 +8,27 @@ from typing import Any
 from infra.caller import Caller
 from infra.errors import Forbidden, NotFound
 from infra.logs import get_logger
+from infra.pagination import Page
 from infra.versions import require_version
 from services.notifications.db import NotificationsUnitOfWork
+from services.notifications.db.escalations import EscalationFilter
 from services.notifications.domain.escalation import Escalation
 from services.notifications.domain.policy import acts_on_escalation, sees_escalation
+from services.notifications.usecases.audit import escalation_values, record_escalation
+from services.notifications.usecases.commands import EscalationQuery
 
 log = get_logger(__name__)
 View = tuple[Escalation, list[str]]
 
 
 def list_escalations(
-    uow: NotificationsUnitOfWork, caller: Caller, query: dict[str, Any]
-) -> dict[str, Any]:
+    uow: NotificationsUnitOfWork, caller: Caller, query: EscalationQuery
+) -> Page[View]:
+    filters = EscalationFilter(query.status, query.kind, query.area_code, query.level, query.mine)
     with uow:
-        items, cursor = uow.escalations.visible(caller, query, query.get("after"), query["limit"])
-        views = [(e, uow.escalations.addressees(e.id)) for e in items]
-    return {"items": views, "next": cursor}
+        found = uow.escalations.visible(caller, filters, query.after, query.limit)
+        views = [(e, uow.escalations.addressees(e.id)) for e in found.items]
+    return Page(views, found.next)
 
 
 def get_escalation(uow: NotificationsUnitOfWork, caller: Caller, escalation_id: str) -> View:
@@ -45,6 +50,7 @@ def acknowledge(
         expected_version,
         lambda e: e.acknowledge(caller.person_id, now),
         "acknowledged",
+        (now, None),
     )
 
 
@@ -63,6 +69,7 @@ def resolve(
         expected_version,
         lambda e: e.resolve(caller.person_id, note, now),
         "resolved",
+        (now, note),
     )
 
 
@@ -73,6 +80,7 @@ def _act(
     expected_version: int | None,
     change: Any,
     what: str,
+    when_why: tuple[datetime, str | None],
 ) -> View:
     with uow:
         escalation, addressees = _visible(uow, caller, escalation_id)
@@ -80,10 +88,12 @@ def _act(
             raise Forbidden(
                 "only the people it is addressed to, or its area's supervisors, may act"
             )
-        loaded = escalation.version
+        loaded, before = escalation.version, escalation_values(escalation)
         if change(escalation):  # a resent command finds it done and changes nothing
             require_version(loaded, expected_version, "escalation")
-            uow.escalations.save(escalation, loaded)
+            uow.escalations.save(escalation)
+            now, reason = when_why
+            record_escalation(uow, escalation, before, what, now, caller.person_id, reason)
             uow.commit()
             log.info(f"escalation.{what}", escalation_id=escalation.id, person_id=caller.person_id)
     return escalation, addressees

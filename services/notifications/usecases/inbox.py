@@ -6,30 +6,34 @@ import base64
 import secrets
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import NamedTuple
 
 from infra.caller import Caller
 from infra.errors import FieldError, NotFound, ValidationFailed
 from infra.logs import get_logger
+from infra.pagination import Page
 from infra.versions import require_version
 from services.notifications.db import NotificationsUnitOfWork
-from services.notifications.domain.directory import Person, QuietHours
+from services.notifications.domain.directory import Person
 from services.notifications.domain.notices import Notification
 from services.notifications.domain.policy import reads_inbox_of
+from services.notifications.usecases.commands import ChangePreferences, InboxQuery
 
 log = get_logger(__name__)
 
 
-def inbox(uow: NotificationsUnitOfWork, caller: Caller, query: dict[str, Any]) -> dict[str, Any]:
-    recipient = query.get("recipient_id") or caller.person_id
+class Inbox(NamedTuple):
+    page: Page[Notification]
+    unread: int  # in the whole inbox, not only on this page
+
+
+def inbox(uow: NotificationsUnitOfWork, caller: Caller, query: InboxQuery) -> Inbox:
+    recipient = query.recipient_id or caller.person_id
     if not reads_inbox_of(caller, recipient):
         raise NotFound("no such inbox")
     with uow:
-        items, cursor = uow.notifications.inbox(
-            recipient, query["unread_only"], query.get("after"), query["limit"]
-        )
-        unread = uow.notifications.unread_count(recipient)
-    return {"items": items, "next": cursor, "unread": unread}
+        found = uow.notifications.inbox(recipient, query.unread_only, query.after, query.limit)
+        return Inbox(found, uow.notifications.unread_count(recipient))
 
 
 def unread_count(uow: NotificationsUnitOfWork, caller: Caller) -> int:
@@ -65,7 +69,7 @@ def preferences(uow: NotificationsUnitOfWork, caller: Caller) -> Person:
 def update_preferences(
     uow: NotificationsUnitOfWork,
     caller: Caller,
-    command: dict[str, Any],
+    command: ChangePreferences,
     expected_version: int | None,
 ) -> tuple[Person, str | None]:
     """Change channels, quiet hours, language, digest, webhook; a new webhook URL gets a new
@@ -76,26 +80,22 @@ def update_preferences(
         changed, secret = _changed(person, command)
         uow.directory.save_person(changed)
         uow.commit()
-    log.info("preferences.updated", person_id=person.person_id, fields=sorted(command))
+    log.info("preferences.updated", person_id=person.person_id, fields=sorted(command.given()))
     return changed, secret
 
 
-def _changed(person: Person, command: dict[str, Any]) -> tuple[Person, str | None]:
-    changes = {k: command[k] for k in ("channels", "language", "digest") if k in command}
-    if "channels" in changes and changes["channels"] is not None:
-        changes["channels"] = tuple(changes["channels"])
-    if "quiet_hours" in command:
-        quiet = command["quiet_hours"]
-        changes["quiet_hours"] = QuietHours(quiet["start"], quiet["end"]) if quiet else None
-    secret = None
-    if "webhook_url" in command and command["webhook_url"] != person.webhook_url:
-        url = command["webhook_url"]
-        secret = _new_secret() if url else None
-        changes.update(webhook_url=url, webhook_secret=secret)
-    if changes.get("quiet_hours") and changes["quiet_hours"].start == changes["quiet_hours"].end:
+def _changed(person: Person, command: ChangePreferences) -> tuple[Person, str | None]:
+    changes = command.given()
+    quiet = changes.get("quiet_hours")
+    if quiet and quiet.start == quiet.end:
         raise ValidationFailed(
             "quiet hours are empty", [FieldError("quiet_hours", "start and end must differ")]
         )
+    secret = None
+    url = changes.pop("webhook_url", person.webhook_url)
+    if url != person.webhook_url:
+        secret = _new_secret() if url else None
+        changes.update(webhook_url=url, webhook_secret=secret)
     return replace(person, **changes, version=person.version + 1), secret
 
 

@@ -20,6 +20,7 @@ from services.notifications.domain.templates import level_name, render
 from services.notifications.domain.texts import CLOSE_REASONS
 from services.notifications.settings import Settings
 from services.notifications.usecases.announce import Message, file_for
+from services.notifications.usecases.audit import escalation_values, record_escalation
 
 log = get_logger(__name__)
 ROLE_OF_LEVEL = {
@@ -46,6 +47,7 @@ def open_or_raise(uow: NotificationsUnitOfWork, action: Open, now: datetime, s: 
     if escalation.due_to_open(now):
         _open(uow, escalation, action.floor, now, s)
     uow.escalations.add(escalation)
+    record_escalation(uow, escalation, {}, "created", now)
     log.info("escalation.created", escalation_id=escalation.id, kind=escalation.kind)
 
 
@@ -60,9 +62,10 @@ def close(
     escalation = uow.escalations.active(kind, subject_id)
     if escalation is None:
         return
-    loaded = escalation.version
+    before = escalation_values(escalation)
     announced = escalation.close(event_type, now)
-    uow.escalations.save(escalation, loaded)
+    uow.escalations.save(escalation)
+    record_escalation(uow, escalation, before, "closed", now)
     log.info("escalation.closed", escalation_id=escalation.id, by_event=event_type)
     if announced:
         people = uow.directory.people(uow.escalations.addressees(escalation.id))
@@ -83,15 +86,18 @@ def _step(uow: NotificationsUnitOfWork, escalation_id: str, now: datetime, s: Se
         escalation = uow.escalations.get(escalation_id)
         if escalation is None:
             return False
-        loaded = escalation.version
+        before = escalation_values(escalation)
         if escalation.due_to_open(now):
             _open(uow, escalation, Level.TEAM_EXPERT, now, s)
+            action = "opened"
         elif escalation.climb_due(now, s.escalation_limits):
             _climb(uow, escalation, escalation.level + 1, now, s)
+            action = "climbed"
         else:
             return False
         try:
-            uow.escalations.save(escalation, loaded)
+            uow.escalations.save(escalation)
+            record_escalation(uow, escalation, before, action, now)
             uow.commit()
         except (PreconditionFailed, KeyTaken):  # another replica took this step
             return False
@@ -121,15 +127,15 @@ def _raise(
 ) -> None:
     """A repeated trigger refreshes the details; a loan's worse bucket is announced again and
     lifts the escalation to the bucket's level."""
-    loaded, before = escalation.version, escalation.details.get("bucket")
-    escalation.details = stored.to_json(action.params)
-    escalation.version += 1
-    worse = escalation.details.get("bucket") != before
+    before = escalation_values(escalation)
+    worse = escalation.refresh(stored.to_json(action.params))
     if escalation.status == "open" and action.floor > escalation.level:
         _climb(uow, escalation, action.floor, now, s)
     elif worse and escalation.status in ("open", "acknowledged"):
         _announce(uow, escalation, now, s, climbed=False)
-    uow.escalations.save(escalation, loaded)
+    uow.escalations.save(escalation)
+    if escalation_values(escalation) != before:
+        record_escalation(uow, escalation, before, "raised", now)
 
 
 def _staffing(uow: NotificationsUnitOfWork, escalation: Escalation) -> list[bool]:

@@ -3,16 +3,9 @@ the same way by the event entrypoints: `(uow, event, now, settings)`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-
-from infra.envelope import ReceivedEvent
-from infra.subscriptions import event_only
-from services.notifications.db import NotificationsUnitOfWork
-from services.notifications.settings import Settings
+from infra.subscriptions import Reaction, event_only
 from services.notifications.usecases import directory, events
 
-Reaction = Callable[[NotificationsUnitOfWork, ReceivedEvent, datetime, Settings], None]
 RULES: Reaction = events.apply_event  # notify, open or close an escalation
 # teams events that update the directory read model (they need no clock, no settings)
 PERSON_CHANGED = event_only(directory.person_changed)

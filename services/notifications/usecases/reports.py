@@ -12,16 +12,17 @@ from infra.fiscal import fiscal_year_span
 from infra.reports import report_scope
 from services.notifications.db import NotificationsUnitOfWork
 from services.notifications.db.reports import EscalationWindow
+from services.notifications.usecases.commands import EscalationsReportQuery
 from services.notifications.vocabulary import KINDS
 
 
 def escalations_report(
-    uow: NotificationsUnitOfWork, caller: Caller, query: dict[str, Any]
+    uow: NotificationsUnitOfWork, caller: Caller, query: EscalationsReportQuery
 ) -> dict[str, Any]:
     """Counts per child area, and the median hours to acknowledge and to resolve per row and
     over all rows (a median of medians is not the median, so the totals come from here)."""
-    scope = report_scope(caller, query["area"], query.get("rows"))
-    start, end = fiscal_year_span(query["fiscal_year"])
+    scope = report_scope(caller, query.area, query.rows)
+    start, end = fiscal_year_span(query.fiscal_year)
     window = EscalationWindow(scope.area, scope.parts, scope.key_length, start, end)
     rows: dict[str, dict[str, Any]] = defaultdict(dict)
     with uow:

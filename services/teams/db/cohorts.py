@@ -20,9 +20,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from infra.pagination import keyset, page
+from infra.pagination import Page, keyset, page
 from infra.tables import UtcDateTime
-from services.teams.db.common import Reach, save_versioned
+from infra.versions import save_versioned
+from services.teams.db.common import Reach
 from services.teams.db.metadata import metadata
 from services.teams.db.trainers import trainer_teams, visible_trainer_teams
 from services.teams.domain.cohort import Cohort
@@ -90,15 +91,13 @@ class CohortRepository:
 
     def list(
         self, reach: Reach, where: CohortFilter, after: str | None, limit: int
-    ) -> tuple[list[Cohort], str | None]:
+    ) -> Page[Cohort]:
         """Cohorts of the trainer teams the caller sees, newest first."""
         keys = [cohorts.c.created_at, cohorts.c.id]
         chosen = select(cohorts).where(*_conditions(reach, where))
         statement = keyset(chosen, keys, after, limit, descending=True)
-        items, cursor = page(
-            self.session.execute(statement).all(), limit, lambda r: [r.created_at, r.id]
-        )
-        return self._from_rows(items), cursor
+        found = page(self.session.execute(statement).all(), limit, lambda r: [r.created_at, r.id])
+        return Page(self._from_rows(found.items), found.next)
 
     def add_session(self, session: TrainingSession) -> None:
         self.session.execute(insert(cohort_sessions).values(**session.__dict__))
@@ -146,7 +145,8 @@ class CohortRepository:
             {"cohort_id": cohort.id, "household_id": h, "position": i}
             for i, h in enumerate(cohort.households)
         ]
-        self.session.execute(insert(cohort_households), rows)
+        if rows:  # every household may have said no
+            self.session.execute(insert(cohort_households), rows)
 
 
 @dataclass(frozen=True)

@@ -1,29 +1,14 @@
-"""What the teams repositories share: optimistic version checks, and whom a list is for."""
+"""What the teams repositories share: whom a list is for, and the conditions of such a list."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, true
 
-from infra.errors import PreconditionFailed
-
-
-def save_versioned(
-    session: Session, table: Table, key: str | tuple[str, ...], values: dict[str, Any]
-) -> None:
-    """Update the row (by `key`, one column or several) whose version is one less than
-    `values["version"]`, or refuse (412)."""
-    keys = (key,) if isinstance(key, str) else key
-    changed = session.execute(
-        update(table)
-        .where(*(table.c[k] == values[k] for k in keys), table.c.version == values["version"] - 1)
-        .values(**values)
-    )
-    if changed.rowcount != 1:
-        raise PreconditionFailed("it was changed by someone else meanwhile; reload and retry")
+from infra.reach import any_of, touching
 
 
 @dataclass(frozen=True)
@@ -33,3 +18,20 @@ class Reach:
 
     areas: tuple[str, ...] | None
     person_id: str
+
+
+def reached(
+    reach: Reach,
+    area: Any,
+    length: int,
+    theirs: Callable[[str], ColumnElement[bool]],
+    *narrowing: ColumnElement[bool] | None,
+) -> list[ColumnElement[bool]]:
+    """A list's conditions: rows whose `area` (codes of `length` digits) touches the reach's
+    areas, or that are the person's own (`theirs(person_id)`), or every row for a reach of all
+    areas; and each of the filter's `narrowing` conditions that is given (not None)."""
+    if reach.areas is None:
+        visible = true()
+    else:
+        visible = any_of([touching(area, reach.areas, length), theirs(reach.person_id)])
+    return [visible, *(c for c in narrowing if c is not None)]

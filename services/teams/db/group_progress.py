@@ -20,9 +20,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from infra.money import from_satang, to_satang
-from infra.pagination import keyset, page
+from infra.pagination import Page, keyset, page
 from infra.tables import UtcDateTime
-from services.teams.db.common import save_versioned
+from infra.versions import save_versioned
 from services.teams.db.metadata import metadata
 from services.teams.domain.group_progress import GroupReport, OtopProduct
 
@@ -82,14 +82,12 @@ class GroupReportRepository:
         ).first()
         return _report(row) if row else None
 
-    def of_group(
-        self, group_id: str, after: str | None, limit: int
-    ) -> tuple[list[GroupReport], str | None]:
+    def of_group(self, group_id: str, after: str | None, limit: int) -> Page[GroupReport]:
         query = select(group_reports).where(group_reports.c.group_id == group_id)
         statement = keyset(query, [group_reports.c.period], after, limit, descending=True)
         rows = self.session.execute(statement).all()
-        items, cursor = page(rows, limit, key=lambda r: [r.period])
-        return [_report(r) for r in items], cursor
+        found = page(rows, limit, key=lambda r: [r.period])
+        return Page([_report(r) for r in found.items], found.next)
 
 
 def _row(report: GroupReport) -> dict[str, Any]:

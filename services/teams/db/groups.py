@@ -9,10 +9,11 @@ from typing import Any
 from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, delete, insert, select
 from sqlalchemy.orm import Session
 
-from infra.pagination import keyset, page
+from infra.pagination import Page, keyset, page
 from infra.reach import touching
 from infra.tables import UtcDateTime
-from services.teams.db.common import Reach, save_versioned
+from infra.versions import save_versioned
+from services.teams.db.common import Reach
 from services.teams.db.group_progress import products_of, write_product
 from services.teams.db.metadata import metadata
 from services.teams.domain.groups import OccupationGroup
@@ -62,14 +63,14 @@ class GroupRepository:
 
     def list(
         self, reach: Reach, where: GroupFilter, after: str | None, limit: int
-    ) -> tuple[list[OccupationGroup], str | None]:
+    ) -> Page[OccupationGroup]:
         """Groups of villages touching the reach's areas (all for `areas` None)."""
         keys = [occupation_groups.c.village_code, occupation_groups.c.id]
         chosen = select(occupation_groups).where(*_conditions(reach, where))
         statement = keyset(chosen, keys, after, limit)
         rows = self.session.execute(statement).all()
-        items, cursor = page(rows, limit, key=lambda r: [r.village_code, r.id])
-        return self._from_rows(items), cursor
+        found = page(rows, limit, key=lambda r: [r.village_code, r.id])
+        return Page(self._from_rows(found.items), found.next)
 
     def _from_rows(self, rows: list[Any]) -> list[OccupationGroup]:
         members: dict[str, list[str]] = defaultdict(list)

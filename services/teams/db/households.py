@@ -19,10 +19,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from infra.pagination import keyset, page
-from infra.reach import any_of, inside, touching
+from infra.pagination import Page, keyset, page
+from infra.reach import inside
 from infra.tables import BigId, UtcDateTime
-from services.teams.db.common import Reach, save_versioned
+from infra.versions import save_versioned
+from services.teams.db.common import Reach, reached
 from services.teams.db.metadata import metadata
 from services.teams.db.teams import team_members
 from services.teams.domain.assignment import Assignment
@@ -145,7 +146,7 @@ class AssignmentRepository:
 
     def list(
         self, reach: Reach, where: KnownHouseholdFilter, after: str | None, limit: int
-    ) -> tuple[list[Any], str | None]:
+    ) -> Page[Any]:
         """Known households (with their assignment, if any) in reach, matching `where`."""
         statement = select(
             known_households, assignments.c.team_id, assignments.c.version
@@ -178,24 +179,17 @@ class KnownHouseholdFilter:
 
 
 def _conditions(reach: Reach, where: KnownHouseholdFilter) -> list[Any]:
-    conditions = [_visible(reach)]
-    if where.area:
-        conditions.append(known_households.c.village_code.startswith(where.area))
-    if where.team_id:
-        conditions.append(assignments.c.team_id == where.team_id)
-    if where.unassigned:
-        conditions.append(assignments.c.team_id.is_(None))
-    return conditions
+    village, team = known_households.c.village_code, assignments.c.team_id
+    area = village.startswith(where.area) if where.area else None
+    of_team = team == where.team_id if where.team_id else None
+    unassigned = team.is_(None) if where.unassigned else None
+    return reached(reach, village, 8, _of_their_teams, area, of_team, unassigned)
 
 
-def _visible(reach: Reach) -> Any:
-    """Households of villages touching the reach's areas, and those of the person's teams."""
-    if reach.areas is None:
-        return known_households.c.id.is_not(None)
-    mine = select(team_members.c.team_id).where(team_members.c.person_id == reach.person_id)
-    return any_of(
-        [touching(known_households.c.village_code, reach.areas, 8), assignments.c.team_id.in_(mine)]
-    )
+def _of_their_teams(person_id: str) -> Any:
+    """Households assigned to the person's teams."""
+    mine = select(team_members.c.team_id).where(team_members.c.person_id == person_id)
+    return assignments.c.team_id.in_(mine)
 
 
 def _household(row: Any) -> KnownHousehold:

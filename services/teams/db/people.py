@@ -1,4 +1,4 @@
-"""People tables and repository."""
+"""People repository (tables in people_tables.py)."""
 
 from __future__ import annotations
 
@@ -6,76 +6,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import (
-    Boolean,
-    Column,
-    ColumnElement,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Table,
-    delete,
-    exists,
-    func,
-    insert,
-    or_,
-    select,
-    true,
-    update,
-)
+from sqlalchemy import ColumnElement, delete, exists, func, insert, or_, select, true
 from sqlalchemy.orm import Session
 
 from infra.caller import Role
-from infra.errors import PreconditionFailed
-from infra.pagination import keyset, page
+from infra.pagination import Page, keyset, page
 from infra.reach import any_of, inside
-from infra.tables import UtcDateTime
-from services.teams.db.metadata import metadata
+from infra.versions import save_versioned
+from services.teams.db.people_tables import credentials, people, person_areas, person_roles
 from services.teams.domain.contact import Contact
 from services.teams.domain.person import Person, Profile
-
-people = Table(
-    "people",
-    metadata,
-    Column("id", String(36), primary_key=True),
-    Column("username", String(40), nullable=False, unique=True),
-    Column("display_name", String(200), nullable=False),
-    Column("language", String(2), nullable=False),
-    Column("national_id", String(13)),
-    Column("line_user_id", String(33)),
-    Column("email", String(254)),
-    Column("phone", String(16)),
-    Column("active", Boolean, nullable=False),
-    Column("version", Integer, nullable=False),
-    Column("created_at", UtcDateTime, nullable=False),
-)
-Index(
-    "uq_people_national_id",
-    people.c.national_id,
-    unique=True,
-    sqlite_where=people.c.national_id.is_not(None),
-    postgresql_where=people.c.national_id.is_not(None),
-)
-person_roles = Table(
-    "person_roles",
-    metadata,
-    Column("person_id", String(36), ForeignKey("people.id"), primary_key=True),
-    Column("role", String(40), primary_key=True),
-)
-person_areas = Table(
-    "person_areas",
-    metadata,
-    Column("person_id", String(36), ForeignKey("people.id"), primary_key=True),
-    Column("area_code", String(8), primary_key=True, index=True),
-)
-credentials = Table(
-    "credentials",
-    metadata,
-    Column("person_id", String(36), ForeignKey("people.id"), primary_key=True),
-    Column("password_hash", String(200), nullable=False),
-    Column("changed_at", UtcDateTime, nullable=False),
-)
 
 
 class PeopleRepository:
@@ -88,13 +28,7 @@ class PeopleRepository:
 
     def save(self, person: Person) -> None:
         """Store a changed person; refuses if someone else changed it first."""
-        changed = self.session.execute(
-            update(people)
-            .where(people.c.id == person.id, people.c.version == person.version - 1)
-            .values(**_row(person))
-        )
-        if changed.rowcount != 1:
-            raise PreconditionFailed("the person was changed by someone else; reload and retry")
+        save_versioned(self.session, people, "id", _row(person))
         self._write_roles_and_areas(person)
 
     def get(self, person_id: str) -> Person | None:
@@ -113,7 +47,7 @@ class PeopleRepository:
 
     def list(
         self, reach: PeopleReach, where: PeopleFilter, after: str | None, limit: int
-    ) -> tuple[list[Person], str | None]:
+    ) -> Page[Person]:
         query = select(people).where(reach.condition())
         if where.name:
             query = query.where(_named(where.name))
@@ -127,8 +61,8 @@ class PeopleRepository:
         if where.active is not None:
             query = query.where(people.c.active.is_(where.active))
         rows = self.session.execute(keyset(query, [people.c.username], after, limit)).all()
-        items, cursor = page(rows, limit, key=lambda r: [r.username])
-        return [self._person(r) for r in items], cursor
+        found = page(rows, limit, key=lambda r: [r.username])
+        return Page([self._person(r) for r in found.items], found.next)
 
     def password_hash(self, person_id: str) -> str | None:
         query = select(credentials.c.password_hash).where(credentials.c.person_id == person_id)
@@ -206,10 +140,6 @@ class PeopleFilter:
     role: str | None = None
     area: str | None = None
     active: bool | None = None
-
-    @classmethod
-    def of(cls, query: dict[str, Any]) -> PeopleFilter:
-        return cls(query.get("name"), query.get("role"), query.get("area"), query.get("active"))
 
 
 def _named(part: str) -> ColumnElement[bool]:

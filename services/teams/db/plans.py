@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from services.teams.db.common import save_versioned
-from services.teams.db.support import phase_log, plans, reports, tasks
-from services.teams.domain.support import ActionPlan, Task
+from infra.versions import save_versioned
+from services.teams.db.support_organisations import phase_log, plans, reports, tasks
+from services.teams.domain.support_organisations import ActionPlan, Task
 
 
 class PlanRepository:
@@ -48,7 +48,7 @@ class PlanRepository:
         return self.session.execute(query).first() is not None
 
     def log_phase(self, plan: ActionPlan, note: str | None, by: str, at: datetime) -> None:
-        values = {"plan_id": plan.id, "phase": plan.phase, "note": note}
+        values = {"plan_id": plan.id, "phase": plan.phase, "approval": plan.approval, "note": note}
         self.session.execute(insert(phase_log).values(**values, changed_by=by, changed_at=at))
 
     def add_report(self, report: dict[str, Any]) -> None:

@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 
 from infra.reach import inside
 from services.teams.db.cohorts import cohorts
+from services.teams.db.community_plans import community_plans
 from services.teams.db.group_progress import group_reports, otop_products
 from services.teams.db.groups import occupation_groups
-from services.teams.db.targets import community_plans
 from services.teams.db.trainers import trainer_members, trainer_teams
 from services.teams.db.trainings import trainings
 from services.teams.domain.trainers import TEAM_SIZE

@@ -21,10 +21,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from infra.caller import SMILE_TEAM_ROLES, Role
-from infra.pagination import keyset, page
+from infra.pagination import Page, keyset, page
 from infra.reach import any_of, touching
 from infra.tables import BigId, UtcDateTime
-from services.teams.db.common import Reach, save_versioned
+from infra.versions import save_versioned
+from services.teams.db.common import Reach
 from services.teams.db.metadata import metadata
 from services.teams.domain.team import Team
 
@@ -92,9 +93,7 @@ class TeamRepository:
         where = select(team_coverage.c.team_id).where(team_coverage.c.tambon_code == tambon_code)
         return self._load(select(teams).where(teams.c.id.in_(where)))
 
-    def list(
-        self, reach: Reach, where: TeamFilter, after: str | None, limit: int
-    ) -> tuple[list[Team], str | None]:
+    def list(self, reach: Reach, where: TeamFilter, after: str | None, limit: int) -> Page[Team]:
         statement = select(teams).where(visible(reach.areas, reach.person_id))
         if where.area:
             statement = statement.where(_covering_area(where.area))
@@ -102,8 +101,8 @@ class TeamRepository:
             statement = statement.where(_has_member(where.member))
         keys = [teams.c.name, teams.c.id]
         rows = self.session.execute(keyset(statement, keys, after, limit)).all()
-        items, cursor = page(rows, limit, key=lambda r: [r.name, r.id])
-        return self._teams(items), cursor
+        found = page(rows, limit, key=lambda r: [r.name, r.id])
+        return Page(self._teams(found.items), found.next)
 
     def _load(self, statement: Any) -> list[Team]:
         return self._teams(self.session.execute(statement).all())

@@ -21,10 +21,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from infra.pagination import keyset, page
+from infra.pagination import Page, keyset, page
 from infra.reach import any_of, touching
 from infra.tables import UtcDateTime
-from services.teams.db.common import Reach, save_versioned
+from infra.versions import save_versioned
+from services.teams.db.common import Reach
 from services.teams.db.metadata import metadata
 from services.teams.domain.trainers import Sage, TrainerTeam
 
@@ -78,14 +79,14 @@ class TrainerTeamRepository:
 
     def list(
         self, reach: Reach, where: TrainerTeamFilter, after: str | None, limit: int
-    ) -> tuple[list[TrainerTeam], str | None]:
+    ) -> Page[TrainerTeam]:
         statement = select(trainer_teams).where(visible_trainer_teams(reach.areas, reach.person_id))
         if where.area:
             statement = statement.where(touching(trainer_teams.c.village_code, (where.area,), 8))
         keys = [trainer_teams.c.village_code]
         rows = self.session.execute(keyset(statement, keys, after, limit)).all()
-        items, cursor = page(rows, limit, key=lambda r: [r.village_code])
-        return self._from_rows(items), cursor
+        found = page(rows, limit, key=lambda r: [r.village_code])
+        return Page(self._from_rows(found.items), found.next)
 
     def _teams(self, statement: Any) -> list[TrainerTeam]:
         return self._from_rows(self.session.execute(statement).all())

@@ -40,6 +40,11 @@ class TrainingRepository:
                 insert(trainings), [{**common, "household_id": h} for h in households]
             )
 
+    def finished(self, cohort_id: str) -> set[str]:
+        """The households that finished the cohort's training."""
+        query = select(trainings.c.household_id).where(trainings.c.cohort_id == cohort_id)
+        return set(self.session.execute(query).scalars())
+
     def occupations_of(self, household_ids: list[str]) -> dict[str, set[str]]:
         query = select(trainings.c.household_id, trainings.c.occupation_key).where(
             trainings.c.household_id.in_(household_ids)

@@ -54,11 +54,22 @@ class Cohort:
             raise ValidationFailed("the cohort cannot be opened as given", problems)
         return cls(team.id, team.village_code, occupation.strip(), tuple(households), now)
 
-    def enrol(self, households: list[str], villages: dict[str, str], max_size: int) -> Cohort:
+    def enrol(
+        self,
+        households: list[str],
+        villages: dict[str, str],
+        max_size: int,
+        unwilling: set[str] | None = None,
+    ) -> Cohort:
+        """More households join; one that said it does not want to join this cohort is refused."""
         self.check_open()
         problems = _household_problems(
             self.village_code, self.households, households, villages, max_size
-        )
+        ) or [
+            FieldError(f"households.{i}", "said it does not want to join this cohort")
+            for i, household in enumerate(households)
+            if household in (unwilling or set())
+        ]
         if problems:
             raise ValidationFailed("the households cannot join the cohort", problems)
         return replace(self, households=(*self.households, *households), version=self.version + 1)

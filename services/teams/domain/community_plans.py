@@ -8,7 +8,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
 
 FLAGS = ("livelihood_development", "adopted_by_local_government")
 
@@ -30,6 +29,15 @@ class CommunityPlan:
         """Counted in the Sammachip table: the plan is used for livelihood development."""
         return self.livelihood_development
 
-    def changed(self, changes: dict[str, Any], by: str, now: datetime) -> CommunityPlan:
-        given = {k: v for k, v in changes.items() if k in (*FLAGS, "note") and v is not None}
+    def changed(
+        self,
+        livelihood_development: bool | None,
+        adopted_by_local_government: bool | None,
+        note: str | None,
+        by: str,
+        now: datetime,
+    ) -> CommunityPlan:
+        """The plan with the values given (None leaves one as it was)."""
+        values = (livelihood_development, adopted_by_local_government, note)
+        given = {k: v for k, v in zip((*FLAGS, "note"), values, strict=True) if v is not None}
         return replace(self, **given, recorded_by=by, recorded_at=now, version=self.version + 1)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
 from infra.errors import FieldError, ValidationFailed
 from services.teams.vocabulary import OTOP_CATEGORIES
@@ -57,12 +56,14 @@ class GroupReport:
     def operating_with_income(self) -> bool:
         return self.operating and self.income > 0
 
-    def replaced(self, given: dict[str, Any], by: str, now: datetime) -> GroupReport:
+    def replaced(
+        self, operating: bool, income: Decimal, note: str, by: str, now: datetime
+    ) -> GroupReport:
         return replace(
             self,
-            operating=given["operating"],
-            income=given["income_thb"],
-            note=given.get("note") or "",
+            operating=operating,
+            income=income,
+            note=note or "",
             reported_by=by,
             reported_at=now,
             version=self.version + 1,

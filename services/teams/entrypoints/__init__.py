@@ -14,8 +14,3 @@ def now() -> datetime:
 
 def who(caller: dict[str, Any]) -> Caller:
     return Caller.from_dict(caller)
-
-
-def page(schema: Any, found: tuple[list[Any], str | None]) -> dict[str, Any]:
-    items, cursor = found
-    return {"items": schema(many=True).dump(items), "next": cursor}

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from infra.commands import command_of
 from infra.rpc import rpc
-from infra.validation import dump, load
+from infra.validation import dump, listed, load
 from services.teams.db import TeamsUnitOfWork
-from services.teams.entrypoints import now, page, who
+from services.teams.entrypoints import now, who
 from services.teams.schemas import assignments as a
-from services.teams.usecases import assignment_reads, assignments
-from services.teams.usecases import commands as c
+from services.teams.usecases import assignments
+from services.teams.usecases.commands import assignments as c
 
 Payload = dict[str, Any]
 
@@ -20,12 +21,12 @@ class AssignmentEntrypoints:
 
     @rpc
     def assign_household(self, caller: Payload, payload: Payload) -> Payload:
-        command = c.AssignHousehold.of(load(a.AssignHousehold, payload))
+        command = command_of(c.AssignHousehold, load(a.AssignHousehold, payload))
         return dump(a.AssignmentOut, assignments.assign(self.uow, who(caller), command, now()))
 
     @rpc
     def assign_village(self, caller: Payload, payload: Payload) -> Payload:
-        command = c.AssignVillage.of(load(a.AssignVillage, payload))
+        command = command_of(c.AssignVillage, load(a.AssignVillage, payload))
         done = assignments.assign_village(self.uow, who(caller), command, now())
         return dump(a.VillageAssignmentOut, done)
 
@@ -37,7 +38,7 @@ class AssignmentEntrypoints:
         payload: Payload,
         expected_version: int | None = None,
     ) -> Payload:
-        command = c.ReassignHousehold.of(load(a.ReassignHousehold, payload))
+        command = command_of(c.ReassignHousehold, load(a.ReassignHousehold, payload))
         moved = assignments.reassign(
             self.uow, who(caller), household_id, command, expected_version, now()
         )
@@ -45,11 +46,11 @@ class AssignmentEntrypoints:
 
     @rpc
     def get_assignment(self, caller: Payload, household_id: str) -> Payload:
-        found = assignment_reads.get_assignment(self.uow, who(caller), household_id)
+        found = assignments.get_assignment(self.uow, who(caller), household_id)
         return dump(a.HouseholdAssignmentOut, found)
 
     @rpc
     def list_known_households(self, caller: Payload, query: Payload) -> Payload:
-        command = load(a.KnownHouseholdsQuery, query)
-        found = assignment_reads.list_households(self.uow, who(caller), command)
-        return page(a.KnownHouseholdOut, found)
+        command = command_of(c.ListKnownHouseholds, load(a.KnownHouseholdsQuery, query))
+        found = assignments.list_households(self.uow, who(caller), command)
+        return listed(a.KnownHouseholdOut, found)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from infra.commands import command_of
 from infra.rpc import rpc
-from infra.validation import dump, load
+from infra.validation import dump, listed, load
 from services.teams.db import TeamsUnitOfWork
-from services.teams.entrypoints import now, page, who
+from services.teams.entrypoints import now, who
 from services.teams.schemas import groups as g
 from services.teams.usecases import groups
+from services.teams.usecases.commands import groups as c
 
 Payload = dict[str, Any]
 
@@ -19,14 +21,14 @@ class GroupEntrypoints:
 
     @rpc
     def form_occupation_group(self, caller: Payload, payload: Payload) -> Payload:
-        command = load(g.OccupationGroupIn, payload)
+        command = command_of(c.FormGroup, load(g.OccupationGroupIn, payload))
         return dump(g.OccupationGroupOut, groups.form_group(self.uow, who(caller), command, now()))
 
     @rpc
     def add_group_members(
         self, caller: Payload, group_id: str, payload: Payload, expected_version: int | None = None
     ) -> Payload:
-        command = load(g.GroupMembersIn, payload)
+        command = command_of(c.AddGroupMembers, load(g.GroupMembersIn, payload))
         group = groups.join_group(self.uow, who(caller), group_id, command, expected_version)
         return dump(g.OccupationGroupOut, group)
 
@@ -34,7 +36,7 @@ class GroupEntrypoints:
     def register_group(
         self, caller: Payload, group_id: str, payload: Payload, expected_version: int | None = None
     ) -> Payload:
-        command = load(g.GroupRegistration, payload)
+        command = command_of(c.RegisterGroup, load(g.GroupRegistration, payload))
         group = groups.register_group(self.uow, who(caller), group_id, command, expected_version)
         return dump(g.OccupationGroupOut, group)
 
@@ -44,5 +46,6 @@ class GroupEntrypoints:
 
     @rpc
     def list_occupation_groups(self, caller: Payload, query: Payload) -> Payload:
-        found = groups.list_groups(self.uow, who(caller), load(g.ListOccupationGroups, query))
-        return page(g.OccupationGroupOut, found)
+        command = command_of(c.ListGroups, load(g.ListOccupationGroups, query))
+        found = groups.list_groups(self.uow, who(caller), command)
+        return listed(g.OccupationGroupOut, found)

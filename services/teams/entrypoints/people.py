@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from infra.caller import Caller
+from infra.commands import command_of
 from infra.rpc import rpc
-from infra.validation import load
+from infra.validation import listed, load
 from services.teams import schemas
 from services.teams.db import TeamsUnitOfWork
 from services.teams.entrypoints import now as _now
 from services.teams.usecases import auth, people
+from services.teams.usecases.commands import people as c
 
 
 class PeopleEntrypoints:
@@ -28,9 +30,8 @@ class PeopleEntrypoints:
     @rpc
     def register_person(self, caller: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
         who = Caller.from_dict(caller)
-        person = people.register_person(
-            self.uow, who, load(schemas.RegisterPerson, payload), _now()
-        )
+        command = command_of(c.RegisterPerson, load(schemas.RegisterPerson, payload))
+        person = people.register_person(self.uow, who, command, _now())
         return schemas.person_out(person, show_national_id=who.sees_national_ids)
 
     @rpc
@@ -42,9 +43,8 @@ class PeopleEntrypoints:
         expected_version: int | None = None,
     ) -> dict[str, Any]:
         who = Caller.from_dict(caller)
-        person = people.update_person(
-            self.uow, who, person_id, load(schemas.PersonIn, payload), expected_version
-        )
+        command = command_of(c.UpdatePerson, load(schemas.UpdatePerson, payload))
+        person = people.update_person(self.uow, who, person_id, command, expected_version, _now())
         return schemas.person_out(person, show_national_id=who.sees_national_ids)
 
     @rpc
@@ -64,16 +64,11 @@ class PeopleEntrypoints:
     @rpc
     def list_people(self, caller: dict[str, Any], query: dict[str, Any]) -> dict[str, Any]:
         who = Caller.from_dict(caller)
-        found, cursor = people.list_people(self.uow, who, load(schemas.ListPeople, query))
-        items = [schemas.person_out(p, show_national_id=who.sees_national_ids) for p in found]
-        return {"items": items, "next": cursor}
+        command = command_of(c.ListPeople, load(schemas.ListPeople, query))
+        found = people.list_people(self.uow, who, command)
+        return listed(schemas.person_schema(show_national_id=who.sees_national_ids), found)
 
     @rpc
     def set_password(self, caller: dict[str, Any], person_id: str, payload: dict[str, Any]) -> None:
-        people.set_password(
-            self.uow,
-            Caller.from_dict(caller),
-            person_id,
-            load(schemas.SetPassword, payload),
-            _now(),
-        )
+        command = command_of(c.SetPassword, load(schemas.SetPassword, payload))
+        people.set_password(self.uow, Caller.from_dict(caller), person_id, command, _now())

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from infra.commands import command_of
 from infra.rpc import rpc
-from infra.validation import dump, load
+from infra.validation import dump, listed, load
 from services.teams.db import TeamsUnitOfWork
-from services.teams.entrypoints import now, page, who
+from services.teams.entrypoints import now, who
 from services.teams.schemas import assignments as a
 from services.teams.schemas import teams as t
 from services.teams.usecases import caseload, teams
-from services.teams.usecases import commands as c
+from services.teams.usecases.commands import teams as c
 
 Payload = dict[str, Any]
 
@@ -22,7 +23,7 @@ class TeamEntrypoints:
 
     @rpc
     def form_team(self, caller: Payload, payload: Payload) -> Payload:
-        command = c.FormTeam.of(load(t.FormTeam, payload))
+        command = command_of(c.FormTeam, load(t.FormTeam, payload))
         team = teams.form_team(self.uow, who(caller), command, now())
         return dump(t.TeamOut, team)
 
@@ -30,15 +31,15 @@ class TeamEntrypoints:
     def change_team(
         self, caller: Payload, team_id: str, payload: Payload, expected_version: int | None = None
     ) -> Payload:
-        command = c.ChangeTeam.of(load(t.ChangeTeam, payload))
-        team = teams.change_team(self.uow, who(caller), team_id, command, expected_version)
+        command = command_of(c.ChangeTeam, load(t.ChangeTeam, payload))
+        team = teams.change_team(self.uow, who(caller), team_id, command, expected_version, now())
         return dump(t.TeamOut, team)
 
     @rpc
     def join_team(
         self, caller: Payload, team_id: str, payload: Payload, expected_version: int | None = None
     ) -> Payload:
-        command = c.JoinTeam.of(load(t.JoinTeam, payload))
+        command = command_of(c.JoinTeam, load(t.JoinTeam, payload))
         team = teams.join_team(self.uow, who(caller), team_id, command, expected_version, now())
         return dump(t.TeamOut, team)
 
@@ -46,7 +47,7 @@ class TeamEntrypoints:
     def leave_team(
         self, caller: Payload, team_id: str, payload: Payload, expected_version: int | None = None
     ) -> Payload:
-        command = c.LeaveTeam.of(load(t.LeaveTeam, payload))
+        command = command_of(c.LeaveTeam, load(t.LeaveTeam, payload))
         team = teams.leave_team(self.uow, who(caller), team_id, command, expected_version, now())
         return dump(t.TeamOut, team)
 
@@ -56,8 +57,9 @@ class TeamEntrypoints:
 
     @rpc
     def list_teams(self, caller: Payload, query: Payload) -> Payload:
-        found = teams.list_teams(self.uow, who(caller), load(t.ListTeams, query))
-        return page(t.TeamOut, found)
+        command = command_of(c.ListTeams, load(t.ListTeams, query))
+        found = teams.list_teams(self.uow, who(caller), command)
+        return listed(t.TeamOut, found)
 
     @rpc
     def team_caseload(self, caller: Payload, team_id: str) -> Payload:
@@ -76,5 +78,5 @@ class TeamEntrypoints:
 
     @rpc
     def team_outcomes(self, caller: Payload, query: Payload) -> Payload:
-        query = {**load(a.OutcomesQuery, query), "member": None}
-        return page(a.TeamOutcomeOut, caseload.team_outcomes(self.uow, who(caller), query))
+        command = command_of(c.ListOutcomes, load(a.OutcomesQuery, query))
+        return listed(a.TeamOutcomeOut, caseload.team_outcomes(self.uow, who(caller), command))

@@ -9,7 +9,9 @@ from services.teams.schemas.people import (
     PersonOut,
     RegisterPerson,
     SetPassword,
+    UpdatePerson,
     person_out,
+    person_schema,
 )
 
 __all__ = [
@@ -21,5 +23,7 @@ __all__ = [
     "PersonOut",
     "RegisterPerson",
     "SetPassword",
+    "UpdatePerson",
     "person_out",
+    "person_schema",
 ]

@@ -7,11 +7,11 @@ from typing import Any
 from marshmallow import Schema, fields, pre_dump
 
 from infra.fields import AreaCode, Integer, Text
-from services.teams.schemas.common import PageQuery, area, person_id
+from services.teams.schemas.common import PageQuery, Uuid, area, person_id
 
 
 class AssignHousehold(Schema):
-    household_id = fields.UUID(required=True)
+    household_id = Uuid(required=True)
     team_id = person_id(required=True)
 
 

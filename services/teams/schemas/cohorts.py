@@ -9,7 +9,7 @@ from marshmallow import Schema, fields, pre_dump, validate
 
 from infra.dates import HAPPENED
 from infra.fields import Day, Integer, Line, Text
-from services.teams.schemas.common import PageQuery, area, household_ids, person_id
+from services.teams.schemas.common import PageQuery, Uuid, area, household_ids, person_id
 from services.teams.vocabulary import SESSION_KINDS
 
 
@@ -31,7 +31,7 @@ class TrainingSessionIn(Schema):
 
 
 class AttendanceMark(Schema):
-    household_id = fields.UUID(required=True)
+    household_id = Uuid(required=True)
     present = fields.Boolean(required=True)
 
 

@@ -17,8 +17,15 @@ def area(**kwargs: Any) -> AreaCode:
     return AreaCode(**kwargs)
 
 
+class Uuid(fields.UUID):
+    """A UUID, checked, and loaded as its text (the form the use cases and the tables hold)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        return str(super()._deserialize(value, attr, data, **kwargs))
+
+
 def household_ids(most: int, fewest: int = 0, **kwargs: Any) -> fields.List:
-    return fields.List(fields.UUID(), validate=validate.Length(fewest, most), **kwargs)
+    return fields.List(Uuid(), validate=validate.Length(fewest, most), **kwargs)
 
 
 class PageQuery(Schema):

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from marshmallow import Schema, fields, validate
 
 from infra.caller import Role
-from infra.fields import AreaCode, Integer, Line, NationalId
+from infra.fields import AreaCode, Integer, Line, NationalId, Reason
+from infra.validation import dump
 from services.teams.passwords import MAX_LENGTH, MIN_LENGTH
 from services.teams.vocabulary import LANGUAGES, USERNAME
 
@@ -49,6 +50,13 @@ class PersonIn(Schema):
     phone = Line(0, 30, load_default=None, allow_none=True, metadata=PHONE_SHAPE)
     language = fields.String(load_default="th", validate=validate.OneOf(LANGUAGES))
     national_id = NationalId(load_default=None, allow_none=True)
+
+
+class UpdatePerson(PersonIn):
+    reason = Reason(
+        load_default=None,
+        metadata={"description": "why; required when the name, national ID or phone changes"},
+    )
 
 
 class RegisterPerson(PersonIn):
@@ -110,7 +118,7 @@ class PersonOut(Schema):
         value = person.profile.national_id
         if value is None or self.show_national_id:
             return value
-        return f"x-xxxx-xxxxx-{value[10:12]}-{value[12]}"
+        return mask_national_id(value)
 
 
 class PeoplePage(Schema):
@@ -118,5 +126,21 @@ class PeoplePage(Schema):
     next = fields.String(allow_none=True)
 
 
+class PersonWithNationalIdOut(PersonOut):
+    """A person with the national ID whole, for callers whose role needs it."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(show_national_id=True, **kwargs)
+
+
+def mask_national_id(value: str) -> str:
+    """x-xxxx-xxxxx-45-0: only the last three digits stay visible."""
+    return f"x-xxxx-xxxxx-{value[10:12]}-{value[12]}"
+
+
+def person_schema(*, show_national_id: bool) -> type[PersonOut]:
+    return PersonWithNationalIdOut if show_national_id else PersonOut
+
+
 def person_out(person: Person, *, show_national_id: bool) -> dict[str, object]:
-    return PersonOut(show_national_id=show_national_id).dump(person)
+    return dump(person_schema(show_national_id=show_national_id), person)

@@ -1,4 +1,5 @@
-"""Assigning households to Smile Teams: one at a time, a whole village at once, and reassigning."""
+"""Assigning households to Smile Teams (one at a time, a whole village at once, reassigning) and
+reading them (one household's team and history, lists of known households)."""
 
 from __future__ import annotations
 
@@ -8,15 +9,24 @@ from typing import Any
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, NotFound, ValidationFailed
 from infra.logs import get_logger
+from infra.pagination import Page
 from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
+from services.teams.db.common import Reach
+from services.teams.db.households import KnownHouseholdFilter
 from services.teams.domain import assignment as rules
 from services.teams.domain import policy
 from services.teams.domain.assignment import Assignment
 from services.teams.domain.households import KnownHousehold
 from services.teams.domain.team import Team
 from services.teams.events import HOUSEHOLD_ASSIGNED, HOUSEHOLD_REASSIGNED
-from services.teams.usecases.commands import AssignHousehold, AssignVillage, ReassignHousehold
+from services.teams.usecases.audit import record_assignment
+from services.teams.usecases.commands.assignments import (
+    AssignHousehold,
+    AssignVillage,
+    ListKnownHouseholds,
+    ReassignHousehold,
+)
 from services.teams.usecases.teams import may_read
 
 log = get_logger(__name__)
@@ -95,9 +105,33 @@ def reassign(
         after = rules.reassign(before, team, command.reason, caller.person_id, now)
         uow.assignments.save(after, before.team_id, command.reason.strip())
         uow.emit(HOUSEHOLD_REASSIGNED, _reassigned_event(before, after, command.reason))
+        record_assignment(uow, before, after, command.reason.strip())
         uow.commit()
     log.info("household.reassigned", household_id=household_id, team_id=team.id)
     return after
+
+
+def get_assignment(uow: TeamsUnitOfWork, caller: Caller, household_id: str) -> dict[str, Any]:
+    with uow:
+        household = uow.households.get(household_id)
+        assignment = uow.assignments.get(household_id)
+        team = uow.teams.get(assignment.team_id) if assignment else None
+        member = team is not None and caller.person_id in team.member_ids
+        if household is None or not (policy.reads_area(caller, [household.village_code]) or member):
+            raise NotFound(f"household {household_id} not found")
+        return {
+            "household": household,
+            "assignment": assignment,
+            "history": uow.assignments.history(household_id),
+        }
+
+
+def list_households(uow: TeamsUnitOfWork, caller: Caller, query: ListKnownHouseholds) -> Page[Any]:
+    """Known households the caller sees, with their team (if any)."""
+    reach = Reach(policy.readable_areas(caller), caller.person_id)
+    where = KnownHouseholdFilter(query.area, query.team_id, query.unassigned)
+    with uow:
+        return uow.assignments.list(reach, where, query.after, query.limit)
 
 
 def _assignable(uow: TeamsUnitOfWork, caller: Caller, household_id: str) -> KnownHousehold:
@@ -116,6 +150,7 @@ def _team(uow: TeamsUnitOfWork, caller: Caller, team_id: str) -> Team:
 
 def _add(uow: TeamsUnitOfWork, assignment: Assignment) -> None:
     uow.assignments.add(assignment)
+    record_assignment(uow, None, assignment)
     uow.emit(
         HOUSEHOLD_ASSIGNED,
         {

@@ -8,12 +8,14 @@ from typing import Any
 
 from infra.caller import Caller
 from infra.errors import NotFound, ValidationFailed
+from infra.pagination import Page
 from services.teams.db import TeamsUnitOfWork
 from services.teams.db.common import Reach
 from services.teams.db.teams import TeamFilter
 from services.teams.domain import policy
 from services.teams.domain.assignment import Load, ranked
 from services.teams.domain.team import Team
+from services.teams.usecases.commands.teams import ListOutcomes
 from services.teams.usecases.common import found
 from services.teams.usecases.people import may_see
 from services.teams.usecases.teams import may_read
@@ -76,14 +78,13 @@ def suggest_teams(uow: TeamsUnitOfWork, caller: Caller, area: str) -> dict[str, 
 
 
 def team_outcomes(
-    uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]
-) -> tuple[list[dict[str, Any]], str | None]:
+    uow: TeamsUnitOfWork, caller: Caller, query: ListOutcomes
+) -> Page[dict[str, Any]]:
     reach = Reach(policy.readable_areas(caller), caller.person_id)
-    where = TeamFilter(area=query["area"])
     with uow:
-        teams, cursor = uow.teams.list(reach, where, query["after"], query["limit"])
-        totals = uow.caseload.outcomes([t.id for t in teams])
-    return [_outcome(t, totals[t.id]) for t in teams], cursor
+        found = uow.teams.list(reach, TeamFilter(area=query.area), query.after, query.limit)
+        totals = uow.caseload.outcomes([t.id for t in found.items])
+    return Page([_outcome(t, totals[t.id]) for t in found.items], found.next)
 
 
 def _outcome(team: Team, totals: dict[str, Any]) -> dict[str, Any]:

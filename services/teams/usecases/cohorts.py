@@ -1,4 +1,5 @@
-"""Training cohorts: open, enrol, sessions, attendance, completion (announced per household)."""
+"""Training cohorts: open, enrol, sessions, attendance, completion (announced per household);
+one cohort with its sessions and attendance, and lists."""
 
 from __future__ import annotations
 
@@ -6,14 +7,26 @@ from datetime import datetime
 from typing import Any
 
 from infra.caller import Caller
-from infra.errors import Forbidden, NotFound, ValidationFailed
+from infra.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from infra.logs import get_logger
+from infra.pagination import Page
 from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
-from services.teams.domain.cohort import Cohort, Session
+from services.teams.db.cohorts import CohortFilter
+from services.teams.db.common import Reach
+from services.teams.domain import policy
+from services.teams.domain.cohort import COMPLETED, Cohort, Session
 from services.teams.domain.trainers import TrainerTeam
 from services.teams.events import TRAINING_COMPLETED
 from services.teams.settings import Settings
+from services.teams.usecases.commands.cohorts import (
+    AddSession,
+    CompleteCohort,
+    EnrolHouseholds,
+    ListCohorts,
+    OpenCohort,
+    RecordAttendance,
+)
 from services.teams.usecases.common import found
 from services.teams.usecases.trainers import may_read, may_record
 
@@ -21,14 +34,14 @@ log = get_logger(__name__)
 
 
 def open_cohort(
-    uow: TeamsUnitOfWork, caller: Caller, command: dict[str, Any], settings: Settings, now: datetime
+    uow: TeamsUnitOfWork, caller: Caller, command: OpenCohort, settings: Settings, now: datetime
 ) -> Cohort:
-    households = [str(h) for h in command["households"]]
+    households = list(command.households)
     with uow:
-        team = _recordable(uow, caller, command["trainer_team_id"])
+        team = _recordable(uow, caller, command.trainer_team_id)
         villages = _villages(uow, households)
         cohort = Cohort.open(
-            team, command["occupation"], households, villages, settings.cohort_max_households, now
+            team, command.occupation, households, villages, settings.cohort_max_households, now
         )
         uow.cohorts.add(cohort)
         uow.commit()
@@ -40,27 +53,35 @@ def enrol(
     uow: TeamsUnitOfWork,
     caller: Caller,
     cohort_id: str,
-    command: dict[str, Any],
+    command: EnrolHouseholds,
     expected_version: int | None,
     settings: Settings,
 ) -> Cohort:
-    households = [str(h) for h in command["households"]]
+    households = list(command.households)
     with uow:
-        cohort, _ = _cohort(uow, caller, cohort_id, expected_version)
-        enrolled = cohort.enrol(
-            households, _villages(uow, households), settings.cohort_max_households
-        )
+        cohort, _ = recordable_cohort(uow, caller, cohort_id, expected_version)
+        unwilling = {h for h, a in uow.cohort_care.answers(cohort.id).items() if not a.willing}
+        villages = _villages(uow, households)
+        enrolled = cohort.enrol(households, villages, settings.cohort_max_households, unwilling)
         uow.cohorts.save(enrolled)
         uow.commit()
     return enrolled
 
 
 def add_session(
-    uow: TeamsUnitOfWork, caller: Caller, cohort_id: str, command: dict[str, Any], now: datetime
+    uow: TeamsUnitOfWork, caller: Caller, cohort_id: str, command: AddSession, now: datetime
 ) -> Session:
     with uow:
-        cohort, _ = _cohort(uow, caller, cohort_id, None)
-        session = Session(cohort.id, **command, recorded_by=caller.person_id, recorded_at=now)
+        cohort, _ = recordable_cohort(uow, caller, cohort_id, None)
+        session = Session(
+            cohort.id,
+            command.held_on,
+            command.duration_minutes,
+            command.kind,
+            command.topic,
+            recorded_by=caller.person_id,
+            recorded_at=now,
+        )
         uow.cohorts.save(cohort.recorded())
         uow.cohorts.add_session(session)
         uow.commit()
@@ -68,16 +89,14 @@ def add_session(
 
 
 def record_attendance(
-    uow: TeamsUnitOfWork, caller: Caller, cohort_id: str, session_id: str, command: dict[str, Any]
+    uow: TeamsUnitOfWork, caller: Caller, cohort_id: str, session_id: str, command: RecordAttendance
 ) -> dict[str, bool]:
-    marks = {str(m["household_id"]): m["present"] for m in command["attendance"]}
+    marks = {m.household_id: m.present for m in command.attendance}
     with uow:
-        cohort, _ = _cohort(uow, caller, cohort_id, None)
+        cohort, _ = recordable_cohort(uow, caller, cohort_id, None)
         if session_id not in {s.id for s in uow.cohorts.sessions(cohort.id)}:
             raise NotFound(f"session {session_id} not found")
-        problems = cohort.attendance_problems(
-            [str(m["household_id"]) for m in command["attendance"]]
-        )
+        problems = cohort.attendance_problems([m.household_id for m in command.attendance])
         if problems:
             raise ValidationFailed("the attendance cannot be recorded as given", problems)
         uow.cohorts.save(cohort.recorded())
@@ -90,15 +109,15 @@ def complete_cohort(
     uow: TeamsUnitOfWork,
     caller: Caller,
     cohort_id: str,
-    command: dict[str, Any],
+    command: CompleteCohort,
     expected_version: int | None,
     now: datetime,
 ) -> Cohort:
-    given = command.get("households")
+    given = command.households
     with uow:
-        cohort, _ = _cohort(uow, caller, cohort_id, expected_version)
+        cohort, _ = recordable_cohort(uow, caller, cohort_id, expected_version)
         completed, finished = cohort.complete(
-            [str(h) for h in given] if given is not None else None, _attended(uow, cohort), now
+            list(given) if given is not None else None, _attended(uow, cohort), now
         )
         uow.cohorts.save(completed)
         uow.trainings.record(completed, finished)
@@ -107,6 +126,26 @@ def complete_cohort(
         uow.commit()
     log.info("cohort.completed", cohort_id=cohort.id, households=len(finished))
     return completed
+
+
+def cohort_view(uow: TeamsUnitOfWork, caller: Caller, cohort_id: str) -> dict[str, Any]:
+    with uow:
+        cohort = uow.cohorts.get(cohort_id)
+        team = uow.trainer_teams.get(cohort.trainer_team_id) if cohort else None
+        if cohort is None or team is None or not may_read(caller, team):
+            raise NotFound(f"cohort {cohort_id} not found")
+        sessions = uow.cohorts.sessions(cohort.id)
+        marks = uow.cohorts.attendance([s.id for s in sessions])
+    return {"cohort": cohort, "sessions": sessions, "attendance": marks}
+
+
+def list_cohorts(uow: TeamsUnitOfWork, caller: Caller, query: ListCohorts) -> Page[Cohort]:
+    reach = Reach(policy.readable_areas(caller), caller.person_id)
+    where = CohortFilter(
+        trainer_team_id=query.trainer_team_id, area=query.area, status=query.status
+    )
+    with uow:
+        return uow.cohorts.list(reach, where, query.after, query.limit)
 
 
 def _recordable(uow: TeamsUnitOfWork, caller: Caller, team_id: str) -> TrainerTeam:
@@ -118,9 +157,15 @@ def _recordable(uow: TeamsUnitOfWork, caller: Caller, team_id: str) -> TrainerTe
     return team
 
 
-def _cohort(
-    uow: TeamsUnitOfWork, caller: Caller, cohort_id: str, expected_version: int | None
+def recordable_cohort(
+    uow: TeamsUnitOfWork,
+    caller: Caller,
+    cohort_id: str,
+    expected_version: int | None,
+    completed: bool = False,
 ) -> tuple[Cohort, TrainerTeam]:
+    """The cohort a caller may record on (NotFound beyond their reach); `completed`: one whose
+    training is over (results after training), else any."""
     cohort = uow.cohorts.get(cohort_id)
     team = uow.trainer_teams.get(cohort.trainer_team_id) if cohort else None
     if cohort is None or team is None or not may_read(caller, team):
@@ -128,6 +173,8 @@ def _cohort(
     if not may_record(caller, team):
         raise Forbidden("only the trainer team's sages and supervisors record its training")
     require_version(cohort.version, expected_version, "cohort")
+    if completed and cohort.status != COMPLETED:
+        raise Conflict("the cohort has not completed its training yet", allowed=[])
     return cohort, team
 
 

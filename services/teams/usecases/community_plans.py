@@ -8,13 +8,19 @@ from typing import Any
 
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, Forbidden, NotFound
+from infra.pagination import Page
 from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
 from services.teams.db.common import Reach
-from services.teams.db.targets import PlanFilter
+from services.teams.db.community_plans import PlanFilter
 from services.teams.domain import policy
 from services.teams.domain.community_plans import CommunityPlan
 from services.teams.sammachip_events import COMMUNITY_PLAN_RECORDED
+from services.teams.usecases.commands.community_plans import (
+    ChangeCommunityPlan,
+    ListCommunityPlans,
+    RecordCommunityPlan,
+)
 from services.teams.usecases.common import found
 
 ALREADY = Conflict(
@@ -28,19 +34,19 @@ def may_read(caller: Caller, plan: CommunityPlan) -> bool:
 
 
 def record_plan(
-    uow: TeamsUnitOfWork, caller: Caller, command: dict[str, Any], now: datetime
+    uow: TeamsUnitOfWork, caller: Caller, command: RecordCommunityPlan, now: datetime
 ) -> CommunityPlan:
-    tambon = command["tambon_code"]
+    tambon = command.tambon_code
     if not policy.manages(caller, [tambon]):
         if not policy.reads_area(caller, [tambon]):
             raise NotFound(f"area {tambon} not found")
         raise Forbidden("only supervisors over the sub-district record its plan")
     plan = CommunityPlan(
         tambon,
-        command["fiscal_year"],
-        command["livelihood_development"],
-        command["adopted_by_local_government"],
-        command["note"],
+        command.fiscal_year,
+        command.livelihood_development,
+        command.adopted_by_local_government,
+        command.note,
         caller.person_id,
         now,
     )
@@ -57,7 +63,7 @@ def change_plan(
     uow: TeamsUnitOfWork,
     caller: Caller,
     plan_id: str,
-    command: dict[str, Any],
+    command: ChangeCommunityPlan,
     expected_version: int | None,
     now: datetime,
 ) -> CommunityPlan:
@@ -68,7 +74,13 @@ def change_plan(
         if not policy.manages(caller, [plan.tambon_code]):
             raise Forbidden("only supervisors over the sub-district change its plan")
         require_version(plan.version, expected_version, "plan")
-        changed = plan.changed(command, caller.person_id, now)
+        changed = plan.changed(
+            command.livelihood_development,
+            command.adopted_by_local_government,
+            command.note,
+            caller.person_id,
+            now,
+        )
         uow.community_plans.save(changed)
         uow.emit(COMMUNITY_PLAN_RECORDED, _event(changed))
         uow.commit()
@@ -82,12 +94,12 @@ def get_plan(uow: TeamsUnitOfWork, caller: Caller, plan_id: str) -> CommunityPla
 
 
 def list_plans(
-    uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]
-) -> tuple[list[CommunityPlan], str | None]:
+    uow: TeamsUnitOfWork, caller: Caller, query: ListCommunityPlans
+) -> Page[CommunityPlan]:
     reach = Reach(policy.readable_areas(caller), caller.person_id)
-    where = PlanFilter(area=query["area"], fiscal_year=query["fiscal_year"])
+    where = PlanFilter(area=query.area, fiscal_year=query.fiscal_year)
     with uow:
-        return uow.community_plans.list(reach, where, query["after"], query["limit"])
+        return uow.community_plans.list(reach, where, query.after, query.limit)
 
 
 def _event(plan: CommunityPlan) -> dict[str, Any]:

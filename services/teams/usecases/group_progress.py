@@ -11,12 +11,19 @@ from typing import Any
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, Forbidden, NotFound, ValidationFailed
 from infra.fiscal import THAILAND
+from infra.pagination import Page
 from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
 from services.teams.domain import policy
 from services.teams.domain.group_progress import GroupReport, OtopProduct
 from services.teams.domain.groups import OccupationGroup
 from services.teams.sammachip_events import GROUP_REPORTED, OTOP_PRODUCT_RECORDED
+from services.teams.usecases.audit import record_report
+from services.teams.usecases.commands.group_progress import (
+    ListGroupReports,
+    RecordOtopProduct,
+    ReportGroup,
+)
 from services.teams.usecases.common import found
 from services.teams.usecases.groups import may_read
 
@@ -30,17 +37,17 @@ def record_product(
     uow: TeamsUnitOfWork,
     caller: Caller,
     group_id: str,
-    command: dict[str, Any],
+    command: RecordOtopProduct,
     expected_version: int | None,
     now: datetime,
 ) -> OccupationGroup:
     with uow:
-        group = _group(uow, caller, group_id)
+        group = readable_group(uow, caller, group_id)
         if not policy.manages(caller, [group.village_code]):
             raise Forbidden("only supervisors over the village record its groups' products")
         require_version(group.version, expected_version, "occupation group")
         product = OtopProduct.record(
-            command["name"], command["category"], command["stars"], group.otop_product, now
+            command.name, command.category, command.stars, group.otop_product, now
         )
         changed = group.with_product(product)
         uow.groups.save(changed)
@@ -53,9 +60,9 @@ def record_product(
 
 
 def report(
-    uow: TeamsUnitOfWork, caller: Caller, group_id: str, command: dict[str, Any], now: datetime
+    uow: TeamsUnitOfWork, caller: Caller, group_id: str, command: ReportGroup, now: datetime
 ) -> GroupReport:
-    period = _period(command["period"], now)
+    period = _period(command.period, now)
     with uow, uow.if_taken(ALREADY):
         group = _reporting(uow, caller, group_id)
         if uow.group_reports.get(group.id, period):
@@ -64,13 +71,14 @@ def report(
             group.id,
             group.village_code,
             period,
-            command["operating"],
-            command["income_thb"],
-            command["note"],
+            command.operating,
+            command.income_thb,
+            command.note,
             caller.person_id,
             now,
         )
         uow.group_reports.add(made)
+        record_report(uow, None, made)
         uow.emit(GROUP_REPORTED, _event(made))
         uow.commit()
     return made
@@ -80,40 +88,42 @@ def replace_report(
     uow: TeamsUnitOfWork,
     caller: Caller,
     group_id: str,
-    period: date,
-    command: dict[str, Any],
+    command: ReportGroup,
     expected_version: int | None,
     now: datetime,
 ) -> GroupReport:
-    period = _period(period, now)
+    period = _period(command.period, now)
     with uow:
         group = _reporting(uow, caller, group_id)
         earlier = uow.group_reports.get(group.id, period)
         if earlier is None:
             raise NotFound(f"no report of group {group_id} for {period:%Y-%m}")
         require_version(earlier.version, expected_version, "report")
-        made = earlier.replaced(command, caller.person_id, now)
+        made = earlier.replaced(
+            command.operating, command.income_thb, command.note, caller.person_id, now
+        )
         uow.group_reports.save(made)
+        record_report(uow, earlier, made)
         uow.emit(GROUP_REPORTED, _event(made))
         uow.commit()
     return made
 
 
 def list_reports(
-    uow: TeamsUnitOfWork, caller: Caller, group_id: str, query: dict[str, Any]
-) -> tuple[list[GroupReport], str | None]:
+    uow: TeamsUnitOfWork, caller: Caller, group_id: str, query: ListGroupReports
+) -> Page[GroupReport]:
     with uow:
-        group = _group(uow, caller, group_id)
-        return uow.group_reports.of_group(group.id, query["after"], query["limit"])
+        group = readable_group(uow, caller, group_id)
+        return uow.group_reports.of_group(group.id, query.after, query.limit)
 
 
-def _group(uow: TeamsUnitOfWork, caller: Caller, group_id: str) -> OccupationGroup:
+def readable_group(uow: TeamsUnitOfWork, caller: Caller, group_id: str) -> OccupationGroup:
     group = uow.groups.get(group_id)
     return found(group, "occupation group", group_id, lambda g: may_read(caller, g))
 
 
 def _reporting(uow: TeamsUnitOfWork, caller: Caller, group_id: str) -> OccupationGroup:
-    group = _group(uow, caller, group_id)
+    group = readable_group(uow, caller, group_id)
     if not policy.assigns(caller, group.village_code):
         raise Forbidden("only supervisors, coordinators and experts over the village report")
     return group

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from infra.caller import Caller
 from infra.errors import Forbidden
+from infra.pagination import Page
 from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
 from services.teams.db.common import Reach
 from services.teams.db.groups import GroupFilter
 from services.teams.domain import policy
 from services.teams.domain.groups import OccupationGroup, Trained
+from services.teams.usecases.commands.groups import (
+    AddGroupMembers,
+    FormGroup,
+    ListGroups,
+    RegisterGroup,
+)
 from services.teams.usecases.common import found
 
 
@@ -21,16 +27,16 @@ def may_read(caller: Caller, group: OccupationGroup) -> bool:
 
 
 def form_group(
-    uow: TeamsUnitOfWork, caller: Caller, command: dict[str, Any], now: datetime
+    uow: TeamsUnitOfWork, caller: Caller, command: FormGroup, now: datetime
 ) -> OccupationGroup:
-    if not policy.manages(caller, [command["village_code"]]):
+    if not policy.manages(caller, [command.village_code]):
         raise Forbidden("only supervisors over the village form its occupation groups")
-    members = [str(h) for h in command["members"]]
+    members = list(command.members)
     with uow:
         group = OccupationGroup.form(
-            command["name"],
-            command["occupation"],
-            command["village_code"],
+            command.name,
+            command.occupation,
+            command.village_code,
             members,
             _trained(uow, members),
             now,
@@ -44,10 +50,10 @@ def join_group(
     uow: TeamsUnitOfWork,
     caller: Caller,
     group_id: str,
-    command: dict[str, Any],
+    command: AddGroupMembers,
     expected_version: int | None,
 ) -> OccupationGroup:
-    households = [str(h) for h in command["members"]]
+    households = list(command.members)
     with uow:
         group = _managed(uow, caller, group_id, expected_version)
         joined = group.join(households, _trained(uow, households))
@@ -60,12 +66,12 @@ def register_group(
     uow: TeamsUnitOfWork,
     caller: Caller,
     group_id: str,
-    command: dict[str, Any],
+    command: RegisterGroup,
     expected_version: int | None,
 ) -> OccupationGroup:
     with uow:
         group = _managed(uow, caller, group_id, expected_version)
-        registered = group.register(command["registration_number"], command["registered_on"])
+        registered = group.register(command.registration_number, command.registered_on)
         uow.groups.save(registered)
         uow.commit()
     return registered
@@ -77,13 +83,11 @@ def get_group(uow: TeamsUnitOfWork, caller: Caller, group_id: str) -> Occupation
     return found(group, "occupation group", group_id, lambda g: may_read(caller, g))
 
 
-def list_groups(
-    uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]
-) -> tuple[list[OccupationGroup], str | None]:
+def list_groups(uow: TeamsUnitOfWork, caller: Caller, query: ListGroups) -> Page[OccupationGroup]:
     reach = Reach(policy.readable_areas(caller), caller.person_id)
-    where = GroupFilter(area=query["area"])
+    where = GroupFilter(area=query.area)
     with uow:
-        return uow.groups.list(reach, where, query["after"], query["limit"])
+        return uow.groups.list(reach, where, query.after, query.limit)
 
 
 def _managed(

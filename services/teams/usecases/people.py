@@ -6,13 +6,8 @@ from datetime import datetime
 from typing import Any
 
 from infra.caller import Caller, Role
-from infra.errors import (
-    Conflict,
-    FieldError,
-    Forbidden,
-    NotFound,
-    ValidationFailed,
-)
+from infra.errors import Conflict, FieldError, Forbidden, NotFound, ValidationFailed
+from infra.pagination import Page
 from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
 from services.teams.db.people import PeopleFilter, PeopleReach
@@ -27,30 +22,38 @@ from services.teams.events import (
     PERSON_UPDATED,
 )
 from services.teams.passwords import hash_password, password_problem, verify_password
+from services.teams.usecases.audit import record_person
+from services.teams.usecases.commands.people import (
+    ListPeople,
+    PersonDetails,
+    RegisterPerson,
+    SetPassword,
+    UpdatePerson,
+)
 from services.teams.usecases.teams import depart
 
 
-def profile_from(command: dict[str, Any]) -> Profile:
-    contact, problems = Contact.parse(command["line_user_id"], command["email"], command["phone"])
+def profile_from(command: PersonDetails) -> Profile:
+    contact, problems = Contact.parse(command.line_user_id, command.email, command.phone)
     if problems:
         raise ValidationFailed("the person's contact details are not valid", problems)
     return Profile(
-        username=command["username"].strip().lower(),
-        display_name=command["display_name"].strip(),
-        roles=frozenset(Role(r) for r in command["roles"]),
-        areas=tuple(command["areas"]),
+        username=command.username.strip().lower(),
+        display_name=command.display_name.strip(),
+        roles=frozenset(command.roles),
+        areas=command.areas,
         contact=contact,
-        language=command["language"],
-        national_id=command["national_id"],
+        language=command.language,
+        national_id=command.national_id,
     )
 
 
 def register_person(
-    uow: TeamsUnitOfWork, caller: Caller, command: dict[str, Any], now: datetime
+    uow: TeamsUnitOfWork, caller: Caller, command: RegisterPerson, now: datetime
 ) -> Person:
     caller.require(Role.ADMINISTRATOR)
     person = Person.register(profile_from(command), now)
-    password = command.get("password")
+    password = command.password
     problem = password and password_problem(password, person.profile.username)
     if problem:
         raise ValidationFailed.on("password", problem)
@@ -60,6 +63,7 @@ def register_person(
         if password:
             uow.people.set_password_hash(person.id, hash_password(password), now)
         uow.emit(PERSON_REGISTERED, person_event(person))
+        record_person(uow, caller.person_id, None, person, "registered", now)
         uow.commit()
     return person
 
@@ -68,17 +72,20 @@ def update_person(
     uow: TeamsUnitOfWork,
     caller: Caller,
     person_id: str,
-    command: dict[str, Any],
+    command: UpdatePerson,
     expected_version: int | None,
+    now: datetime,
 ) -> Person:
     caller.require(Role.ADMINISTRATOR)
     with uow:
         person = _current(uow, person_id, expected_version)
         changed = person.updated(profile_from(command))
+        _require_reason_for_corrections(person, changed, command.reason)
         _refuse_duplicates(uow, changed)
         _refuse_unfitting_team_seats(uow, changed)
         uow.people.save(changed)
         uow.emit(PERSON_UPDATED, person_event(changed))
+        record_person(uow, caller.person_id, person, changed, "changed", now, command.reason)
         uow.commit()
     return changed
 
@@ -94,8 +101,10 @@ def deactivate_person(
     leave the teams they served in (each team then announces it is incomplete)."""
     caller.require(Role.ADMINISTRATOR)
     with uow:
-        person = _current(uow, person_id, expected_version).deactivated()
+        before = _current(uow, person_id, expected_version)
+        person = before.deactivated()
         uow.people.save(person)
+        record_person(uow, caller.person_id, before, person, "deactivated", now)
         for team in uow.teams.of_person(person.id):
             depart(uow, caller, team, person.id, "the person was deactivated", now)
         for trainer_team in uow.trainer_teams.of_person(person.id):
@@ -113,32 +122,32 @@ def get_person(uow: TeamsUnitOfWork, caller: Caller, person_id: str) -> Person:
     return person
 
 
-def list_people(
-    uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]
-) -> tuple[list[Person], str | None]:
+def list_people(uow: TeamsUnitOfWork, caller: Caller, query: ListPeople) -> Page[Person]:
     """The people the caller could open one by one (`may_see`): everyone for administrators,
     else themselves and, for area readers, the people answering for areas inside theirs."""
     reach = PeopleReach(policy.readable_areas(caller), caller.person_id)
     with uow:
-        return uow.people.list(reach, PeopleFilter.of(query), query["after"], query["limit"])
+        where = PeopleFilter(query.name, query.role and query.role.value, query.area, query.active)
+        return uow.people.list(reach, where, query.after, query.limit)
 
 
 def set_password(
-    uow: TeamsUnitOfWork, caller: Caller, person_id: str, command: dict[str, Any], now: datetime
+    uow: TeamsUnitOfWork, caller: Caller, person_id: str, command: SetPassword, now: datetime
 ) -> None:
     with uow:
         person = uow.people.get(person_id)
         if person is None or not (caller.is_admin or caller.person_id == person_id):
             raise NotFound(f"person {person_id} not found")
         if not caller.is_admin and not verify_password(
-            uow.people.password_hash(person_id), command["current_password"] or ""
+            uow.people.password_hash(person_id), command.current_password or ""
         ):
             raise Forbidden("the current password is wrong")
-        problem = password_problem(command["password"], person.profile.username)
+        problem = password_problem(command.password, person.profile.username)
         if problem:
             raise ValidationFailed.on("password", problem)
-        uow.people.set_password_hash(person_id, hash_password(command["password"]), now)
+        uow.people.set_password_hash(person_id, hash_password(command.password), now)
         uow.emit(PASSWORD_CHANGED, {"person_id": person_id})  # tokens issued before it end
+        record_person(uow, caller.person_id, person, person, "password_set", now)
         uow.commit()
 
 
@@ -174,6 +183,24 @@ def _current(uow: TeamsUnitOfWork, person_id: str, expected_version: int | None)
         raise NotFound(f"person {person_id} not found")
     require_version(person.version, expected_version, "person")
     return person
+
+
+REGISTRY_DATA = ("display_name", "national_id", "phone")
+
+
+def _require_reason_for_corrections(before: Person, after: Person, reason: str | None) -> None:
+    """A correction of who the person is (name, national ID, phone) says why."""
+    if reason and reason.strip():
+        return
+    if registry_data(before) != registry_data(after):
+        raise ValidationFailed.on(
+            "reason", "a correction of a person's registry data needs a reason"
+        )
+
+
+def registry_data(person: Person) -> tuple[str | None, ...]:
+    p = person.profile
+    return (p.display_name, p.national_id, p.contact.phone)
 
 
 def _refuse_unfitting_team_seats(uow: TeamsUnitOfWork, person: Person) -> None:

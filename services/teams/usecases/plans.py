@@ -9,9 +9,15 @@ from infra.caller import Caller
 from infra.errors import Conflict, FieldError, Forbidden, NotFound, ValidationFailed
 from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
-from services.teams.domain.support import ActionPlan, Organisation, Task
+from services.teams.domain.support_organisations import ActionPlan, Organisation, Task
+from services.teams.usecases.commands.support_organisations import (
+    AddTask,
+    AdvancePlan,
+    ReportProgress,
+    StartPlan,
+)
 from services.teams.usecases.common import found
-from services.teams.usecases.organisations import managed, may_read, may_report
+from services.teams.usecases.support_organisations import managed, may_read, may_report
 
 TAKEN = Conflict(
     "the organisation already has a plan for this year",
@@ -20,15 +26,15 @@ TAKEN = Conflict(
 
 
 def start_plan(
-    uow: TeamsUnitOfWork, caller: Caller, org_id: str, command: dict[str, Any], now: datetime
+    uow: TeamsUnitOfWork, caller: Caller, org_id: str, command: StartPlan, now: datetime
 ) -> ActionPlan:
-    if not command["title"].strip():
+    if not command.title.strip():
         raise ValidationFailed.on("title", "must not be blank")
     with uow, uow.if_taken(TAKEN):
         org = managed(uow, caller, org_id, None)
-        if uow.plans.plan_exists(org.id, command["year"]):
+        if uow.plans.plan_exists(org.id, command.year):
             raise TAKEN
-        plan = ActionPlan(org.id, command["year"], command["title"].strip(), now)
+        plan = ActionPlan(org.id, command.year, command.title.strip(), now)
         uow.plans.add(plan, caller.person_id)
         uow.commit()
     return plan
@@ -38,15 +44,15 @@ def advance_plan(
     uow: TeamsUnitOfWork,
     caller: Caller,
     plan_id: str,
-    command: dict[str, Any],
+    command: AdvancePlan,
     expected_version: int | None,
     now: datetime,
 ) -> ActionPlan:
     with uow:
         plan, _ = _plan(uow, caller, plan_id, expected_version, manage=True)
-        advanced = plan.advance(command["to"], command["summary"])
+        advanced = plan.advance(command.to, command.summary)
         uow.plans.save(advanced)
-        uow.plans.log_phase(advanced, command["note"], caller.person_id, now)
+        uow.plans.log_phase(advanced, command.note, caller.person_id, now)
         uow.commit()
     return advanced
 
@@ -55,16 +61,16 @@ def add_task(
     uow: TeamsUnitOfWork,
     caller: Caller,
     plan_id: str,
-    command: dict[str, Any],
+    command: AddTask,
     expected_version: int | None,
     now: datetime,
 ) -> ActionPlan:
     with uow:
         plan, _ = _plan(uow, caller, plan_id, expected_version, manage=True)
-        owner = command["owner_id"]
-        if owner is not None and uow.people.get(str(owner)) is None:
+        owner = command.owner_id
+        if owner is not None and uow.people.get(owner) is None:
             raise ValidationFailed.on("owner_id", "no such person")
-        task = Task(command["title"].strip(), command["due_on"], owner and str(owner), now)
+        task = Task(command.title.strip(), command.due_on, owner, now)
         changed = plan.add_task(task)
         uow.plans.save(changed)
         uow.commit()
@@ -76,17 +82,24 @@ def report_progress(
     caller: Caller,
     plan_id: str,
     task_id: str,
-    command: dict[str, Any],
+    command: ReportProgress,
     now: datetime,
 ) -> ActionPlan:
     with uow:
         plan, _ = _plan(uow, caller, plan_id, None, manage=False)
         if plan.task(task_id) is None:
             raise NotFound(f"task {task_id} not found")
-        changed = plan.reported(task_id, command["percent"])
+        changed = plan.reported(task_id, command.percent)
         uow.plans.save(changed)
         uow.plans.add_report(
-            {"task_id": task_id, **command, "reported_by": caller.person_id, "reported_at": now}
+            {
+                "task_id": task_id,
+                "reported_on": command.reported_on,
+                "percent": command.percent,
+                "note": command.note,
+                "reported_by": caller.person_id,
+                "reported_at": now,
+            }
         )
         uow.commit()
     return changed

@@ -21,23 +21,26 @@ from services.teams.domain.sammachip_report import (
     target_totals,
     touched,
 )
+from services.teams.usecases.commands.reports import ReportQuery
 
 
-def sammachip_report(uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]) -> dict[str, Any]:
+def sammachip_report(uow: TeamsUnitOfWork, caller: Caller, query: ReportQuery) -> dict[str, Any]:
     """`{"rows": [{"key": child area, "<metric>_target": n | None, "<metric>_achieved": n}],
     "totals": {"<metric>_target": n | None}}`: achieved counts are totalled by the gateway, the
     targets (a `number` column) here, since a province's target is not the sum of its districts'."""
     if not caller.has_role(*policy.AREA_READERS):
         raise Forbidden("reports are for supervisors, coordinators, experts and administrators")
-    scope = report_scope(caller, query["area"], query.get("rows"))
-    area, year = scope.area, query["fiscal_year"]
+    scope = report_scope(caller, query.area, query.rows)
+    area, year = scope.area, query.fiscal_year
     children = touched(row_areas(area, scope.key_length), scope.parts)
     with uow:
-        counts = uow.sammachip_counts.all(_counted_in(caller, scope, year))
+        counted_in = _counted_in(caller, scope, year)
+        counts = uow.sammachip_counts.all(counted_in)
+        outcomes = uow.sammachip_outcomes.by_area(counted_in)
         targets = uow.targets.of_year([area, *children], year)
     own = targets.pop(area, None) if caller.covers(area) else None
     covered = {code: t for code, t in targets.items() if caller.covers(code)}
-    table = rows(children, counts, covered)
+    table = [{**r, **outcomes.get(str(r["key"]), {})} for r in rows(children, counts, covered)]
     return {"rows": table, "totals": target_totals(table, target_row(own))}
 
 

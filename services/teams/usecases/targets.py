@@ -14,6 +14,7 @@ from services.teams.db import TeamsUnitOfWork
 from services.teams.domain import policy
 from services.teams.domain.targets import Targets
 from services.teams.sammachip_events import SAMMACHIP_TARGETS_SET
+from services.teams.usecases.commands.targets import SetTargets, TargetKey
 
 REPLACING_NEEDS_VERSION = Conflict(
     "targets are already set for this area and year; send If-Match with their ETag to replace them",
@@ -30,33 +31,33 @@ def sets_targets(caller: Caller, area_code: str) -> bool:
 def set_targets(
     uow: TeamsUnitOfWork,
     caller: Caller,
-    key: dict[str, Any],
-    command: dict[str, Any],
+    key: TargetKey,
+    command: SetTargets,
     expected_version: int | None,
     now: datetime,
 ) -> tuple[Targets, bool]:
     """The targets and whether they were set for the first time."""
-    area, year = key["area_code"], key["fiscal_year"]
+    area, year = key.area_code, key.fiscal_year
     if not sets_targets(caller, area):
         _refuse(caller, area)
     with uow, uow.if_taken(REPLACING_NEEDS_VERSION):
         earlier = uow.targets.get(area, year)
         if earlier is None:
-            targets = Targets.set(area, year, command, caller.person_id, now)
+            targets = Targets.set(area, year, command.values, caller.person_id, now)
             uow.targets.add(targets)
         else:
             if expected_version is None:
                 raise REPLACING_NEEDS_VERSION
             require_version(earlier.version, expected_version, "targets")
-            targets = earlier.replaced(command, caller.person_id, now)
+            targets = earlier.replaced(command.values, caller.person_id, now)
             uow.targets.save(targets)
         uow.emit(SAMMACHIP_TARGETS_SET, _event(targets))
         uow.commit()
     return targets, earlier is None
 
 
-def get_targets(uow: TeamsUnitOfWork, caller: Caller, key: dict[str, Any]) -> Targets:
-    area, year = key["area_code"], key["fiscal_year"]
+def get_targets(uow: TeamsUnitOfWork, caller: Caller, key: TargetKey) -> Targets:
+    area, year = key.area_code, key.fiscal_year
     with uow:
         targets = uow.targets.get(area, year) if policy.reads_area(caller, [area]) else None
     if targets is None:

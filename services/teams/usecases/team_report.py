@@ -11,6 +11,7 @@ from infra.reports import report_scope
 from services.teams.db import TeamsUnitOfWork
 from services.teams.db.common import Reach
 from services.teams.domain import policy
+from services.teams.usecases.commands.reports import ReportQuery, TeamReportQuery
 from services.teams.usecases.common import found
 from services.teams.usecases.teams import may_read
 
@@ -21,9 +22,9 @@ MEMBER_COLUMNS = {
 }
 
 
-def teams_report(uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]) -> dict[str, Any]:
+def teams_report(uow: TeamsUnitOfWork, caller: Caller, query: ReportQuery) -> dict[str, Any]:
     """One row per team covering the caller's part of the area; households counted in the area."""
-    scope = report_scope(caller, query["area"])
+    scope = report_scope(caller, query.area)
     reach = Reach(policy.readable_areas(caller), caller.person_id)
     with uow:
         figures = uow.team_report.team_figures(reach, scope.parts)
@@ -35,11 +36,11 @@ def teams_report(uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]) ->
 
 
 def team_villages_report(
-    uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]
+    uow: TeamsUnitOfWork, caller: Caller, query: TeamReportQuery
 ) -> dict[str, Any]:
     """One team (NotFound unless the caller may read it): a row per village of its households,
     those inside the caller's areas unless the caller serves in the team or administers."""
-    team_id = query["team"]
+    team_id = query.team
     with uow:
         team = found(uow.teams.get(team_id), "team", team_id, lambda t: may_read(caller, t))
         whole = caller.is_admin or caller.person_id in team.member_ids

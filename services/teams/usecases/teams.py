@@ -8,13 +8,21 @@ from typing import Any
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, Forbidden
 from infra.logs import get_logger
+from infra.pagination import Page
 from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
 from services.teams.db.common import Reach
 from services.teams.db.teams import TeamFilter
 from services.teams.domain import policy
 from services.teams.domain.team import Seat, Team
-from services.teams.usecases.commands import ChangeTeam, FormTeam, JoinTeam, LeaveTeam
+from services.teams.usecases.audit import record_team
+from services.teams.usecases.commands.teams import (
+    ChangeTeam,
+    FormTeam,
+    JoinTeam,
+    LeaveTeam,
+    ListTeams,
+)
 from services.teams.usecases.common import found, people
 from services.teams.usecases.team_events import emit_membership
 
@@ -35,6 +43,7 @@ def form_team(uow: TeamsUnitOfWork, caller: Caller, command: FormTeam, now: date
         for seat in seats:
             uow.teams.log(team.id, seat.person_id, seat.role, "joined", **_how(caller, now))
         emit_membership(uow, None, team, "formed")
+        record_team(uow, caller.person_id, None, team, "formed", now)
         uow.commit()
     log.info("team.formed", team_id=team.id, complete=team.complete)
     return team
@@ -46,6 +55,7 @@ def change_team(
     team_id: str,
     command: ChangeTeam,
     expected_version: int | None,
+    now: datetime,
 ) -> Team:
     with uow:
         team = _managed(uow, caller, team_id, expected_version)
@@ -55,6 +65,7 @@ def change_team(
         _refuse_dropping_households(uow, team, changed)
         uow.teams.save(changed)
         emit_membership(uow, team, changed, "changed")
+        record_team(uow, caller.person_id, team, changed, "changed", now)
         uow.commit()
     return changed
 
@@ -74,6 +85,7 @@ def join_team(
         uow.teams.save(joined)
         uow.teams.log(team.id, person_id, role, "joined", **_how(caller, now))
         emit_membership(uow, team, joined, "joined", person_id, role)
+        record_team(uow, caller.person_id, team, joined, "member_joined", now)
         uow.commit()
     log.info("team.joined", team_id=team.id, person_id=person_id, role=role.value)
     return joined
@@ -107,6 +119,7 @@ def depart(
     uow.teams.save(left)
     uow.teams.log(team.id, person_id, role, "left", reason=reason, **_how(caller, now))
     emit_membership(uow, team, left, "left", person_id, role)
+    record_team(uow, caller.person_id, team, left, "member_left", now, reason)
     log.info("team.member_left", team_id=team.id, person_id=person_id, role=role.value)
     return left
 
@@ -116,13 +129,11 @@ def get_team(uow: TeamsUnitOfWork, caller: Caller, team_id: str) -> Team:
         return found(uow.teams.get(team_id), "team", team_id, lambda t: may_read(caller, t))
 
 
-def list_teams(
-    uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]
-) -> tuple[list[Team], str | None]:
+def list_teams(uow: TeamsUnitOfWork, caller: Caller, query: ListTeams) -> Page[Team]:
     reach = Reach(policy.readable_areas(caller), caller.person_id)
-    where = TeamFilter(area=query["area"], member=query["member"])
+    where = TeamFilter(area=query.area, member=query.member)
     with uow:
-        return uow.teams.list(reach, where, query["after"], query["limit"])
+        return uow.teams.list(reach, where, query.after, query.limit)
 
 
 def _managed(

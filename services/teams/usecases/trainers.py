@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from infra.caller import Caller
 from infra.errors import Conflict, FieldError, Forbidden
+from infra.pagination import Page
 from infra.versions import require_version
 from services.teams.db import TeamsUnitOfWork
 from services.teams.db.common import Reach
 from services.teams.db.trainers import TrainerTeamFilter
 from services.teams.domain import policy
 from services.teams.domain.trainers import Sage, TrainerTeam
+from services.teams.usecases.commands.trainers import (
+    FormTrainerTeam,
+    JoinTrainerTeam,
+    LeaveTrainerTeam,
+    ListTrainerTeams,
+)
 from services.teams.usecases.common import found
 
 TAKEN = Conflict(
@@ -31,13 +37,13 @@ def may_record(caller: Caller, team: TrainerTeam) -> bool:
 
 
 def form_trainer_team(
-    uow: TeamsUnitOfWork, caller: Caller, command: dict[str, Any], now: datetime
+    uow: TeamsUnitOfWork, caller: Caller, command: FormTrainerTeam, now: datetime
 ) -> TrainerTeam:
-    if not policy.manages(caller, [command["village_code"]]):
+    if not policy.manages(caller, [command.village_code]):
         raise Forbidden("only supervisors over the village form its trainer team")
     with uow, uow.if_taken(TAKEN):
-        sages = [(_sage(m), uow.people.get(m["person_id"])) for m in command["members"]]
-        team = TrainerTeam.form(command["village_code"], command["name"], sages, now)
+        sages = [(_sage(m), uow.people.get(m.person_id)) for m in command.members]
+        team = TrainerTeam.form(command.village_code, command.name, sages, now)
         if uow.trainer_teams.of_village(team.village_code):
             raise TAKEN
         uow.trainer_teams.add(team)
@@ -49,12 +55,12 @@ def join_trainer_team(
     uow: TeamsUnitOfWork,
     caller: Caller,
     team_id: str,
-    command: dict[str, Any],
+    command: JoinTrainerTeam,
     expected_version: int | None,
 ) -> TrainerTeam:
     with uow:
         team = _managed(uow, caller, team_id, expected_version)
-        joined = team.join(_sage(command), uow.people.get(command["person_id"]))
+        joined = team.join(_sage(command), uow.people.get(command.person_id))
         uow.trainer_teams.save(joined)
         uow.commit()
     return joined
@@ -64,12 +70,12 @@ def leave_trainer_team(
     uow: TeamsUnitOfWork,
     caller: Caller,
     team_id: str,
-    command: dict[str, Any],
+    command: LeaveTrainerTeam,
     expected_version: int | None,
 ) -> TrainerTeam:
     with uow:
         team = _managed(uow, caller, team_id, expected_version)
-        left = team.leave(command["person_id"])
+        left = team.leave(command.person_id)
         uow.trainer_teams.save(left)
         uow.commit()
     return left
@@ -82,12 +88,12 @@ def get_trainer_team(uow: TeamsUnitOfWork, caller: Caller, team_id: str) -> Trai
 
 
 def list_trainer_teams(
-    uow: TeamsUnitOfWork, caller: Caller, query: dict[str, Any]
-) -> tuple[list[TrainerTeam], str | None]:
+    uow: TeamsUnitOfWork, caller: Caller, query: ListTrainerTeams
+) -> Page[TrainerTeam]:
     reach = Reach(policy.readable_areas(caller), caller.person_id)
-    where = TrainerTeamFilter(area=query["area"])
+    where = TrainerTeamFilter(area=query.area)
     with uow:
-        return uow.trainer_teams.list(reach, where, query["after"], query["limit"])
+        return uow.trainer_teams.list(reach, where, query.after, query.limit)
 
 
 def _managed(
@@ -102,5 +108,5 @@ def _managed(
     return team
 
 
-def _sage(given: dict[str, Any]) -> Sage:
-    return Sage(given["person_id"], given["lead"], given["lead_trained_on"])
+def _sage(given: JoinTrainerTeam) -> Sage:
+    return Sage(given.person_id, given.lead, given.lead_trained_on)

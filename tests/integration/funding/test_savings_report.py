@@ -5,12 +5,13 @@ import pytest
 
 from infra.caller import Role
 from infra.errors import NotFound
+from services.funding.usecases.commands import SavingsReport
 from services.funding.usecases.reports import savings_report
 from tests.integration.funding.desk import ADMIN, supervisor
 
 
 def report(desk, caller, area, year=2570):
-    answer = savings_report(desk.uow, caller, {"area": area, "fiscal_year": year}, desk.now)
+    answer = savings_report(desk.uow, caller, SavingsReport(area, year), desk.now)
     return {row["key"]: row for row in answer["rows"]}
 
 

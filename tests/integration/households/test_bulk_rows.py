@@ -5,7 +5,6 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from services.households.db import bulk
 from services.households.db.tables import households, members, surveys
 from services.households.imports.rows import BmnRow
 from tests.integration.helpers import national_id
@@ -30,7 +29,7 @@ BARE = BmnRow(3, "24010102", national_id(2), "มาลี", "ศรีสุข
 def write(uow, batch):
     now = datetime.now(UTC)
     with uow:
-        written = bulk.upsert_batch(uow.session, batch, 2026, "import-1", now, None, "per_tambon")
+        written = uow.bulk.upsert(batch, 2026, "import-1", now, "per_tambon")
         uow.emit_prepared(written.announced)
         uow.commit()
     assert written.refused == []

@@ -2,7 +2,7 @@
 
 import pytest
 
-from infra.errors import ValidationFailed
+from infra.errors import Conflict, ValidationFailed
 from services.households.db.tables import metadata
 from services.households.service import HouseholdsService
 from tests.integration.households.support import (
@@ -87,6 +87,10 @@ def test_resent_visits_and_requests_are_recorded_once(service):
     }
     logged = call(service, "log_visit", COORDINATOR, hid, visit)
     assert call(service, "log_visit", COORDINATOR, hid, visit) == logged
+    for method, changed in (("log_visit", {**visit, "notes": "x"}), ("request_intervention", ask)):
+        with pytest.raises(Conflict) as reused:  # the key is the household's: one request each
+            call(service, method, COORDINATOR, hid, {**changed, "client_key": "phone-1-visit-1"})
+        assert [e.field for e in reused.value.errors] == ["client_key"]
     future = {**visit, "visited_at": "2099-01-01T00:00:00+00:00", "client_key": "phone-1-v2"}
     with pytest.raises(ValidationFailed) as refused:
         call(service, "log_visit", COORDINATOR, hid, future)

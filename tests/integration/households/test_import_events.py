@@ -14,6 +14,7 @@ from tests.integration.households.test_imports import good
 
 OUTBOX = metadata.tables["outbox"]
 PER_TAMBON = Settings(import_batch_rows=4)
+NEVER = datetime(2999, 1, 1, tzinfo=UTC)
 
 
 def in_village(seed, village):
@@ -85,3 +86,9 @@ def test_an_import_of_many_batches_ends_with_one_event_counting_each_tambon(migr
     assert (summary["status"], summary["survey_year"]) == ("done", 2026)
     assert (summary["accepted"], summary["unchanged"], summary["rejected"]) == (8, 0, 2)
     assert summary["tambons"] == [counters("240101", 4, 0, 0), counters("240102", 4, 0, 1)]
+    with uow:  # one audit entry for the whole import, none per row
+        (entry,) = uow.audit.search((), datetime(2026, 1, 1, tzinfo=UTC), NEVER, None, 50).items
+    assert (entry.object_type, entry.action, entry.area_code) == (
+        "household_import", "import_done", "24010000",
+    )  # fmt: skip
+    assert entry.changes["accepted"] == [None, 8] and entry.changes["rejected"] == [None, 2]

@@ -11,6 +11,7 @@ from services.households.db.tables import households, imports
 from services.households.settings import Settings
 from services.households.usecases import import_worker
 from services.households.usecases import imports as import_usecases
+from services.households.usecases.commands import ImportChunk, StartImport
 from tests.integration.households.support import COORDINATOR, rows
 from tests.integration.households.test_imports import csv_bytes, good
 
@@ -23,10 +24,8 @@ class Crash(Exception):
 
 def queued_import(uow, records, caller=COORDINATOR):
     who, now = Caller.from_dict(caller), datetime.now(UTC)
-    iid = import_usecases.start_import(
-        uow, who, {"file_name": "b.csv", "survey_year": 2026, "format": "csv"}, now
-    )["id"]
-    chunk = {"sequence": 0, "data_base64": base64.b64encode(csv_bytes(records)).decode()}
+    iid = import_usecases.start_import(uow, who, StartImport("b.csv", 2026, "csv"), now)["id"]
+    chunk = ImportChunk(0, base64.b64encode(csv_bytes(records)).decode())
     import_usecases.add_import_chunk(uow, who, iid, chunk, SETTINGS)
     import_usecases.finish_import(uow, who, iid, now)
     return iid
@@ -36,13 +35,15 @@ def test_a_crashed_import_resumes_after_its_last_whole_batch(migrated, uow, monk
     iid = queued_import(uow, [good(seed) for seed in range(1, 11)])
     calls = []
 
+    upsert = bulk.BulkRows.upsert
+
     def crash_on_second(*args, **kwargs):
         calls.append(1)
         if len(calls) == 2:
             raise Crash("the worker died")
-        return bulk.upsert_batch(*args, **kwargs)
+        return upsert(*args, **kwargs)
 
-    monkeypatch.setattr(import_worker, "upsert_batch", crash_on_second)
+    monkeypatch.setattr(bulk.BulkRows, "upsert", crash_on_second)
     now = datetime.now(UTC)
     with pytest.raises(Crash):
         import_worker.process_pending_imports(uow, SETTINGS, lambda: now)
@@ -50,7 +51,7 @@ def test_a_crashed_import_resumes_after_its_last_whole_batch(migrated, uow, monk
     assert (job.id, job.status, job.rows_read, job.accepted) == (iid, "processing", 4, 4)
     assert len(rows(migrated, households)) == 4  # the batch in flight left nothing
 
-    monkeypatch.setattr(import_worker, "upsert_batch", bulk.upsert_batch)
+    monkeypatch.setattr(bulk.BulkRows, "upsert", upsert)
     assert import_worker.process_pending_imports(uow, SETTINGS, lambda: now) == 0  # leased
     later = now + timedelta(seconds=61)
     assert import_worker.process_pending_imports(uow, SETTINGS, lambda: later) == 1

@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import update
 
 from infra.caller import Caller
+from infra.commands import command_of
 from infra.errors import PreconditionFailed
 from infra.validation import load
 from services.households import usecases
@@ -14,10 +15,11 @@ from services.households.db import HouseholdsUnitOfWork, metadata
 from services.households.db.tables import households
 from services.households.schemas.registry import RegisterHousehold
 from services.households.settings import Settings
-from services.households.usecases import targeting
+from services.households.usecases import commands, targeting
+from services.households.usecases.commands import TargetHouseholds
 from tests.integration.households.support import COORDINATOR, household, rows
 
-TARGETING = {"area_code": "240101", "survey_year": 2026}
+TARGETING = TargetHouseholds("240101", 2026)
 
 
 class ChangedMeanwhile(HouseholdsUnitOfWork):
@@ -53,7 +55,8 @@ def register(uow, seeds):
 
 
 def _command(seed):
-    return load(RegisterHousehold, household(seed, income="30000.00"))
+    loaded = load(RegisterHousehold, household(seed, income="30000.00"))
+    return command_of(commands.RegisterHousehold, loaded)
 
 
 def target(uow):

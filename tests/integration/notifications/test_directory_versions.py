@@ -10,6 +10,7 @@ from infra.caller import Caller
 from infra.errors import PreconditionFailed
 from services.notifications.settings import Settings
 from services.notifications.usecases import inbox
+from services.notifications.usecases.commands import ChangePreferences
 from tests.integration.notifications import events as ev
 from tests.integration.notifications.conftest import caller
 from tests.integration.notifications.test_timers import apply, unit_of_work
@@ -22,7 +23,7 @@ def test_a_change_from_a_version_no_longer_stored_is_refused(notif_config):
     with uow:
         read_before = uow.directory.person(person_id)
     who = Caller.from_dict(caller(person_id, ["district_supervisor"], ["2401"]))
-    inbox.update_preferences(uow, who, {"digest": True}, None)
+    inbox.update_preferences(uow, who, ChangePreferences(digest=True), None)
 
     with uow, pytest.raises(PreconditionFailed):
         stale = replace(read_before, language="en", version=read_before.version + 1)

@@ -6,7 +6,7 @@ from services.notifications.service import NotificationsService
 from tests.integration.helpers import publish_event, rpc
 from tests.integration.notifications import events as ev
 from tests.integration.notifications.conftest import ADMIN, caller
-from tests.integration.notifications.directory import team_known
+from tests.integration.notifications.directory import team_and_people_known
 from tests.integration.notifications.peers import wait_mail
 from tests.support.waiting import wait_for
 
@@ -45,7 +45,9 @@ def test_an_overdue_visit_climbs_to_the_district_and_closes_when_the_visit_is_lo
         ev.team(team_id, expert),
     ):
         publish_event(amqp_uri, event)
-    wait_for(lambda: team_known(config, team_id), what="the team in the directory")
+    wait_for(
+        lambda: team_and_people_known(config, team_id, expert), what="the team in the directory"
+    )
     publish_event(amqp_uri, ev.assigned(household, team_id))
     wait_for(lambda: in_directory(config, expert), what="the expert in the directory")
     me = caller(expert, ["district_expert"], ["2401"])

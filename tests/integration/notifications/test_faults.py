@@ -7,7 +7,7 @@ from services.notifications.service import NotificationsService
 from tests.integration.helpers import publish_event, rpc
 from tests.integration.notifications import events as ev
 from tests.integration.notifications.conftest import ADMIN, caller
-from tests.integration.notifications.directory import team_known
+from tests.integration.notifications.directory import team_and_people_known
 from tests.integration.notifications.peers import SmtpPeer, free_port, wait_mail
 from tests.support.waiting import wait_for
 
@@ -17,7 +17,9 @@ def setup_expert(config, amqp_uri, **contacts):
     expert, team_id, household = ev.new_id(), ev.new_id(), ev.new_id()
     publish_event(amqp_uri, ev.person(expert, ["district_expert"], ["2401"], **contacts))
     publish_event(amqp_uri, ev.team(team_id, expert))
-    wait_for(lambda: team_known(config, team_id), what="the team in the directory")
+    wait_for(
+        lambda: team_and_people_known(config, team_id, expert), what="the team in the directory"
+    )
     publish_event(amqp_uri, ev.assigned(household, team_id))
     me = caller(expert, ["district_expert"], ["2401"])
     wait_for(lambda: rpc(config, "notifications", "list_inbox", me, {})["items"], what="setup")

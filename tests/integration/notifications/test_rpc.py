@@ -10,7 +10,7 @@ from tests.integration.helpers import publish_event
 from tests.integration.helpers import rpc as remote
 from tests.integration.notifications import events as ev
 from tests.integration.notifications.conftest import ADMIN, caller
-from tests.integration.notifications.directory import team_known
+from tests.integration.notifications.directory import team_and_people_known
 from tests.support.waiting import wait_for
 
 
@@ -21,7 +21,7 @@ def opened(notif_config, start_service, amqp_uri):
     expert, team_id, household = ev.new_id(), ev.new_id(), ev.new_id()
     publish_event(amqp_uri, ev.person(expert, ["district_expert"], ["2401"]))
     publish_event(amqp_uri, ev.team(team_id, expert))
-    wait_for(lambda: team_known(notif_config, team_id), what="the team")
+    wait_for(lambda: team_and_people_known(notif_config, team_id, expert), what="the team")
     publish_event(amqp_uri, ev.visit_overdue(household, team_id))
     found = wait_for(
         lambda: rpc(notif_config, "notifications", "list_escalations", ADMIN, {})["items"],

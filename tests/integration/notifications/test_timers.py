@@ -11,6 +11,7 @@ from infra.config import database_url
 from infra.engines import make_engine
 from infra.envelope import read_event
 from services.notifications.db import NotificationsUnitOfWork, metadata
+from services.notifications.db.notices import DeliveryFilter
 from services.notifications.db.tables import notifications
 from services.notifications.settings import Settings
 from services.notifications.subscriptions import SUBSCRIPTIONS, TABLE
@@ -57,7 +58,7 @@ def test_two_replicas_ticking_the_ladder_climb_once(notif_config):
     assert taken == [1, 0, 0]
     assert inbox_kinds(replica_a, district) == ["escalation.visit_overdue"]
     with replica_a:
-        found, _ = replica_a.deliveries.log({"recipient_id": district}, None, 10)
+        found, _ = replica_a.deliveries.log(DeliveryFilter(recipient_id=district), None, 10)
     assert [d.channel for d in found] == ["email"]
 
 
@@ -88,7 +89,7 @@ def test_the_digest_is_written_once_a_day_however_often_the_timer_fires(make_not
     assert fired == [1, 0, 0]
     with uow:
         items, _ = uow.notifications.inbox(reader, False, None, 10)
-        sent, _ = uow.deliveries.log({"recipient_id": reader}, None, 10)
+        sent, _ = uow.deliveries.log(DeliveryFilter(recipient_id=reader), None, 10)
     digests = [n for n in items if n.kind == "digest"]
     assert len(digests) == 1 and digests[0].body.count("- news") == 3
     assert digests[0].title == "สรุปประจำวันที่ 21 พฤศจิกายน 2569 (3 เรื่อง)"

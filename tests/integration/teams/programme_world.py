@@ -6,11 +6,20 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from infra.caller import Role
+from infra.commands import command_of
 from services.teams.db import TeamsUnitOfWork
 from services.teams.domain.groups import OccupationGroup
 from services.teams.domain.trainers import TrainerTeam
 from services.teams.settings import Settings
 from services.teams.usecases import cohorts, groups, trainers
+from services.teams.usecases.commands.cohorts import (
+    AddSession,
+    CompleteCohort,
+    OpenCohort,
+    RecordAttendance,
+)
+from services.teams.usecases.commands.groups import FormGroup, RegisterGroup
+from services.teams.usecases.commands.trainers import FormTrainerTeam
 from tests.integration.teams.world import ADMIN, known_household, register
 
 IN_2570 = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)  # fiscal year 2570
@@ -26,7 +35,7 @@ def trainer_team(uow: TeamsUnitOfWork, village: str, at: datetime = IN_2570) -> 
         for i, p in enumerate(sages)
     ]
     command = {"village_code": village, "name": f"Trainers {village}", "members": members}
-    return trainers.form_trainer_team(uow, ADMIN, command, at)
+    return trainers.form_trainer_team(uow, ADMIN, command_of(FormTrainerTeam, command), at)
 
 
 def train(
@@ -36,12 +45,16 @@ def train(
     do not complete. Returns those who completed."""
     households = [known_household(uow, team.village_code) for _ in range(count + absent)]
     command = {"trainer_team_id": team.id, "occupation": "Basketry", "households": households}
-    cohort = cohorts.open_cohort(uow, ADMIN, command, Settings(cohort_max_households=60), at)
+    cohort = cohorts.open_cohort(
+        uow, ADMIN, command_of(OpenCohort, command), Settings(cohort_max_households=60), at
+    )
     session = {"held_on": at.date(), "duration_minutes": 180, "kind": "class", "topic": "weaving"}
-    held = cohorts.add_session(uow, ADMIN, cohort.id, session, at)
+    held = cohorts.add_session(uow, ADMIN, cohort.id, command_of(AddSession, session), at)
     marks = [{"household_id": h, "present": i < count} for i, h in enumerate(households)]
-    cohorts.record_attendance(uow, ADMIN, cohort.id, held.id, {"attendance": marks})
-    cohorts.complete_cohort(uow, ADMIN, cohort.id, {"households": None}, None, at)
+    cohorts.record_attendance(
+        uow, ADMIN, cohort.id, held.id, command_of(RecordAttendance, {"attendance": marks})
+    )
+    cohorts.complete_cohort(uow, ADMIN, cohort.id, CompleteCohort(), None, at)
     return households[:count]
 
 
@@ -53,8 +66,12 @@ def group(
     registered_on: date | None = None,
 ) -> OccupationGroup:
     command = {"name": "Basket makers", "occupation": "basketry", "village_code": village}
-    formed = groups.form_group(uow, ADMIN, {**command, "members": members}, at)
+    formed = groups.form_group(
+        uow, ADMIN, command_of(FormGroup, {**command, "members": members}), at
+    )
     if registered_on is None:
         return formed
     registration = {"registration_number": f"G-{village}", "registered_on": registered_on}
-    return groups.register_group(uow, ADMIN, formed.id, registration, None)
+    return groups.register_group(
+        uow, ADMIN, formed.id, command_of(RegisterGroup, registration), None
+    )

@@ -6,13 +6,13 @@ import pytest
 
 from infra.caller import Role
 from infra.errors import Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed
-from services.teams.usecases import assignment_reads, assignments, caseload, teams
-from services.teams.usecases.commands import (
+from services.teams.usecases import assignments, caseload, teams
+from services.teams.usecases.commands.assignments import (
     AssignHousehold,
     AssignVillage,
-    ChangeTeam,
     ReassignHousehold,
 )
+from services.teams.usecases.commands.teams import ChangeTeam, ListOutcomes
 from tests.integration.teams.world import (
     ADMIN,
     NOW,
@@ -34,7 +34,7 @@ LEADER, COORDINATOR, EXPERT = (
     Role.SUBDISTRICT_COORDINATOR,
     Role.DISTRICT_EXPERT,
 )
-PAGE = {"area": None, "member": None, "after": None, "limit": 50}
+PAGE = ListOutcomes()
 
 
 def assign(uow, household_id, team, who=ADMIN):
@@ -105,7 +105,7 @@ def test_reassignment_says_why_keeps_history_and_checks_the_version(uow):
     with pytest.raises(PreconditionFailed):
         back = ReassignHousehold(first.id, command.reason)
         assignments.reassign(uow, ADMIN, household, back, 1, NOW)
-    found = assignment_reads.get_assignment(uow, ADMIN, household)
+    found = assignments.get_assignment(uow, ADMIN, household)
     assert [(h["from_team_id"], h["to_team_id"]) for h in found["history"]] == [
         (None, first.id),
         (first.id, second.id),
@@ -230,6 +230,6 @@ def test_coverage_may_not_drop_a_sub_district_where_the_team_has_households(uow)
     team = form(uow, "Smile", [TAMBON, "240102"], trio(uow, tambon="240102"))
     assign(uow, known_household(uow), team)  # in 240101
     with pytest.raises(Conflict) as failure:
-        teams.change_team(uow, ADMIN, team.id, ChangeTeam("Smile", ("240102",)), 1)
+        teams.change_team(uow, ADMIN, team.id, ChangeTeam("Smile", ("240102",)), 1, NOW)
     assert [e.field for e in failure.value.errors] == ["coverage"]
     assert teams.get_team(uow, ADMIN, team.id).coverage == (TAMBON, "240102")

@@ -4,7 +4,9 @@ everyone because a role has no area reach."""
 import pytest
 
 from infra.caller import Role
+from infra.commands import command_of
 from services.teams.usecases import people
+from services.teams.usecases.commands.people import ListPeople
 from tests.integration.teams.world import ADMIN, as_caller, register
 
 HERE, ELSEWHERE = "24010101", "20010101"
@@ -12,8 +14,7 @@ NO_AREA_REACH = [Role.VOLUNTEER_LEADER, Role.SAVINGS_GROUP_OFFICER, Role.TRAINER
 
 
 def listed(uow, caller, **query):
-    query = {"role": None, "area": None, "active": None, "after": None, "limit": 100, **query}
-    found, _ = people.list_people(uow, caller, query)
+    found, _ = people.list_people(uow, caller, command_of(ListPeople, {"limit": 100, **query}))
     return sorted(p.profile.username for p in found)
 
 

@@ -10,6 +10,11 @@ import pytest
 from infra.caller import Role
 from infra.errors import Forbidden, NotFound
 from services.teams.usecases import community_plans, group_progress, targets, trainers
+from services.teams.usecases.commands.community_plans import RecordCommunityPlan
+from services.teams.usecases.commands.group_progress import RecordOtopProduct, ReportGroup
+from services.teams.usecases.commands.reports import ReportQuery
+from services.teams.usecases.commands.targets import SetTargets, TargetKey
+from services.teams.usecases.commands.trainers import FormTrainerTeam, JoinTrainerTeam
 from services.teams.usecases.sammachip_report import sammachip_report
 from tests.integration.teams.programme_world import (
     FIRST_MOMENT_OF_2570,
@@ -32,23 +37,12 @@ SEED_000 = {
 
 
 def monthly(uow, group_id, period, income):
-    command = {
-        "period": date.fromisoformat(f"{period}-01"),
-        "operating": True,
-        "income_thb": Decimal(income),
-        "note": "",
-    }
+    command = ReportGroup(date.fromisoformat(f"{period}-01"), True, Decimal(income))
     group_progress.report(uow, ADMIN, group_id, command, IN_2570)
 
 
 def plan(uow, tambon, year, livelihood):
-    command = {
-        "tambon_code": tambon,
-        "fiscal_year": year,
-        "livelihood_development": livelihood,
-        "adopted_by_local_government": False,
-        "note": "",
-    }
+    command = RecordCommunityPlan(tambon, year, livelihood, False)
     community_plans.record_plan(uow, ADMIN, command, IN_2570)
 
 
@@ -59,7 +53,7 @@ def pattani(uow):
     trained = train(uow, trainer_team(uow, A), 4, absent=1)
     first = group(uow, A, trained[:2], registered_on=date(2026, 12, 1))
     second = group(uow, A, trained[2:], registered_on=date(2026, 9, 15))
-    product = {"name": "ตะกร้า", "category": "household_and_souvenir", "stars": 3}
+    product = RecordOtopProduct("ตะกร้า", "household_and_souvenir", 3)
     group_progress.record_product(uow, ADMIN, first.id, product, None, IN_2570)
     monthly(uow, first.id, "2026-10", "100")
     monthly(uow, first.id, "2026-11", "0")  # the latest report of the year: no income
@@ -67,21 +61,16 @@ def pattani(uow):
     train(uow, trainer_team(uow, B, IN_2569), 2, at=FIRST_MOMENT_OF_2570)
     group(uow, C, train(uow, trainer_team(uow, C, IN_2569), 3, at=IN_2569), at=IN_2569)
     sage = register(uow, "lonely.sage", Role.TRAINER, ["94030101"])
-    forming = {"village_code": "94030101", "name": "Forming", "members": []}
-    trainers.form_trainer_team(
-        uow,
-        ADMIN,
-        {**forming, "members": [{"person_id": sage.id, "lead": False, "lead_trained_on": None}]},
-        IN_2570,
-    )
+    forming = FormTrainerTeam("94030101", "Forming", (JoinTrainerTeam(sage.id),))
+    trainers.form_trainer_team(uow, ADMIN, forming, IN_2570)
     plan(uow, "940101", 2570, True)
     plan(uow, "940102", 2570, False)
     plan(uow, "940201", 2570, True)
     plan(uow, "940101", 2569, True)
-    province = {"area_code": "94", "fiscal_year": 2570}
-    targets.set_targets(uow, ADMIN, province, SEED_000, None, IN_2570)
-    district = {"area_code": "9401", "fiscal_year": 2570}
-    targets.set_targets(uow, ADMIN, district, {"households_trained": 200}, None, IN_2570)
+    province, district = TargetKey("94", 2570), TargetKey("9401", 2570)
+    targets.set_targets(uow, ADMIN, province, SetTargets(SEED_000), None, IN_2570)
+    district_values = SetTargets({"households_trained": 200})
+    targets.set_targets(uow, ADMIN, district, district_values, None, IN_2570)
     return uow
 
 
@@ -113,7 +102,7 @@ MUEANG_2570 = {
 
 
 def test_the_province_has_a_row_per_district_counting_what_happened_in_the_year(pattani):
-    table = sammachip_report(pattani, ADMIN, {"area": "94", "fiscal_year": 2570})
+    table = sammachip_report(pattani, ADMIN, ReportQuery("94", 2570))
     rows = {row["key"]: row for row in table["rows"]}
     assert len(rows) == 12
     assert achieved(rows["9401"]) == MUEANG_2570
@@ -126,7 +115,7 @@ def test_the_province_has_a_row_per_district_counting_what_happened_in_the_year(
 
 
 def test_the_year_before_counts_its_own_trainings_groups_and_registrations(pattani):
-    table = sammachip_report(pattani, ADMIN, {"area": "94", "fiscal_year": 2569})
+    table = sammachip_report(pattani, ADMIN, ReportQuery("94", 2569))
     rows = {row["key"]: achieved(row) for row in table["rows"]}
     assert rows["9402"] == {
         **NOTHING,
@@ -144,7 +133,7 @@ def test_the_year_before_counts_its_own_trainings_groups_and_registrations(patta
 
 
 def test_a_district_has_a_row_per_sub_district_and_its_own_target_for_the_totals(pattani):
-    table = sammachip_report(pattani, ADMIN, {"area": "9401", "fiscal_year": 2570})
+    table = sammachip_report(pattani, ADMIN, ReportQuery("9401", 2570))
     rows = {row["key"]: row for row in table["rows"]}
     assert len(rows) == 13
     assert achieved(rows["940101"]) == {
@@ -163,7 +152,7 @@ def test_a_district_has_a_row_per_sub_district_and_its_own_target_for_the_totals
 
 def test_a_coordinator_asking_for_the_province_gets_their_part_without_targets(pattani):
     coordinator = as_caller(register(pattani, "anoru.co", Role.SUBDISTRICT_COORDINATOR, ["940102"]))
-    table = sammachip_report(pattani, coordinator, {"area": "94", "fiscal_year": 2570})
+    table = sammachip_report(pattani, coordinator, ReportQuery("94", 2570))
     assert [row["key"] for row in table["rows"]] == ["9401"]
     assert achieved(table["rows"][0]) == {
         **NOTHING,
@@ -176,15 +165,15 @@ def test_a_coordinator_asking_for_the_province_gets_their_part_without_targets(p
 
 def test_a_district_supervisor_sees_their_district_and_nobody_sees_beyond_their_reach(pattani):
     district = as_caller(register(pattani, "khokpho", Role.DISTRICT_SUPERVISOR, ["9402"]))
-    table = sammachip_report(pattani, district, {"area": "94", "fiscal_year": 2570})
+    table = sammachip_report(pattani, district, ReportQuery("94", 2570))
     assert [(row["key"], row["subdistrict_plans_used_achieved"]) for row in table["rows"]] == [
         ("9402", 1)
     ]
     with pytest.raises(NotFound):
-        sammachip_report(pattani, district, {"area": "9401", "fiscal_year": 2570})
+        sammachip_report(pattani, district, ReportQuery("9401", 2570))
     stranger = as_caller(register(pattani, "chonburi", Role.PROVINCIAL_SUPERVISOR, ["20"]))
     with pytest.raises(NotFound):
-        sammachip_report(pattani, stranger, {"area": "94", "fiscal_year": 2570})
+        sammachip_report(pattani, stranger, ReportQuery("94", 2570))
     leader = as_caller(register(pattani, "leader", Role.VOLUNTEER_LEADER, [A]))
     with pytest.raises(Forbidden):
-        sammachip_report(pattani, leader, {"area": "94", "fiscal_year": 2570})
+        sammachip_report(pattani, leader, ReportQuery("94", 2570))

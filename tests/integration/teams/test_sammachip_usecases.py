@@ -7,7 +7,16 @@ import pytest
 from infra.caller import Role
 from infra.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from services.teams.settings import Settings
-from services.teams.usecases import cohort_reads, cohorts, groups, trainers
+from services.teams.usecases import cohorts, groups, trainers
+from services.teams.usecases.commands.cohorts import (
+    AddSession,
+    CompleteCohort,
+    Mark,
+    OpenCohort,
+    RecordAttendance,
+)
+from services.teams.usecases.commands.groups import AddGroupMembers, FormGroup, RegisterGroup
+from services.teams.usecases.commands.trainers import FormTrainerTeam, JoinTrainerTeam
 from tests.integration.teams.world import (
     ADMIN,
     NOW,
@@ -24,21 +33,21 @@ SETTINGS = Settings(cohort_max_households=30)
 
 def trainer_team(uow, village=VILLAGE, name="first"):
     sages = [register(uow, f"sage{i}.{name}", Role.TRAINER, [village]) for i in range(5)]
-    members = [
-        {"person_id": p.id, "lead": i == 0, "lead_trained_on": date(2026, 6, 1) if i == 0 else None}
+    members = tuple(
+        JoinTrainerTeam(p.id, i == 0, date(2026, 6, 1) if i == 0 else None)
         for i, p in enumerate(sages)
-    ]
-    command = {"village_code": village, "name": "Trainers", "members": members}
+    )
+    command = FormTrainerTeam(village, "Trainers", members)
     return trainers.form_trainer_team(uow, ADMIN, command, NOW), sages
 
 
 def open_cohort(uow, team, households, who=ADMIN):
-    command = {"trainer_team_id": team.id, "occupation": "Basketry", "households": households}
+    command = OpenCohort(team.id, "Basketry", tuple(households))
     return cohorts.open_cohort(uow, who, command, SETTINGS, NOW)
 
 
 def session(uow, cohort, who=ADMIN, held_on=date(2026, 12, 1)):
-    command = {"held_on": held_on, "duration_minutes": 180, "kind": "practice", "topic": "weaving"}
+    command = AddSession(held_on, 180, "practice", "weaving")
     return cohorts.add_session(uow, who, cohort.id, command, NOW)
 
 
@@ -56,19 +65,12 @@ def test_attendance_for_a_household_not_in_the_cohort_is_refused_and_nothing_cha
     enrolled, stranger = known_household(uow), known_household(uow)
     cohort = open_cohort(uow, team, [enrolled])
     held = session(uow, cohort, as_caller(sages[1]))
-    marks = {
-        "attendance": [
-            {"household_id": enrolled, "present": True},
-            {"household_id": stranger, "present": True},
-        ]
-    }
+    marks = RecordAttendance((Mark(enrolled, True), Mark(stranger, True)))
     with pytest.raises(ValidationFailed) as failure:
         cohorts.record_attendance(uow, ADMIN, cohort.id, held.id, marks)
     assert [e.field for e in failure.value.errors] == ["attendance.1.household_id"]
     assert count(uow, "attendance") == 0
-    assert (
-        cohort_reads.cohort_view(uow, ADMIN, cohort.id)["cohort"].version == 2
-    )  # the session only
+    assert cohorts.cohort_view(uow, ADMIN, cohort.id)["cohort"].version == 2  # the session only
 
 
 def test_training_runs_as_long_as_it_needs_and_completion_is_announced_per_household(uow):
@@ -78,12 +80,12 @@ def test_training_runs_as_long_as_it_needs_and_completion_is_announced_per_house
     cohort = open_cohort(uow, team, households, lead)
     for day in range(1, 8):  # seven days: a craft that needs more than five
         held = session(uow, cohort, lead, date(2026, 12, day))
-        marks = [{"household_id": h, "present": h != households[2]} for h in households]
-        cohorts.record_attendance(uow, lead, cohort.id, held.id, {"attendance": marks})
-    view = cohort_reads.cohort_view(uow, lead, cohort.id)
+        marks = tuple(Mark(h, h != households[2]) for h in households)
+        cohorts.record_attendance(uow, lead, cohort.id, held.id, RecordAttendance(marks))
+    view = cohorts.cohort_view(uow, lead, cohort.id)
     assert len(view["sessions"]) == 7
     done = cohorts.complete_cohort(
-        uow, lead, cohort.id, {"households": None}, view["cohort"].version, NOW
+        uow, lead, cohort.id, CompleteCohort(), view["cohort"].version, NOW
     )
     assert done.status == "completed"
     announced = [d for t, d in outbox(uow) if t == "training_completed"]
@@ -106,7 +108,7 @@ def test_sages_record_for_their_own_team_only(uow):
         open_cohort(uow, theirs, [household], as_caller(sages[0]))
     assert trainers.get_trainer_team(uow, as_caller(sages[0]), mine.id) == mine
     coordinator = as_caller(register(uow, "coordinator", Role.SUBDISTRICT_COORDINATOR, ["240101"]))
-    assert cohort_reads.cohort_view(uow, coordinator, cohort.id)["cohort"].id == cohort.id
+    assert cohorts.cohort_view(uow, coordinator, cohort.id)["cohort"].id == cohort.id
     with pytest.raises(Forbidden):
         session(uow, cohort, coordinator)
 
@@ -124,25 +126,20 @@ def test_occupation_groups_take_trained_households_of_the_same_occupation(uow):
     cohort = open_cohort(uow, team, [trained, untrained])
     held = session(uow, cohort)
     cohorts.record_attendance(
-        uow, ADMIN, cohort.id, held.id, {"attendance": [{"household_id": trained, "present": True}]}
+        uow, ADMIN, cohort.id, held.id, RecordAttendance((Mark(trained, True),))
     )
-    cohorts.complete_cohort(uow, ADMIN, cohort.id, {"households": None}, None, NOW)
-    command = {
-        "name": "Basket makers",
-        "occupation": "basketry ",
-        "village_code": VILLAGE,
-        "members": [trained],
-    }
+    cohorts.complete_cohort(uow, ADMIN, cohort.id, CompleteCohort(), None, NOW)
+    command = FormGroup("Basket makers", "basketry ", VILLAGE, (trained,))
     group = groups.form_group(uow, ADMIN, command, NOW)
     assert group.members == (trained,)
     with pytest.raises(ValidationFailed) as failure:
-        groups.join_group(uow, ADMIN, group.id, {"members": [untrained]}, 1)
+        groups.join_group(uow, ADMIN, group.id, AddGroupMembers((untrained,)), 1)
     assert failure.value.errors[0].field == "members.0"
     registered = groups.register_group(
         uow,
         ADMIN,
         group.id,
-        {"registration_number": "OTOP-24-001", "registered_on": date(2027, 1, 5)},
+        RegisterGroup("OTOP-24-001", date(2027, 1, 5)),
         1,
     )
     assert (

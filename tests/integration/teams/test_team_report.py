@@ -6,7 +6,9 @@ import pytest
 from infra.caller import Caller, Role
 from infra.errors import NotFound
 from services.teams.usecases import assignments, caseload
-from services.teams.usecases.commands import AssignHousehold
+from services.teams.usecases.commands.assignments import AssignHousehold
+from services.teams.usecases.commands.reports import ReportQuery, TeamReportQuery
+from services.teams.usecases.commands.teams import ListOutcomes
 from services.teams.usecases.team_report import team_villages_report, teams_report
 from tests.integration.teams.world import (
     ADMIN,
@@ -21,7 +23,7 @@ from tests.integration.teams.world import (
     trio,
 )
 
-PAGE = {"area": None, "member": None, "after": None, "limit": 50}
+PAGE = ListOutcomes()
 
 
 def assign(uow, household_id, team):
@@ -29,7 +31,7 @@ def assign(uow, household_id, team):
 
 
 def report(uow, caller, area):
-    answer = teams_report(uow, caller, {"area": area, "fiscal_year": 2570})
+    answer = teams_report(uow, caller, ReportQuery(area, 2570))
     return {row["key"]: row for row in answer["rows"]}
 
 
@@ -85,7 +87,7 @@ def test_each_caller_sees_only_the_teams_of_their_reach(uow, two_teams):
 
 
 def villages(uow, caller, team):
-    answer = team_villages_report(uow, caller, {"team": team.id, "fiscal_year": 2570})
+    answer = team_villages_report(uow, caller, TeamReportQuery(team.id, 2570))
     return {row["key"]: row for row in answer["rows"]}, answer["totals"]
 
 

@@ -5,11 +5,13 @@ import pytest
 from infra.caller import Role
 from infra.errors import Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed
 from services.teams.usecases import auth, people, teams
-from services.teams.usecases.commands import (
+from services.teams.usecases.commands.people import UpdatePerson
+from services.teams.usecases.commands.teams import (
     ChangeTeam,
     FormTeam,
     JoinTeam,
     LeaveTeam,
+    ListTeams,
     TeamSeat,
 )
 from tests.integration.helpers import national_id
@@ -119,19 +121,11 @@ def test_a_change_may_not_take_away_the_role_a_person_serves_with(uow):
     people_ = trio(uow)
     form(uow, "Smile", [TAMBON], people_)
     coordinator = people_[COORDINATOR]
-    command = {
-        "username": coordinator.profile.username,
-        "display_name": "Now a trainer",
-        "roles": ["trainer"],
-        "areas": [TAMBON],
-        "line_user_id": None,
-        "email": None,
-        "phone": None,
-        "language": "th",
-        "national_id": None,
-    }
+    command = UpdatePerson(
+        coordinator.profile.username, "Now a trainer", (Role.TRAINER,), (TAMBON,), reason="x"
+    )
     with pytest.raises(Conflict) as failure:
-        people.update_person(uow, ADMIN, coordinator.id, command, 1)
+        people.update_person(uow, ADMIN, coordinator.id, command, 1, NOW)
     assert [e.field for e in failure.value.errors] == ["roles"]
     assert people.get_person(uow, ADMIN, coordinator.id).version == 1
 
@@ -139,9 +133,9 @@ def test_a_change_may_not_take_away_the_role_a_person_serves_with(uow):
 def test_a_stale_version_is_refused(uow):
     people_ = trio(uow)
     team = form(uow, "Smile", [TAMBON], {LEADER: people_[LEADER]})
-    teams.change_team(uow, ADMIN, team.id, ChangeTeam("Renamed", (TAMBON,)), 1)
+    teams.change_team(uow, ADMIN, team.id, ChangeTeam("Renamed", (TAMBON,)), 1, NOW)
     with pytest.raises(PreconditionFailed):
-        teams.change_team(uow, ADMIN, team.id, ChangeTeam("Lost", (TAMBON,)), 1)
+        teams.change_team(uow, ADMIN, team.id, ChangeTeam("Lost", (TAMBON,)), 1, NOW)
     assert teams.get_team(uow, ADMIN, team.id).name == "Renamed"
 
 
@@ -169,11 +163,7 @@ def test_volunteer_leaders_read_their_own_teams_only(uow):
     assert teams.get_team(uow, leader, mine.id).id == mine.id
     with pytest.raises(NotFound):
         teams.get_team(uow, leader, theirs.id)
-    listed, _ = teams.list_teams(
-        uow, leader, {"area": None, "member": None, "after": None, "limit": 50}
-    )
+    listed, _ = teams.list_teams(uow, leader, ListTeams())
     assert [t.id for t in listed] == [mine.id]
-    expert_view, _ = teams.list_teams(
-        uow, as_caller(first[EXPERT]), {"area": None, "member": None, "after": None, "limit": 50}
-    )
+    expert_view, _ = teams.list_teams(uow, as_caller(first[EXPERT]), ListTeams())
     assert [t.name for t in expert_view] == ["Mine", "Theirs"]

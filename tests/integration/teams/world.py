@@ -10,13 +10,15 @@ from typing import Any
 from sqlalchemy import func, select
 
 from infra.caller import SYSTEM, Caller, Role
+from infra.commands import command_of
 from infra.envelope import Envelope, read_event
 from services.teams.db import TeamsUnitOfWork, metadata
 from services.teams.domain.person import Person
 from services.teams.domain.team import Team
 from services.teams.subscriptions import SUBSCRIPTIONS
 from services.teams.usecases import households, teams
-from services.teams.usecases.commands import FormTeam, TeamSeat
+from services.teams.usecases.commands.people import RegisterPerson
+from services.teams.usecases.commands.teams import FormTeam, TeamSeat
 from services.teams.usecases.people import register_person
 
 NOW = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)
@@ -27,18 +29,8 @@ VILLAGE, TAMBON = "24010101", "240101"
 def register(
     uow: TeamsUnitOfWork, username: str, role: Role, areas: list[str], **extra: Any
 ) -> Person:
-    command = {
-        "username": username,
-        "display_name": username.title(),
-        "roles": [role.value],
-        "areas": areas,
-        "line_user_id": None,
-        "email": None,
-        "phone": None,
-        "language": "th",
-        "national_id": None,
-        **extra,
-    }
+    given = {"display_name": username.title(), "roles": [role], "areas": areas, **extra}
+    command = command_of(RegisterPerson, {"username": username, **given})
     return register_person(uow, ADMIN, command, NOW)
 
 

@@ -1,17 +1,27 @@
 """In-memory stand-ins for the funding unit of work, so that use cases run with no database and
-no broker. Each repository keeps what a transaction wrote apart until `commit()`, like the real
-one: leaving `with uow:` without committing forgets it."""
+no broker: the shared `FakeTransactions` over the repositories of `fake_rows.py` and these. Each
+keeps what a transaction wrote apart until `commit()`, like the real one: leaving `with uow:`
+without committing forgets it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date, datetime
-from typing import Any, Self
+from typing import Any
 
-from infra.envelope import EventContract
 from services.funding.db.arrears import AnnouncedMeanwhile, OverdueLoan
-from services.funding.domain.group import Network
+from services.funding.domain.collection import Sheet
+from services.funding.domain.ledger import Entry
+from tests.unit.fake_audit import FakeAudit
+from tests.unit.fake_unit_of_work import FakeTransactions
+from tests.unit.funding.fake_rows import (
+    FakeAppended,
+    FakeClientRequests,
+    FakeGroups,
+    FakeLoans,
+    FakeMembers,
+    FakeNetworks,
+)
 
 Key = tuple[str, int, str]  # an overdue notice: loan, arrears episode, bucket
 
@@ -66,59 +76,32 @@ class FakeJobRuns:
         self._staged = set()
 
 
-class FakeNetworks:
-    def __init__(self) -> None:
-        self.rows: dict[str, Network] = {}
-        self._staged: dict[str, Network] = {}
-
-    def add(self, network: Network) -> None:
-        self._staged[network.id] = network
-
-    def save(self, network: Network) -> None:
-        self._staged[network.id] = network
-
-    def get(self, network_id: str) -> Network | None:
-        found = self.rows.get(network_id)
-        return None if found is None else replace(found)  # a copy, as a new read would give
-
-    def commit(self) -> None:
-        self.rows.update({k: replace(v) for k, v in self._staged.items()})
-        self._staged = {}
-
-    def rollback(self) -> None:
-        self._staged = {}
-
-
-class FakeUnitOfWork:
-    """What the funding use cases use of `FundingUnitOfWork`, in memory. `published` holds the
-    events of committed transactions: what the outbox relay would publish."""
+class FakeUnitOfWork(FakeTransactions):
+    """What the funding use cases use of `FundingUnitOfWork`, in memory."""
 
     def __init__(self, portfolio: FakePortfolio | None = None) -> None:
         self.portfolio = portfolio or FakePortfolio()
         self.job_runs = FakeJobRuns()
         self.networks = FakeNetworks()
-        self.published: list[tuple[str, dict[str, Any]]] = []
-        self.commits = 0
-        self._pending: list[tuple[str, dict[str, Any]]] = []
+        self.groups = FakeGroups()
+        self.members = FakeMembers()
+        self.loans = FakeLoans()
+        self.ledger: FakeAppended[Entry] = FakeAppended()
+        self.sheets: FakeAppended[Sheet] = FakeAppended()
+        self.client_requests = FakeClientRequests()
+        self.audit = FakeAudit()
+        super().__init__()
 
     def _repositories(self) -> list[Any]:
-        return [self.portfolio, self.job_runs, self.networks]
-
-    def __enter__(self) -> Self:
-        self._pending = []
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self._pending = []
-        for repository in self._repositories():
-            repository.rollback()
-
-    def emit(self, contract: EventContract, data: dict[str, Any]) -> None:
-        self._pending.append((contract.event_type, data))
-
-    def commit(self) -> None:
-        for repository in self._repositories():
-            repository.commit()
-        self.published += self._pending
-        self._pending = []
-        self.commits += 1
+        return [
+            self.audit,
+            self.portfolio,
+            self.job_runs,
+            self.networks,
+            self.groups,
+            self.members,
+            self.loans,
+            self.ledger,
+            self.sheets,
+            self.client_requests,
+        ]

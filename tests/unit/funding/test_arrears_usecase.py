@@ -18,9 +18,17 @@ AS_OF = date(2026, 12, 1)
 NOW = datetime(2026, 12, 1, 3, 0, tzinfo=UTC)  # 10:00 in Bangkok
 
 
+GROUP = "6c0f5d2e-3a41-4b8e-9f1d-2b7c8a9e0f11"
+
+
+def loan(number: int) -> str:
+    """A loan's id (events carry UUIDs), in the order of `number`."""
+    return f"00000000-0000-4000-8000-{number:012}"
+
+
 def overdue(number: int, days: int = 5) -> OverdueLoan:
     arrears = Arrears(days, Decimal("250.00"), date(2026, 11, 1))
-    return OverdueLoan(f"loan-{number:02}", "group-1", None, "24010101", 1, arrears)
+    return OverdueLoan(loan(number), GROUP, None, "24010101", 1, arrears)
 
 
 def announced_loans(uow: FakeUnitOfWork) -> list[str]:
@@ -32,7 +40,7 @@ def test_each_overdue_loan_is_announced_once_in_batches() -> None:
     settings = Settings(arrears_batch_size=2)
 
     assert announce_overdue(uow, AS_OF, NOW, settings) == 5
-    assert announced_loans(uow) == [f"loan-{n:02}" for n in range(5)]
+    assert announced_loans(uow) == [loan(n) for n in range(5)]
     assert uow.commits == 3  # batches of 2, 2 and 1
     assert announce_overdue(uow, AS_OF, NOW, settings) == 0
     assert len(uow.published) == 5
@@ -51,18 +59,18 @@ def test_a_loan_in_a_new_bucket_is_announced_again() -> None:
 
 def test_what_a_rival_run_announced_first_is_not_announced_again() -> None:
     portfolio = FakePortfolio(overdue(n) for n in range(3))
-    portfolio.rivals = [{("loan-01", 1, "1-30")}]
+    portfolio.rivals = [{(loan(1), 1, "1-30")}]
     uow = FakeUnitOfWork(portfolio)
 
     assert announce_overdue(uow, AS_OF, NOW, Settings()) == 2
-    assert announced_loans(uow) == ["loan-00", "loan-02"]
-    assert portfolio.notices == {(f"loan-{n:02}", 1, "1-30") for n in range(3)}
+    assert announced_loans(uow) == [loan(0), loan(2)]
+    assert portfolio.notices == {(loan(n), 1, "1-30") for n in range(3)}
 
 
 def test_a_batch_that_keeps_colliding_gives_up_and_announces_nothing() -> None:
     portfolio = FakePortfolio(overdue(n) for n in range(ATTEMPTS_PER_BATCH))
     # each attempt, a rival run announces one more of the batch's loans just before it
-    portfolio.rivals = [{(f"loan-{n:02}", 1, "1-30")} for n in range(ATTEMPTS_PER_BATCH)]
+    portfolio.rivals = [{(loan(n), 1, "1-30")} for n in range(ATTEMPTS_PER_BATCH)]
     uow = FakeUnitOfWork(portfolio)
 
     with pytest.raises(AnnouncedMeanwhile):

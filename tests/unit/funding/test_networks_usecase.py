@@ -10,6 +10,7 @@ import pytest
 from infra.caller import Caller, Role
 from infra.errors import Forbidden, NotFound, PreconditionFailed
 from services.funding.usecases import networks
+from services.funding.usecases.commands import ChangeNetwork, RegisterNetwork
 from tests.unit.funding.fakes import FakeUnitOfWork
 
 NOW = datetime(2026, 12, 1, 3, 0, tzinfo=UTC)
@@ -18,7 +19,7 @@ OFFICER = Caller("officer-1", "officer", frozenset({Role.SAVINGS_GROUP_OFFICER})
 
 
 def registered(uow: FakeUnitOfWork) -> str:
-    command = {"name": " Mueang network ", "district_code": "2401", "officers": [OFFICER.person_id]}
+    command = RegisterNetwork(" Mueang network ", "2401", (OFFICER.person_id,))
     return networks.create_network(uow, ADMIN, command, NOW).id
 
 
@@ -26,7 +27,7 @@ def test_an_administrator_registers_and_changes_a_network() -> None:
     uow = FakeUnitOfWork()
     network_id = registered(uow)
 
-    changed = networks.update_network(uow, ADMIN, network_id, {"name": "East", "officers": []}, 1)
+    changed = networks.update_network(uow, ADMIN, network_id, ChangeNetwork("East", ()), 1)
 
     assert (changed.name, changed.version, changed.officers) == ("East", 2, frozenset())
     assert uow.networks.get(network_id) == changed
@@ -35,10 +36,10 @@ def test_an_administrator_registers_and_changes_a_network() -> None:
 def test_a_stale_version_changes_nothing() -> None:
     uow = FakeUnitOfWork()
     network_id = registered(uow)
-    networks.update_network(uow, ADMIN, network_id, {"name": "East", "officers": []}, 1)
+    networks.update_network(uow, ADMIN, network_id, ChangeNetwork("East", ()), 1)
 
     with pytest.raises(PreconditionFailed) as refused:
-        networks.update_network(uow, ADMIN, network_id, {"name": "West", "officers": []}, 1)
+        networks.update_network(uow, ADMIN, network_id, ChangeNetwork("West", ()), 1)
 
     assert refused.value.extra["current_version"] == 2
     assert uow.networks.get(network_id).name == "East"  # type: ignore[union-attr]
@@ -50,7 +51,7 @@ def test_an_officer_sees_the_network_but_may_not_appoint_officers() -> None:
 
     assert networks.get_network(uow, OFFICER, network_id).may_record
     with pytest.raises(Forbidden):
-        networks.update_network(uow, OFFICER, network_id, {"name": "Mine", "officers": []}, None)
+        networks.update_network(uow, OFFICER, network_id, ChangeNetwork("Mine", ()), None)
     assert uow.networks.get(network_id).name == "Mueang network"  # type: ignore[union-attr]
 
 

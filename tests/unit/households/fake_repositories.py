@@ -7,9 +7,10 @@ repository's words). Only the methods the unit-tested use cases call are here.""
 from __future__ import annotations
 
 import copy
+import json
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Generic, NamedTuple, Self, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
 from infra.errors import KeyTaken, PreconditionFailed
 from services.households.db.care import Assessment
@@ -75,11 +76,28 @@ class Repository:
         return other
 
 
-class Registration(NamedTuple):
-    fingerprint: str
-    household_id: str
-    version: int
-    registered_at: datetime
+class FakeClientRequests(Repository):
+    """Resendable commands' answers under (scope, client key), as `infra.client_requests` keeps
+    them (the answer goes through JSON, as the real table's column does)."""
+
+    def __init__(self) -> None:
+        self.answers: Table[tuple[str, str], tuple[str, str, str]] = Table()
+
+    def get(self, scope: str, client_key: str) -> tuple[str, str, Any] | None:
+        stored = self.answers.get((scope, client_key))
+        return None if stored is None else (stored[0], stored[1], json.loads(stored[2]))
+
+    def add(
+        self,
+        scope: str,
+        client_key: str,
+        command: str,
+        fingerprint: str,
+        answer: Any,
+        now: datetime,
+    ) -> None:
+        kept = (command, fingerprint, json.dumps(answer, default=str))
+        self.answers.insert((scope, client_key), kept)
 
 
 class FakeHouseholds(Repository):
@@ -88,7 +106,6 @@ class FakeHouseholds(Repository):
 
     def __init__(self) -> None:
         self.cases: Table[str, Household] = Table()
-        self.registrations: Table[tuple[str, str], Registration] = Table()
         self.moves: Table[str, list[Transition]] = Table()
         self.rivals: list[Household] = []
         self.meanwhile: list[Household] = []
@@ -102,15 +119,6 @@ class FakeHouseholds(Repository):
         self.cases.insert(household.id, household)
         self._record_transitions(household)
 
-    def remember_registration(
-        self, registered_by: str, client_key: str, fingerprint: str, household: Household
-    ) -> None:
-        first = Registration(fingerprint, household.id, household.version, household.registered_at)
-        self.registrations.insert((registered_by, client_key), first)
-
-    def registration(self, registered_by: str, client_key: str) -> Registration | None:
-        return self.registrations.get((registered_by, client_key))
-
     def get(self, household_id: str, *, for_update: bool = False) -> Household | None:
         return self.cases.get(household_id)
 
@@ -119,9 +127,8 @@ class FakeHouseholds(Repository):
             changed = self.meanwhile.pop(0)
             self.cases.rows[changed.id] = changed
         stored = self.cases.get(household.id)
-        if stored is None or stored.version != household.version:
-            raise PreconditionFailed("the household changed meanwhile; reload it and retry")
-        household.version += 1
+        if stored is None or stored.version != household.version - 1:
+            raise PreconditionFailed("it was changed by someone else meanwhile; reload and retry")
         self._record_transitions(household)
         self.cases.put(household.id, household)
 
@@ -142,8 +149,11 @@ class FakeHouseholds(Repository):
 
 
 class FakePlans(Repository):
+    """`meanwhile`: plans another transaction commits just before this one's next `save`."""
+
     def __init__(self) -> None:
         self.plans: Table[str, Plan] = Table()
+        self.meanwhile: list[Plan] = []
 
     def add(self, plan: Plan) -> None:
         if any(p.number == plan.number for p in self.all_of(plan.household_id)):
@@ -151,10 +161,12 @@ class FakePlans(Repository):
         self.plans.insert(plan.id, plan)
 
     def save(self, plan: Plan) -> None:
+        if self.meanwhile:
+            changed = self.meanwhile.pop(0)
+            self.plans.rows[changed.id] = changed
         stored = self.plans.get(plan.id)
-        if stored is None or stored.version != plan.version:
-            raise PreconditionFailed("the plan changed meanwhile; reload it and retry")
-        plan.version += 1
+        if stored is None or stored.version != plan.version - 1:
+            raise PreconditionFailed("it was changed by someone else meanwhile; reload and retry")
         self.plans.put(plan.id, plan)
 
     def latest(self, household_id: str) -> Plan | None:
@@ -171,13 +183,10 @@ class FakeVisits(Repository):
         self.surveys: Table[tuple[str, int], dict[str, Any]] = Table()
 
     def add(self, visit: Visit) -> None:
-        if visit.client_key and self.by_client_key(visit.household_id, visit.client_key):
-            raise KeyTaken()  # uq_visits_client_key
         self.visits.insert(visit.id, visit)
 
-    def by_client_key(self, household_id: str, client_key: str) -> Visit | None:
-        found = (v for v in self.recent(household_id) if v.client_key == client_key)
-        return next(found, None)
+    def get(self, visit_id: str) -> Visit | None:
+        return self.visits.get(visit_id)
 
     def recent(self, household_id: str, limit: int | None = None) -> list[Visit]:
         found = [v for v in self.visits.values() if v.household_id == household_id]

@@ -3,20 +3,26 @@ who may log one, falling income and graduation. No database, no broker."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
-from infra.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from infra.client_requests import UNKNOWN_FINGERPRINT
+from infra.commands import command_of
+from infra.errors import Conflict, Forbidden, KeyTaken, NotFound, ValidationFailed
+from infra.pagination import Page
 from services.households.domain.care import Visit
 from services.households.settings import Settings
 from services.households.usecases import care
+from services.households.usecases.commands import LogVisit
 from services.households.vocabulary import Stage
 from tests.unit.households.factories import (
     COORDINATOR,
     ELSEWHERE,
+    LATER,
     LEADER,
     NOW,
     SUPERVISOR,
@@ -29,10 +35,12 @@ SETTINGS = Settings(income_thresholds_thb={2026: Decimal("40000")})
 VISITED = NOW - timedelta(hours=2)
 
 
-def visit(**changes: Any) -> dict[str, Any]:
-    """A visit as `LogVisit` loads it."""
+def visit(**changes: Any) -> LogVisit:
+    """A visit as the entrypoint builds it from what the `LogVisit` schema loaded."""
     command = {"visited_at": VISITED, "notes": "all well", "wellbeing": 4, "problems": []}
-    return {"annual_income_thb": None, "client_key": None, **command, **changes}
+    return command_of(
+        LogVisit, {"annual_income_thb": None, "client_key": None, **command, **changes}
+    )
 
 
 def test_a_visit_is_stored_announced_and_sets_the_next_one_due() -> None:
@@ -65,12 +73,25 @@ def test_a_resend_by_client_key_answers_the_first_visit_and_changes_nothing() ->
     )
 
     again = care.log_visit(
-        uow, LEADER, household.id, visit(client_key="visit-key-1", notes="again"), SETTINGS, NOW
+        uow, LEADER, household.id, visit(client_key="visit-key-1"), SETTINGS, LATER
     )
 
     assert again == first and list(uow.visits.visits.rows) == [first.id]
     assert uow.kinds() == ["visit_logged"] and uow.commits == 1
     assert uow.households.cases.rows[household.id].version == 4
+
+
+def test_the_same_client_key_with_another_visit_is_refused_and_changes_nothing() -> None:
+    household = case(Stage.MANAGE)
+    uow = FakeUnitOfWork().given(household)
+    care.log_visit(uow, LEADER, household.id, visit(client_key="visit-key-1"), SETTINGS, NOW)
+
+    with pytest.raises(Conflict) as refused:
+        care.log_visit(
+            uow, LEADER, household.id, visit(client_key="visit-key-1", notes="x"), SETTINGS, NOW
+        )
+    assert [e.field for e in refused.value.errors] == ["client_key"]
+    assert len(uow.visits.visits.rows) == 1 and uow.commits == 1
 
 
 def test_a_visit_in_the_future_is_refused() -> None:
@@ -151,11 +172,50 @@ def test_an_open_intervention_holds_graduation_back() -> None:
     assert uow.events("household_graduated") == []
 
 
-def test_the_fake_keeps_one_visit_per_client_key_as_the_unique_index_does() -> None:
+def test_a_key_kept_before_fingerprints_were_replays_its_visit_for_any_resend() -> None:
     household = case(Stage.MANAGE)
-    given = Visit(household.id, VISITED, "x", NOW, "n", 3, client_key="visit-key-1")
+    given = Visit(household.id, VISITED, "x", NOW, "n", 3)
     uow = FakeUnitOfWork().given(household, given)
+    uow.client_requests.answers.rows[(household.id, "visit-key-1")] = (
+        "log_visit",
+        UNKNOWN_FINGERPRINT,
+        json.dumps({"visit_id": given.id}),
+    )
+
     again = care.log_visit(
         uow, LEADER, household.id, visit(client_key="visit-key-1"), SETTINGS, NOW
     )
-    assert again == given and uow.published == []
+
+    assert again == given and uow.published == [] and uow.commits == 0
+
+
+def test_a_key_is_the_households_a_visit_elsewhere_may_use_it_again() -> None:
+    one, other = case(Stage.MANAGE, seed=1), case(Stage.MANAGE, seed=2)
+    uow = FakeUnitOfWork().given(one, other)
+    first = care.log_visit(uow, LEADER, one.id, visit(client_key="visit-key-1"), SETTINGS, NOW)
+    second = care.log_visit(uow, LEADER, other.id, visit(client_key="visit-key-1"), SETTINGS, NOW)
+    assert first.id != second.id and len(uow.visits.visits.rows) == 2
+
+
+def test_visits_are_listed_newest_first_as_one_page() -> None:
+    household = case(Stage.MANAGE)
+    uow = FakeUnitOfWork().given(household)
+    older = care.log_visit(uow, LEADER, household.id, visit(), SETTINGS, NOW)
+    newer = care.log_visit(uow, LEADER, household.id, visit(visited_at=NOW), SETTINGS, LATER)
+
+    assert care.list_visits(uow, SUPERVISOR, household.id, 10) == Page([newer, older])
+    assert care.list_visits(uow, SUPERVISOR, household.id, 1) == Page([newer])
+
+
+def test_a_resend_racing_its_first_send_is_refused_not_failed_and_keeps_nothing() -> None:
+    """The first send commits between the resend's look for its key and its insert."""
+    household = case(Stage.MANAGE)
+    uow = FakeUnitOfWork().given(household)
+    first = care.log_visit(
+        uow, LEADER, household.id, visit(client_key="visit-key-1"), SETTINGS, NOW
+    )
+    uow.client_requests.get = lambda *_: None  # type: ignore[method-assign]
+
+    with pytest.raises(KeyTaken):
+        care.log_visit(uow, LEADER, household.id, visit(client_key="visit-key-1"), SETTINGS, NOW)
+    assert list(uow.visits.visits.rows) == [first.id] and uow.kinds() == ["visit_logged"]

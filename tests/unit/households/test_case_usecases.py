@@ -9,6 +9,7 @@ import pytest
 
 from infra.errors import Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed
 from services.households.usecases import case as cases
+from services.households.usecases.commands import RecordConsent
 from services.households.vocabulary import Stage
 from tests.unit.households.factories import (
     COORDINATOR,
@@ -22,8 +23,8 @@ from tests.unit.households.factories import (
 )
 from tests.unit.households.fakes import FakeUnitOfWork
 
-YES = {"informed": True, "consented": True, "note": None}
-NO = {**YES, "consented": False}
+YES = RecordConsent(informed=True, consented=True)
+NO = replace(YES, consented=False)
 
 
 def test_a_yes_opens_the_compass_stage_and_both_are_announced() -> None:
@@ -66,7 +67,7 @@ def test_an_answer_given_before_the_household_was_told_is_refused() -> None:
     household = case()
     uow = FakeUnitOfWork().given(household)
     with pytest.raises(ValidationFailed) as refused:
-        cases.record_consent(uow, COORDINATOR, household.id, {**YES, "informed": False}, 3, NOW)
+        cases.record_consent(uow, COORDINATOR, household.id, replace(YES, informed=False), 3, NOW)
     assert [e.field for e in refused.value.errors] == ["informed"]
     assert uow.households.cases.rows[household.id].consent is None and uow.published == []
 

@@ -35,3 +35,18 @@ def test_flags_count_only_in_the_stages_where_they_mean_something():
         "stage_declined": 1, "registered": 1, "targeted": 1, "consented": 0, "declined": 1,
         "overdue_visits": 0,
     }  # fmt: skip
+
+
+def test_a_merged_duplicate_counts_only_as_merged_not_twice_as_targeted_or_consented():
+    rows = defaultdict(lambda: defaultdict(int))
+    _add_households(
+        rows,
+        [
+            counted("2401", "care", 1, targeted=1, consented=1),
+            counted("2401", "merged", 1, targeted=1, consented=1),
+        ],
+    )
+    assert dict(rows["2401"]) == {
+        "stage_care": 1, "stage_merged": 1, "registered": 1, "targeted": 1, "consented": 1,
+        "declined": 0, "overdue_visits": 0, "without_team": 0,
+    }  # fmt: skip

@@ -4,12 +4,15 @@ No database, no broker."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from infra.caller import Caller
 from infra.errors import Conflict, Forbidden, NotFound, PreconditionFailed
-from services.households.domain.plan import PlanStatus
+from services.households.domain.plan import Goal, PlanStatus
 from services.households.usecases import plans
+from services.households.usecases.commands import ReturnPlan, SavePlan
 from services.households.vocabulary import Stage
 from tests.unit.households.factories import (
     COORDINATOR,
@@ -24,15 +27,15 @@ from tests.unit.households.factories import (
 )
 from tests.unit.households.fakes import FakeUnitOfWork
 
-GOAL = {"capital": "economic", "description": "income", "baseline": "1", "target": "2"}
-CONTENT = {"problems": ["debt"], "needs": ["income"], "livelihood": "rice", "goals": [GOAL]}
+GOAL = Goal("economic", "income", "1", "2")
+CONTENT = SavePlan(problems=("debt",), needs=("income",), livelihood="rice", goals=(GOAL,))
 
 
 def test_the_first_draft_is_stored_unannounced_and_edits_bump_its_version() -> None:
     household = case(Stage.COMPASS)
     uow = FakeUnitOfWork().given(household)
 
-    draft = plans.save_plan(uow, COORDINATOR, household.id, {"problems": ["debt"]}, None, NOW)
+    draft = plans.save_plan(uow, COORDINATOR, household.id, SavePlan(problems=("debt",)), None, NOW)
     edited = plans.save_plan(uow, COORDINATOR, household.id, CONTENT, 1, LATER)
 
     stored = uow.plans.plans.rows[draft.id]
@@ -54,6 +57,19 @@ def test_editing_a_draft_against_a_stale_version_is_refused_with_the_current_ver
     assert uow.plans.plans.rows[draft.id].livelihood is None and uow.commits == 0
 
 
+def test_a_plan_changed_meanwhile_refuses_the_save_and_nothing_is_announced() -> None:
+    household = case(Stage.COMPASS)
+    draft = plan(household)
+    uow = FakeUnitOfWork().given(household, draft)
+    uow.plans.meanwhile.append(replace(draft, version=3, livelihood="fish"))
+
+    with pytest.raises(PreconditionFailed):
+        plans.submit_plan(uow, COORDINATOR, household.id, 2, NOW)
+    stored = uow.plans.plans.rows[draft.id]
+    assert (stored.version, stored.status, stored.livelihood) == (3, PlanStatus.DRAFT, "fish")
+    assert uow.published == [] and uow.commits == 0
+
+
 def test_plans_are_made_only_once_the_household_consented() -> None:
     household = case(Stage.TARGET)
     uow = FakeUnitOfWork().given(household)
@@ -67,7 +83,7 @@ def test_a_submitted_plan_is_announced_to_the_team() -> None:
     draft = plan(household)
     uow = FakeUnitOfWork().given(household, draft)
 
-    submitted = plans.submit_plan(uow, COORDINATOR, household.id, {}, 2, NOW)
+    submitted = plans.submit_plan(uow, COORDINATOR, household.id, 2, NOW)
 
     stored = uow.plans.plans.rows[draft.id]
     assert (stored.status, stored.version, submitted.version) == (PlanStatus.SUBMITTED, 3, 3)
@@ -88,7 +104,7 @@ def test_a_plan_without_goals_cannot_be_submitted() -> None:
     household = case(Stage.COMPASS)
     uow = FakeUnitOfWork().given(household, plan(household, goals=[]))
     with pytest.raises(Conflict):
-        plans.submit_plan(uow, COORDINATOR, household.id, {}, None, NOW)
+        plans.submit_plan(uow, COORDINATOR, household.id, None, NOW)
     assert uow.published == []
 
 
@@ -97,7 +113,7 @@ def test_the_first_approval_moves_the_case_from_compass_to_manage() -> None:
     submitted = plan(household, PlanStatus.SUBMITTED)
     uow = FakeUnitOfWork().given(household, submitted)
 
-    approved = plans.approve_plan(uow, EXPERT, household.id, {}, 2, NOW)
+    approved = plans.approve_plan(uow, EXPERT, household.id, 2, NOW)
 
     assert uow.plans.plans.rows[submitted.id].status is PlanStatus.APPROVED
     assert approved.decided_by == EXPERT.person_id and approved.version == 3
@@ -124,7 +140,7 @@ def test_a_returned_plan_carries_the_reason_and_the_case_stays_in_compass() -> N
     submitted = plan(household, PlanStatus.SUBMITTED)
     uow = FakeUnitOfWork().given(household, submitted)
 
-    plans.return_plan(uow, SUPERVISOR, household.id, {"reason": "goals need a baseline"}, 2, NOW)
+    plans.return_plan(uow, SUPERVISOR, household.id, ReturnPlan("goals need a baseline"), 2, NOW)
 
     stored = uow.plans.plans.rows[submitted.id]
     assert (stored.status, stored.decision_reason) == (PlanStatus.RETURNED, "goals need a baseline")
@@ -143,7 +159,7 @@ def test_deciding_against_a_stale_version_is_refused_with_the_current_version() 
     uow = FakeUnitOfWork().given(household, submitted)
 
     with pytest.raises(PreconditionFailed) as refused:
-        plans.approve_plan(uow, EXPERT, household.id, {}, 1, NOW)
+        plans.approve_plan(uow, EXPERT, household.id, 1, NOW)
     assert refused.value.extra == {"current_version": 2}
     assert uow.plans.plans.rows[submitted.id].status is PlanStatus.SUBMITTED and uow.published == []
 
@@ -155,9 +171,9 @@ def test_only_an_approver_other_than_the_submitter_may_decide(who: Caller) -> No
     uow = FakeUnitOfWork().given(household, submitted)
 
     with pytest.raises(Forbidden):
-        plans.approve_plan(uow, who, household.id, {}, 2, NOW)
+        plans.approve_plan(uow, who, household.id, 2, NOW)
     with pytest.raises(Forbidden):
-        plans.return_plan(uow, who, household.id, {"reason": "no"}, 2, NOW)
+        plans.return_plan(uow, who, household.id, ReturnPlan("no"), 2, NOW)
     assert uow.plans.plans.rows[submitted.id].status is PlanStatus.SUBMITTED and uow.published == []
 
 
@@ -168,5 +184,18 @@ def test_a_caller_outside_the_area_finds_no_household_and_a_household_no_plan() 
     with pytest.raises(NotFound):
         plans.save_plan(uow, ELSEWHERE, household.id, CONTENT, None, NOW)
     with pytest.raises(NotFound):
-        plans.submit_plan(uow, COORDINATOR, household.id, {}, None, NOW)
+        plans.submit_plan(uow, COORDINATOR, household.id, None, NOW)
     assert uow.plans.plans.rows == {} and uow.published == []
+
+
+def test_the_current_plan_is_the_latest_version_for_whoever_may_read_the_household() -> None:
+    household = case(Stage.COMPASS)
+    uow = FakeUnitOfWork().given(household)
+    with pytest.raises(NotFound):
+        plans.current_plan(uow, COORDINATOR, household.id)
+    draft = plans.save_plan(uow, COORDINATOR, household.id, CONTENT, None, NOW)
+
+    current = plans.current_plan(uow, EXPERT, household.id)
+    assert (current.id, current.version, current.status) == (draft.id, 1, PlanStatus.DRAFT)
+    with pytest.raises(NotFound):  # outside the caller's reach: no different from no household
+        plans.current_plan(uow, ELSEWHERE, household.id)

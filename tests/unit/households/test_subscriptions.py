@@ -72,6 +72,17 @@ CATALOG = {
         "in_arrears": False,
         "closed": False,
         "repaid_at": AT,
+        "repaid_on": "2026-11-21",
+    },
+    "loan_overdue": {
+        "loan_id": "l",
+        "group_id": "g",
+        "household_id": H,
+        "village_code": "24010101",
+        "bucket": "31-60",
+        "days_overdue": 31,
+        "arrears_thb": "966.67",
+        "as_of": "2026-11-21",
     },
     "loan_written_off": {
         "loan_id": "l",

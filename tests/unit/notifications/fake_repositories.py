@@ -6,13 +6,15 @@ the database and the real repositories do. Only the methods the unit-tested use 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from copy import deepcopy
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from infra.errors import KeyTaken, PreconditionFailed
-from infra.pagination import decode_cursor, page
+from infra.pagination import Page, decode_cursor, page
+from services.notifications.db.notices import DeliveryFilter
 from services.notifications.domain.directory import Person, Team
 from services.notifications.domain.notices import Delivery, Notification
 
@@ -78,7 +80,7 @@ class FakeDirectory:
     def save_person(self, person: Person) -> None:
         stored = self.persons.get(person.person_id)
         if stored is not None and stored.version != person.version - 1:
-            raise PreconditionFailed("the set of preferences was changed since you read it")
+            raise PreconditionFailed("it was changed by someone else meanwhile; reload and retry")
         roles, areas = tuple(sorted(set(person.roles))), tuple(sorted(set(person.areas)))
         self.persons.put(person.person_id, replace(person, roles=roles, areas=areas))
 
@@ -111,15 +113,11 @@ class FakeNotifications(Staged[Notification]):
 
     def inbox(
         self, recipient_id: str, unread_only: bool, after: str | None, limit: int
-    ) -> tuple[list[Notification], str | None]:
+    ) -> Page[Notification]:
         mine = [n for n in self.all() if n.recipient_id == recipient_id]
         if unread_only:
             mine = [n for n in mine if n.read_at is None]
-        rows = sorted(mine, key=lambda n: (n.created_at, n.id), reverse=True)
-        if after:
-            bound = tuple(decode_cursor(after, 2))
-            rows = [n for n in rows if (n.created_at, n.id) < bound]
-        return page(rows[: limit + 1], limit, lambda n: (n.created_at, n.id))
+        return newest_first(mine, lambda n: (n.created_at, n.id), after, limit)
 
     def unread_count(self, recipient_id: str) -> int:
         return sum(1 for n in self.all() if n.recipient_id == recipient_id and n.read_at is None)
@@ -147,6 +145,17 @@ class FakeNotifications(Staged[Notification]):
         return sorted(found, key=lambda n: (n.created_at, n.id))
 
 
+def newest_first(
+    rows: list[V], key: Callable[[V], tuple[Any, ...]], after: str | None, limit: int
+) -> Page[V]:
+    """A page of `rows` by `key` descending, after the cursor, as `keyset` and `page` give it."""
+    ordered = sorted(rows, key=key, reverse=True)
+    if after:
+        bound = tuple(decode_cursor(after, 2))
+        ordered = [row for row in ordered if key(row) < bound]
+    return page(ordered[: limit + 1], limit, key)
+
+
 class FakeDeliveries(Staged[Delivery]):
     def add(self, delivery: Delivery) -> bool:
         """False when this (event, recipient, channel) was already queued."""
@@ -155,3 +164,15 @@ class FakeDeliveries(Staged[Delivery]):
             return False
         self.put(delivery.id, delivery)
         return True
+
+    def log(self, filters: DeliveryFilter, after: str | None, limit: int) -> Page[Delivery]:
+        wanted = {f.name: getattr(filters, f.name) for f in fields(filters)}
+        found = [
+            d
+            for d in self.all()
+            if all(not value or getattr(d, name) == value for name, value in wanted.items())
+        ]
+        return newest_first(found, lambda d: (d.created_at, d.id), after, limit)
+
+    def save(self, delivery: Delivery) -> None:
+        self.put(delivery.id, delivery)

@@ -8,9 +8,11 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any, Self
 
+from services.notifications.db.reports import EscalationWindow
 from services.notifications.domain.directory import Person, Team
 from services.notifications.domain.escalation import Escalation
 from services.notifications.domain.notices import Notification
+from tests.unit.fake_audit import FakeAudit
 from tests.unit.fake_unit_of_work import FakeTransactions
 from tests.unit.notifications.fake_escalations import FakeEscalations
 from tests.unit.notifications.fake_repositories import (
@@ -19,6 +21,25 @@ from tests.unit.notifications.fake_repositories import (
     FakeNotifications,
     Staged,
 )
+from tests.unit.notifications.fake_subscribers import FakeEventLog, FakeSubscriptions
+
+
+class FakeReports:
+    """The escalations report's two reads, answering the rows a test gives (`counted`, `timed`:
+    rows as the queries return them); `asked` keeps the windows they were asked for."""
+
+    def __init__(self) -> None:
+        self.counted: list[Any] = []
+        self.timed: list[Any] = []
+        self.asked: list[EscalationWindow] = []
+
+    def counts(self, window: EscalationWindow, kinds: tuple[str, ...]) -> list[Any]:
+        self.asked.append(window)
+        return self.counted
+
+    def answer_times(self, window: EscalationWindow) -> list[Any]:
+        self.asked.append(window)
+        return self.timed
 
 
 class FakeUnitOfWork(FakeTransactions):
@@ -31,6 +52,10 @@ class FakeUnitOfWork(FakeTransactions):
         self.notifications = FakeNotifications()
         self.deliveries = FakeDeliveries()
         self.escalations = FakeEscalations()
+        self.reports = FakeReports()
+        self.subscriptions = FakeSubscriptions()
+        self.event_log = FakeEventLog()
+        self.audit = FakeAudit()
         self.digests: set[tuple[str, date]] = set()
         super().__init__()
 
@@ -67,8 +92,9 @@ class FakeUnitOfWork(FakeTransactions):
         rows = self.deliveries.rows.values()
         return sorted(d.channel for d in rows if d.recipient_id == person_id)
 
-    def _repositories(self) -> Iterable[Staged[Any]]:
-        return (*self.directory.tables(), self.notifications, self.deliveries, self.escalations)
+    def _repositories(self) -> Iterable[Staged[Any] | FakeAudit]:
+        tables = (*self.directory.tables(), self.notifications, self.deliveries, self.escalations)
+        return (*tables, self.subscriptions, self.event_log, self.audit)
 
     def _forget(self) -> None:
         super()._forget()

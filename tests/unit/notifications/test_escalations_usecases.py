@@ -11,6 +11,7 @@ from infra.caller import Role
 from infra.errors import Forbidden, KeyTaken, NotFound, PreconditionFailed
 from services.notifications.domain.escalation import Escalation
 from services.notifications.usecases import escalations
+from services.notifications.usecases.commands import EscalationQuery
 from tests.unit.notifications.factories import (
     T0,
     caller,
@@ -92,3 +93,29 @@ def test_a_second_active_escalation_of_the_same_subject_is_refused_as_the_databa
     with uow, pytest.raises(KeyTaken):
         uow.escalations.add(Escalation("visit_overdue", "h1", "24010101", LATER))
     assert list(uow.escalations.rows) == [eid]
+
+
+def test_the_list_shows_what_the_caller_reaches_with_its_addressees_newest_first() -> None:
+    uow, eid = opened()
+    handle(uow, visit_overdue("h2"), LATER)
+    [later] = [e for e in uow.escalations.rows if e != eid]
+    stranger = caller("stranger", Role.DISTRICT_SUPERVISOR, areas=("10",))
+
+    found = escalations.list_escalations(uow, EXPERT, EscalationQuery(mine=True))
+    assert [(e.id, to) for e, to in found.items] == [(later, ["expert"]), (eid, ["expert"])]
+    assert escalations.list_escalations(uow, stranger, EscalationQuery()).items == []
+
+
+def test_the_list_filters_by_status_and_pages_after_the_cursor() -> None:
+    uow, eid = opened()
+    handle(uow, visit_overdue("h2"), LATER)
+    escalations.acknowledge(uow, EXPERT, eid, None, LATER)
+    supervisor = caller("district", Role.DISTRICT_SUPERVISOR)
+
+    first = escalations.list_escalations(uow, supervisor, EscalationQuery(limit=1))
+    second = escalations.list_escalations(uow, supervisor, EscalationQuery(1, first.next))
+    acknowledged = EscalationQuery(status=("acknowledged",))
+    assert [e.id for e, _ in second.items] == [eid] and second.next is None
+    assert [e.id for e, _ in escalations.list_escalations(uow, supervisor, acknowledged).items] == [
+        eid
+    ]

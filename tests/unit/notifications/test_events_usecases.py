@@ -127,3 +127,23 @@ def test_a_household_assigned_to_a_team_is_followed_by_that_team_later() -> None
 
     [escalation] = uow.escalations.rows.values()
     assert uow.escalations.addressees(escalation.id) == ["expert"]
+
+
+def test_a_loan_in_a_worse_bucket_lifts_its_escalation_in_one_new_version() -> None:
+    uow = staffed()
+    uow.directory.household_teams.rows["h1"] = "team"
+
+    def overdue(bucket: str, days: int) -> None:
+        handle(uow, received(
+            "funding", "loan_overdue", loan_id="l1", household_id="h1", village_code=VILLAGE,
+            bucket=bucket, days_overdue=days, arrears_thb="500.00", as_of="2026-11-20",
+        ), T0 + timedelta(days=days))  # fmt: skip
+
+    overdue("1-30", 5)
+    [before] = uow.escalations.rows.values()
+    overdue("31-60", 35)
+
+    [after] = uow.escalations.rows.values()
+    assert (before.level, after.level, after.version) == (0, 1, before.version + 1)
+    assert after.details["bucket"] == "31-60"
+    assert kinds(uow, "district") == ["escalation.loan_arrears"]

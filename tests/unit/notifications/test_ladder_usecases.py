@@ -5,7 +5,7 @@ the timer fires, and not at all when another replica took it. No database, no br
 from __future__ import annotations
 
 from copy import deepcopy
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from services.notifications.domain.escalation import Escalation
 from services.notifications.usecases import ladder
@@ -105,3 +105,24 @@ def test_an_escalation_that_waited_out_its_grace_is_opened_by_the_tick() -> None
     opened_now = uow.escalations.rows[escalation.id]
     assert (opened_now.status, opened_now.level, opened_now.opened_at) == ("open", 0, opens_at)
     assert kinds(uow, "expert") == ["escalation.plan_waiting"]
+
+
+def test_a_listed_escalation_that_another_replica_opened_meanwhile_is_not_opened_again() -> None:
+    uow = FakeUnitOfWork().given(person("expert", "district_expert"), team("team"))
+    handle(uow, received(
+        "households", "plan_submitted", household_id="h1", village_code=VILLAGE,
+        team_id="team", plan_id="p1", submitted_at=T0.isoformat(),
+    ))  # fmt: skip
+    [escalation] = uow.escalations.rows.values()
+    listed = uow.escalations.waiting_until
+
+    def listed_then_opened_elsewhere(now: datetime, limit: int) -> list[str]:
+        ids = listed(now, limit)
+        theirs = deepcopy(escalation)
+        theirs.open(0, now)
+        uow.escalations.rows[theirs.id] = theirs  # committed between the list and the step
+        return ids
+
+    uow.escalations.waiting_until = listed_then_opened_elsewhere  # type: ignore[method-assign]
+    assert ladder.tick(uow, escalation.opens_at, SETTINGS) == 0
+    assert kinds(uow, "expert") == []

@@ -164,3 +164,14 @@ def test_an_event_without_a_rule_does_nothing():
 def test_a_written_off_loan_closes_its_arrears_escalation():
     actions = actions_for("loan_written_off", {"loan_id": "l1", "village_code": VILLAGE})
     assert actions == [Close("loan_arrears", "l1")]
+
+
+@pytest.mark.parametrize("event_type", ["household_moved_away", "household_merged"])
+def test_a_household_that_moved_away_or_merged_has_nothing_overdue_falling_or_at_risk_left(
+    event_type,
+):
+    assert actions_for(event_type, CASE) == [
+        Close("visit_overdue", HOUSEHOLD),
+        Close("income_falling", HOUSEHOLD),
+        Close("case_risk", HOUSEHOLD),
+    ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any, Generic, TypeVar
 
 from infra.errors import KeyTaken, PreconditionFailed
+from infra.pagination import Page
 from services.teams.domain.assignment import Assignment
 from services.teams.domain.households import KnownHousehold
 from services.teams.domain.person import Person
@@ -51,12 +52,49 @@ class Staged(Generic[V]):
         self._staged, self._entries = {}, []
 
 
-class FakePeople(Staged[Person]):
+class Listed(Generic[V]):
+    """A list read: remembers what it was asked for (reach, filter, cursor, limit) and answers
+    every row (the filtering itself is the real repository's, covered by integration tests)."""
+
+    asked: tuple[Any, ...] = ()
+
+    def list(self, reach: Any, where: Any, after: str | None, limit: int) -> Page[V]:
+        self.asked = (reach, where, after, limit)
+        return Page(list(self._all().values()), None)  # type: ignore[attr-defined]
+
+
+class FakePeople(Listed[Person], Staged[Person]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[str, str] = {}
+
     def get(self, person_id: str) -> Person | None:
         return self._get(person_id)
 
+    def add(self, person: Person) -> None:
+        self._insert(person.id, person)
 
-class FakeTeams(Staged[Team]):
+    def save(self, person: Person) -> None:
+        self._update(person.id, person)
+
+    def taken(self, column: str, value: str, except_id: str | None = None) -> bool:
+        def held(p: Person) -> Any:
+            return p.profile.username if column == "username" else p.profile.national_id
+
+        return any(held(p) == value and p.id != except_id for p in self._all().values())
+
+    def password_hash(self, person_id: str) -> str | None:
+        return self.passwords.get(person_id)
+
+    def set_password_hash(self, person_id: str, password_hash: str, now: Any) -> None:
+        self._entries.append({"person_id": person_id, "password_hash": password_hash})
+
+    def commit(self) -> None:
+        self.passwords.update({e["person_id"]: e["password_hash"] for e in self._entries})
+        super().commit()
+
+
+class FakeTeams(Listed[Team], Staged[Team]):
     def add(self, team: Team) -> None:
         self._insert(team.id, team)
 
@@ -70,10 +108,17 @@ class FakeTeams(Staged[Team]):
     def get(self, team_id: str) -> Team | None:
         return self._get(team_id)
 
+    def of_person(self, person_id: str) -> list[Team]:
+        return [t for t in self._all().values() if person_id in t.member_ids]
+
 
 class FakeHouseholds(Staged[KnownHousehold]):
     def get(self, household_id: str, *, for_update: bool = False) -> KnownHousehold | None:
         return self._get(household_id)
+
+    def many(self, ids: list[str]) -> dict[str, KnownHousehold]:
+        known = self._all()
+        return {h: known[h] for h in ids if h in known}
 
     def in_village(self, village_code: str) -> list[KnownHousehold]:
         found = [h for h in self._all().values() if h.village_code == village_code]
@@ -92,7 +137,7 @@ class FakeHouseholds(Staged[KnownHousehold]):
             self._insert(household.id, household)
 
 
-class FakeAssignments(Staged[Assignment]):
+class FakeAssignments(Listed[Assignment], Staged[Assignment]):
     """`rivals`: assignments another transaction commits just before this one's next insert."""
 
     def __init__(self) -> None:
@@ -134,3 +179,18 @@ class FakeAssignments(Staged[Assignment]):
                 "changed_at": assignment.assigned_at,
             }
         )
+
+
+class FakeCaseload:
+    """Per team, the outcome totals the test gives (`totals`); reads only."""
+
+    def __init__(self) -> None:
+        self.totals: dict[str, dict[str, Any]] = {}  # by team
+
+        self.open_cases: dict[str, int] = {}  # by person
+
+    def outcomes(self, team_ids: list[str]) -> dict[str, dict[str, Any]]:
+        return {t: self.totals[t] for t in team_ids}
+
+    def open_cases_by_person(self, person_ids: list[str]) -> dict[str, int]:
+        return {p: self.open_cases.get(p, 0) for p in person_ids}

@@ -13,7 +13,11 @@ from services.teams.domain.assignment import Assignment
 from services.teams.domain.households import KnownHousehold
 from services.teams.domain.team import Team
 from services.teams.usecases import assignments
-from services.teams.usecases.commands import AssignHousehold, AssignVillage, ReassignHousehold
+from services.teams.usecases.commands.assignments import (
+    AssignHousehold,
+    AssignVillage,
+    ReassignHousehold,
+)
 from tests.unit.teams.factories import NOW, OTHER_TAMBON, TAMBON, VILLAGE, caller, full_team
 from tests.unit.teams.fakes import FakeUnitOfWork
 

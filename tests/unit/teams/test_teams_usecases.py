@@ -13,7 +13,13 @@ from services.teams.domain.assignment import Assignment
 from services.teams.domain.person import Person
 from services.teams.domain.team import Team
 from services.teams.usecases import teams
-from services.teams.usecases.commands import ChangeTeam, FormTeam, JoinTeam, LeaveTeam, TeamSeat
+from services.teams.usecases.commands.teams import (
+    ChangeTeam,
+    FormTeam,
+    JoinTeam,
+    LeaveTeam,
+    TeamSeat,
+)
 from tests.unit.teams.factories import (
     NOW,
     OTHER_TAMBON,
@@ -141,7 +147,7 @@ def test_someone_who_is_not_a_member_cannot_leave() -> None:
 def test_a_stale_version_is_refused_with_the_current_one_and_nothing_changes() -> None:
     uow, trio = world()
     team = form(uow, trio, roles=(LEADER, COORDINATOR))
-    teams.change_team(uow, SUPERVISOR, team.id, ChangeTeam("Renamed", (TAMBON,)), 1)
+    teams.change_team(uow, SUPERVISOR, team.id, ChangeTeam("Renamed", (TAMBON,)), 1, NOW)
     published = len(uow.published)
 
     with pytest.raises(PreconditionFailed) as stale:
@@ -170,7 +176,7 @@ def test_a_coordinator_reads_the_team_of_their_area_but_may_not_change_it() -> N
 
     assert teams.get_team(uow, reader, team.id) == team
     with pytest.raises(Forbidden):
-        teams.change_team(uow, reader, team.id, ChangeTeam("Mine now", (TAMBON,)), 1)
+        teams.change_team(uow, reader, team.id, ChangeTeam("Mine now", (TAMBON,)), 1, NOW)
     with pytest.raises(Forbidden):
         teams.leave_team(uow, reader, team.id, LeaveTeam("vl"), 1, LATER)
     assert uow.teams.rows[team.id] == team and uow.commits == 1
@@ -182,7 +188,7 @@ def test_the_coverage_may_drop_a_sub_district_only_where_the_team_has_no_househo
     uow.given(Assignment("h1", VILLAGE, team.id, "supervisor", NOW))  # a household in TAMBON
 
     with pytest.raises(Conflict) as refused:
-        teams.change_team(uow, SUPERVISOR, team.id, ChangeTeam("Smile 1", (OTHER_TAMBON,)), 1)
+        teams.change_team(uow, SUPERVISOR, team.id, ChangeTeam("Smile 1", (OTHER_TAMBON,)), 1, NOW)
     assert [e.field for e in refused.value.errors] == ["coverage"]
-    narrowed = teams.change_team(uow, SUPERVISOR, team.id, ChangeTeam("Smile 1", (TAMBON,)), 1)
+    narrowed = teams.change_team(uow, SUPERVISOR, team.id, ChangeTeam("Smile 1", (TAMBON,)), 1, NOW)
     assert uow.teams.rows[team.id].coverage == narrowed.coverage == (TAMBON,)

@@ -18,7 +18,7 @@ import { formMessages, messagesFor, parseAreas, type Refusal } from "./problems"
 import { useTexts } from "./text";
 import { PasswordReset } from "./PasswordReset";
 
-const FIELDS = ["username", "display_name", "roles", "areas", "phone", "email", "password"];
+const FIELDS = ["username", "display_name", "roles", "areas", "phone", "email", "password", "reason"];
 
 interface Draft {
   username: string;
@@ -28,13 +28,16 @@ interface Draft {
   phone: string;
   email: string;
   password: string;
+  reason: string;
 }
 
-const EMPTY: Draft = { username: "", display_name: "", roles: [], areas: "", phone: "", email: "", password: "" };
+const EMPTY: Draft = {
+  username: "", display_name: "", roles: [], areas: "", phone: "", email: "", password: "", reason: "",
+};
 
 function draftOf(person: Person): Draft {
   const { username, display_name, roles } = person;
-  return { username, display_name, roles, areas: person.areas.join(", "), phone: person.phone ?? "", email: person.email ?? "", password: "" };
+  return { username, display_name, roles, areas: person.areas.join(", "), phone: person.phone ?? "", email: person.email ?? "", password: "", reason: "" };
 }
 
 function bodyOf(draft: Draft): PersonIn {
@@ -91,7 +94,9 @@ export function PersonEditor({ id }: { id: string }) {
     throw error;
   };
   const save = async (draft: Draft) => {
-    setPerson(await updatePerson(person, bodyOf({ ...draft, password: "" })).catch(afterStale));
+    const reason = draft.reason.trim();
+    const change = { ...bodyOf({ ...draft, password: "" }), ...(reason ? { reason } : {}) };
+    setPerson(await updatePerson(person, change).catch(afterStale));
     setNote(a("saved"));
   };
   return (
@@ -166,6 +171,7 @@ function PersonForm({ initial, withPassword = false, onSave }: FormProps) {
       {text("phone", a("phone"), "tel")}
       {text("email", a("email"), "email")}
       {withPassword && text("password", a("password"), "password")}
+      {!withPassword && text("reason", a("reason"), "text", a("reasonHint"))}
       <button type="submit" disabled={busy}>{a("save")}</button>
     </form>
   );

@@ -6,6 +6,8 @@ import { refusalOf, type Refusal } from "./problems";
 
 export type PersonOut = components["schemas"]["PersonOut"];
 export type PersonIn = components["schemas"]["RegisterPerson"];
+/** A change of a person: their profile, and why when the name, national ID or phone changes. */
+export type PersonChange = components["schemas"]["UpdatePerson"];
 export type RoleName = PersonIn["roles"][number];
 export type Team = components["schemas"]["TeamOut"];
 export type Seat = components["schemas"]["TeamSeatIn"];
@@ -91,7 +93,7 @@ export async function registerPerson(body: PersonIn): Promise<Person> {
 }
 
 /** The whole profile again (PUT replaces it) with the changes, under the version read. */
-export async function updatePerson(person: Person, change: Partial<PersonIn>): Promise<Person> {
+export async function updatePerson(person: Person, change: Partial<PersonChange>): Promise<Person> {
   const body = { ...profileOf(person), ...change };
   const { data, error, response } = await api.PUT("/api/v1/people/{person_id}", {
     params: { path: { person_id: person.id }, header: ifMatch(person.version) },

@@ -44,6 +44,7 @@ class ReliableEventHandler(EventHandler):
             self.method_name,
             retry_delays(config),
         )
+        self.queue = self.queues.main()  # nameko's is a classic queue: ours is a quorum queue
         self.router = FailedEventRouter(Publisher(config[AMQP_URI_CONFIG_KEY]), self.queues)
 
     def handle_result(
@@ -102,10 +103,11 @@ class FailedEventRouter:
         return True
 
     def _publish(self, message: Message, target: Any, headers: dict[str, Any]) -> None:
+        parking = target.exchange.name == ""  # else a retry queue's exchange, keyed by our queue
         self.publisher.publish(
             message.body,
-            exchange="",
-            routing_key=target.name,
+            exchange=target.exchange.name,
+            routing_key=target.name if parking else self.queues.name,
             declare=[target],
             content_type=message.content_type,
             content_encoding=message.content_encoding,

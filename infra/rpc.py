@@ -21,6 +21,7 @@ from infra.consumers import ResilientQueueConsumer
 from infra.logs import get_logger
 from infra.metrics import RPC_HANDLED, RPC_HANDLED_DURATION, rpc_outcome
 from infra.publisher import SharedPublisher
+from infra.queues import rpc_queue
 from infra.rpc_client import Calls, PendingCall, RpcClientCore, RpcClients
 
 __all__ = ["Calls", "PendingCall", "Rpc", "RpcClientCore", "RpcClients", "rpc"]
@@ -30,6 +31,13 @@ log = get_logger(__name__)
 class _RpcConsumer(RpcConsumer):
     queue_consumer = ResilientQueueConsumer()
     publisher = SharedPublisher()
+
+    def setup(self) -> None:
+        """nameko's request queue, as a quorum queue: it outlives the loss of any one node."""
+        if self.queue is None:
+            self.queue = rpc_queue(self.container.service_name, self.container.config)
+            self.queue_consumer.register_provider(self)
+            self._registered = True
 
     def handle_result(self, message: Any, result: Any, exc_info: Any) -> tuple[Any, Any]:
         reply, result = _reply(result, exc_info)

@@ -27,7 +27,6 @@ from infra.metrics import RPC_CALL_DURATION, RPC_CALLS, rpc_outcome
 from infra.publisher import SharedPublisher
 
 log = get_logger(__name__)
-REPLY_QUEUE_TTL_MS = 300_000
 
 
 class ReplyConsumer(SharedExtension):
@@ -40,8 +39,8 @@ class ReplyConsumer(SharedExtension):
             exchange=get_rpc_exchange(config),
             routing_key=self.routing_key,
             durable=False,
+            exclusive=True,  # deleted with the connection that consumes it (RabbitMQ 4 wants so)
             auto_delete=True,
-            queue_arguments={"x-expires": REPLY_QUEUE_TTL_MS},
         )
         self._waiting: dict[str, Event] = {}
         self._ready = Event()

@@ -19,7 +19,8 @@ from nameko.extensions import ENTRYPOINT_EXTENSIONS_ATTR
 
 from infra.config import load_config
 from infra.events import ReliableEventHandler
-from infra.queues import HandlerQueues, retry_delays
+from infra.queue_upgrade import declare_or_convert, empty_into
+from infra.queues import HandlerQueues, retry_delays, rpc_queue, shared_queues
 
 
 def import_target(target: str) -> Any:
@@ -63,16 +64,27 @@ def handler_queues(config: dict[str, Any]) -> list[HandlerQueues]:
 
 
 def declare(config: dict[str, Any]) -> list[HandlerQueues]:
+    """Every queue, converting those an older version declared as classic (infra.queue_upgrade)."""
     queues = handler_queues(config)
     with Connection(config[AMQP_URI_CONFIG_KEY]) as connection:
-        channel = connection.default_channel
+        for queue in shared_queues(retry_delays(config)):
+            declare_or_convert(connection, queue)
+        for service in config["SERVICES"]:
+            declare_or_convert(connection, rpc_queue(service, config))
         for handler in queues:
             for queue in handler.all():
-                queue(channel).declare()
-        for handler in retired_queues(config):
-            for queue in handler.all():
-                queue(channel).delete()  # a queue that is not there is no error
+                declare_or_convert(connection, queue)
+            for former in handler.former_retry_names():
+                empty_into(connection, former, handler.name)
+        _delete_retired(connection, config)
     return queues
+
+
+def _delete_retired(connection: Connection, config: dict[str, Any]) -> None:
+    channel = connection.default_channel
+    for handler in retired_queues(config):
+        for name in [queue.name for queue in handler.all()] + handler.former_retry_names():
+            channel.queue_delete(name)  # a queue that is not there is no error
 
 
 def main() -> None:

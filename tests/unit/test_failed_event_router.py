@@ -20,10 +20,10 @@ class FakePublisher:
     def __init__(self, fails=False):
         self.sent, self.fails = [], fails
 
-    def publish(self, body, routing_key, headers, **_):
+    def publish(self, body, exchange, routing_key, headers, **_):
         if self.fails:
             raise ConnectionError("broker gone")
-        self.sent.append((routing_key, headers))
+        self.sent.append((exchange, routing_key, headers))
 
 
 def route(message, error, publisher=None):
@@ -33,17 +33,19 @@ def route(message, error, publisher=None):
 
 def test_failures_wait_in_growing_delay_queues_then_park():
     ok, sent = route(FakeMessage(), RuntimeError())
-    assert ok and sent[0][0].endswith(".retry.100ms") and sent[0][1][ATTEMPT_HEADER] == 1
+    # the shared delay queue's exchange, keyed by the handler's queue the delay returns it to
+    assert ok and sent[0][:2] == ("smile.retry.100ms", QUEUES.name)
+    assert sent[0][2][ATTEMPT_HEADER] == 1
     _, sent = route(FakeMessage({ATTEMPT_HEADER: 1}), RuntimeError())
-    assert sent[0][0].endswith(".retry.200ms")
+    assert sent[0][:2] == ("smile.retry.200ms", QUEUES.name)
     _, sent = route(FakeMessage({ATTEMPT_HEADER: 2, "x-death": []}), RuntimeError("boom"))
-    assert sent[0][0] == f"{QUEUES.name}.parked"
-    assert "x-death" not in sent[0][1] and sent[0][1][ERROR_HEADER] == "RuntimeError: boom"
+    assert sent[0][:2] == ("", f"{QUEUES.name}.parked")
+    assert "x-death" not in sent[0][2] and sent[0][2][ERROR_HEADER] == "RuntimeError: boom"
 
 
 def test_unprocessable_events_are_parked_at_once():
     _, sent = route(FakeMessage(), UnprocessableEvent("version 9"))
-    assert sent[0][0].endswith(".parked")
+    assert sent[0][:2] == ("", f"{QUEUES.name}.parked")
 
 
 def test_a_failed_reroute_is_reported_so_the_delivery_is_not_acked():

@@ -34,7 +34,8 @@ from infra.logs import get_logger
 log = get_logger(__name__)
 RETRY_AFTER_SECONDS = 5
 DEFAULT_DRAIN_SECONDS = 15.0
-LAST_ANSWERS_SECONDS = 2.0
+LAST_ANSWERS_SECONDS = 5.0  # for the last connections to get their 503 (a loaded machine is slow)
+QUIET_SECONDS = 0.25
 POLL_SECONDS = 0.02
 
 
@@ -92,13 +93,20 @@ class DrainingWebServer(ProblemWebServer):
     def _answer_the_backlog(self) -> None:
         """Accept what the kernel has queued on the listening socket, so that each gets its 503:
         closing the socket with connections still queued resets them, and a client whose request
-        was already sent is left without an answer."""
+        was already sent is left without an answer. Clients keep connecting until their 503
+        reaches them, so the socket closes only once none has come for QUIET_SECONDS."""
         self._sock.settimeout(0)
-        while True:
+        ends_at = time.monotonic() + LAST_ANSWERS_SECONDS
+        last_arrival = time.monotonic()
+        while time.monotonic() - last_arrival < QUIET_SECONDS and time.monotonic() < ends_at:
             try:
                 sock, address = self._sock.accept()
-            except OSError:  # nothing queued any more (or the socket is gone)
+            except BlockingIOError:  # nothing queued just now
+                eventlet.sleep(POLL_SECONDS)
+                continue
+            except OSError:  # the socket is gone
                 return
+            last_arrival = time.monotonic()
             sock.settimeout(self._serv.socket_timeout)
             self.container.spawn_managed_thread(partial(self.process_request, sock, address))
 

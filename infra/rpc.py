@@ -15,6 +15,7 @@ from typing import Any
 from nameko.exceptions import UnserializableValueError, serialize
 from nameko.rpc import Rpc as NamekoRpc
 from nameko.rpc import RpcConsumer, get_rpc_exchange
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from infra import errors
 from infra.consumers import ResilientQueueConsumer
@@ -26,6 +27,7 @@ from infra.rpc_client import Calls, PendingCall, RpcClientCore, RpcClients
 
 __all__ = ["Calls", "PendingCall", "Rpc", "RpcClientCore", "RpcClients", "rpc"]
 log = get_logger(__name__)
+DATABASE_RETRY_AFTER_SECONDS = 5
 
 
 class _RpcConsumer(RpcConsumer):
@@ -55,13 +57,25 @@ class _RpcConsumer(RpcConsumer):
 
 
 def _reply(result: Any, exc_info: Any) -> tuple[str, Any]:
-    """The reply encoded once, as it is published; a result JSON cannot carry becomes an error."""
-    error = serialize(exc_info[1]) if exc_info is not None else None
+    """The reply encoded once, as it is published; a result JSON cannot carry becomes an error,
+    and a database that cannot be reached just now a 503 the caller may retry."""
+    error = serialize(_unavailable_if_database_down(exc_info[1])) if exc_info is not None else None
     try:
         return json.dumps({"result": result, "error": error}), result
     except (TypeError, ValueError):
         unserializable = serialize(UnserializableValueError(result))
         return json.dumps({"result": None, "error": unserializable}), None
+
+
+def _unavailable_if_database_down(error: BaseException) -> BaseException:
+    """A lost or refused database connection, a lock or deadlock (OperationalError) is transient:
+    the caller gets 503 with Retry-After, not a 502 carrying the statement."""
+    if isinstance(error, OperationalError | InterfaceError):
+        return errors.ServiceUnavailable(
+            "the database cannot be reached just now; try again shortly",
+            retry_after=DATABASE_RETRY_AFTER_SECONDS,
+        )
+    return error
 
 
 class Rpc(NamekoRpc):

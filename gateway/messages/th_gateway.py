@@ -22,6 +22,9 @@ MESSAGES = {
     "a service failed to handle the request": "บริการภายในระบบขัดข้อง จึงทำรายการนี้ไม่สำเร็จ",
     "the request could not be handled": "ระบบไม่สามารถทำรายการนี้ได้",
     "the gateway is stopping; try again shortly": "ระบบกำลังหยุดทำงานชั่วคราว โปรดลองใหม่อีกครู่",
+    "the database cannot be reached just now; try again shortly": (
+        "ยังติดต่อฐานข้อมูลไม่ได้ในขณะนี้ โปรดลองใหม่อีกครู่"
+    ),
     "too many requests; slow down": "ส่งคำขอถี่เกินไป โปรดเว้นระยะแล้วลองใหม่",
     "{service} did not answer within {seconds}s": "บริการ {service} ไม่ตอบกลับภายใน {seconds} วินาที",
     "message broker unreachable ({reason})": "ติดต่อระบบรับส่งข้อความไม่ได้ ({reason})",

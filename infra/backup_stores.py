@@ -20,6 +20,7 @@ import requests
 from sqlalchemy import Column, MetaData, Table, inspect, update
 from sqlalchemy.engine import URL, make_url
 
+from infra.brokers import listed
 from infra.engines import make_engine
 from infra.migrate import ensure_database
 from infra.tables import UtcDateTime
@@ -118,9 +119,11 @@ def republish_since(url: str, since: datetime) -> int:
 
 
 def broker_definitions_url(config: dict[str, Any]) -> tuple[str, tuple[str, str]]:
-    """The management API's definitions of the vhost AMQP_URI names, and its credentials."""
+    """The management API's definitions of the vhost AMQP_URI names, and its credentials (the
+    nodes of a cluster that AMQP_URI lists, `;` between them, share their vhosts)."""
     api = urlsplit(str(config["RABBIT_API_URI"]))
-    vhost = unquote(urlsplit(str(config["AMQP_URI"])).path.lstrip("/")) or "/"
+    first_broker = listed(str(config["AMQP_URI"]))[0]
+    vhost = unquote(urlsplit(first_broker).path.lstrip("/")) or "/"
     base = f"{api.scheme}://{api.hostname}:{api.port or 15672}"
     auth = (unquote(api.username or "guest"), unquote(api.password or "guest"))
     return f"{base}/api/definitions/{quote(vhost, safe='')}", auth

@@ -13,7 +13,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from kombu.message import Message
-from nameko.amqp.publish import Publisher
 from nameko.constants import AMQP_URI_CONFIG_KEY
 from nameko.events import SERVICE_POOL, EventHandler
 
@@ -22,6 +21,7 @@ from infra.envelope import UnprocessableEvent
 from infra.logs import get_logger, redact
 from infra.metrics import EVENTS
 from infra.queues import ATTEMPT_HEADER, ERROR_HEADER, PARKED_AT_HEADER, HandlerQueues, retry_delays
+from infra.reroute_publisher import ReroutePublisher
 
 log = get_logger(__name__)
 
@@ -45,7 +45,11 @@ class ReliableEventHandler(EventHandler):
             retry_delays(config),
         )
         self.queue = self.queues.main()  # nameko's is a classic queue: ours is a quorum queue
-        self.router = FailedEventRouter(Publisher(config[AMQP_URI_CONFIG_KEY]), self.queues)
+        self.router = FailedEventRouter(ReroutePublisher(config[AMQP_URI_CONFIG_KEY]), self.queues)
+
+    def stop(self) -> None:
+        super().stop()
+        self.router.publisher.close()
 
     def handle_result(
         self, message: Message, worker_ctx: Any, result: Any = None, exc_info: Any = None
@@ -70,7 +74,7 @@ event_handler = ReliableEventHandler.decorator
 class FailedEventRouter:
     """Moves a failed delivery to its next retry queue, or parks it."""
 
-    def __init__(self, publisher: Publisher, queues: HandlerQueues) -> None:
+    def __init__(self, publisher: ReroutePublisher, queues: HandlerQueues) -> None:
         self.publisher = publisher
         self.queues = queues
 

@@ -22,6 +22,7 @@ from kombu import Connection
 from nameko.standalone.events import get_event_exchange
 from sqlalchemy import Engine, Table, select, update
 
+from infra.brokers import connect_once
 from infra.logs import get_logger
 
 log = get_logger(__name__)
@@ -125,7 +126,7 @@ class EventPublisher:
                 heartbeat=0,
                 transport_options={"read_timeout": self._timeout, "write_timeout": self._timeout},
             )
-            connection.ensure_connection(max_retries=1, interval_start=0)  # the relay backs off
+            connect_once(connection)  # the relay backs off
             channel = connection.default_channel
             channel.confirm_select()
             channel.events["basic_ack"].add(self._on_ack)

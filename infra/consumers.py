@@ -7,6 +7,9 @@ catch: it only catches py-amqp's `ConnectionError`). That error escapes the work
 kills the whole container for it. Here any connection or channel error while settling is logged
 and dropped: the broker never saw the ack, so it redelivers the message on the new connection, and
 the inbox absorbs the duplicate. The same holds for cancelling consumers while stopping.
+
+AMQP_URI may list several brokers (infra.brokers): nameko's reconnect warning hides the password
+of the first one only; here every one is hidden.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 from amqp import Connection as AmqpConnection
 from nameko.messaging import QueueConsumer
 
+from infra.brokers import hidden_passwords
 from infra.logs import get_logger
 
 log = get_logger(__name__)
@@ -30,6 +34,14 @@ class ResilientQueueConsumer(QueueConsumer):
     def broker_connected(self) -> bool:
         """Read by the health probes (infra.health_listener): no traffic to the broker."""
         return self.live_connection is not None and bool(self.live_connection.connected)
+
+    def on_connection_error(self, exc: Exception, interval: float) -> None:
+        log.warning(
+            "queue.connect_failed",
+            brokers=hidden_passwords(self.amqp_uri),
+            error=repr(exc),
+            retry_in_seconds=interval,
+        )
 
     def on_consume_ready(
         self, connection: Any, channel: Any, consumers: Any, **kwargs: Any
@@ -56,6 +68,16 @@ class ResilientQueueConsumer(QueueConsumer):
                 event_id=message.properties.get("message_id"),
                 error=repr(exc),
             )
+
+    def unregister_provider(self, provider: Any) -> None:
+        """As nameko's, but a stop that comes while the consumers are still starting (declaring
+        their queues) releases the waiting stop once: nameko signals it again for each provider,
+        and the second signal raises in the stopping thread, which makes the process exit 1."""
+        if not self._consumers_ready.ready():
+            if not self._last_provider_unregistered.ready():
+                self._last_provider_unregistered.send()
+            return
+        super().unregister_provider(provider)
 
     def _cancel_consumers_if_requested(self) -> None:
         """As nameko's, but a consumer whose connection is gone still counts as cancelled, so a

@@ -61,3 +61,12 @@ def test_a_cancel_on_a_dead_connection_still_releases_the_stop():
     consumer._pending_remove_providers = {"provider": removed}
     consumer._cancel_consumers_if_requested()
     assert removed.ready() and consumer._consumers == {}
+
+
+def test_a_stop_while_consumers_are_starting_releases_the_stop_once_for_every_provider():
+    consumer = ResilientQueueConsumer()
+    consumer._consumers_ready = Event()  # still declaring its queues
+    consumer._last_provider_unregistered = Event()
+    for provider in ("rpc", "an event handler", "another event handler"):
+        consumer.unregister_provider(provider)  # nameko's own raised on the second
+    assert consumer._last_provider_unregistered.ready()

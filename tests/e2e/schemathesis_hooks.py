@@ -683,9 +683,10 @@ def _willingness(case) -> None:
 
 
 def _known_to_teams(household: str) -> bool:
-    """Whether the teams service has learnt of the household (from its event) within 15 s."""
+    """Whether the teams service has learnt of the household (from its event) within 60 s (a
+    loaded machine is slow to relay and apply it)."""
     path = f"{BASE_URL}/api/v1/assignments/{household}"
-    for _ in range(150):
+    for _ in range(600):
         if requests.get(path, headers=_admin(), timeout=15).status_code == 200:
             return True
         threading.Event().wait(0.1)

@@ -25,10 +25,12 @@ ATTEMPT_HEADER = "x-smile-attempt"
 ERROR_HEADER = "x-smile-error"
 PARKED_AT_HEADER = "x-smile-parked-at"
 DEFAULT_RETRY_DELAYS_MS = (1000, 10000, 60000)
-QUORUM_ONLY = {"x-queue-type": "quorum"}
+# leaders spread over a cluster's nodes (else all on the node the topology command reached first,
+# which every client also reaches first: losing it would leave every queue leaderless at once)
+QUORUM_ONLY = {"x-queue-type": "quorum", "x-queue-leader-locator": "balanced"}
 DELIVERY_LIMIT = 20  # deliveries of one event to its handler before it is parked unsettled
 QUORUM = {
-    "x-queue-type": "quorum",
+    **QUORUM_ONLY,
     "x-dead-letter-strategy": "at-least-once",  # the broker keeps it until the target confirms
     "x-overflow": "reject-publish",  # which at-least-once dead-lettering requires
 }

@@ -34,6 +34,15 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def port_open(port: int) -> bool:
+    """Whether something accepts connections on 127.0.0.1:`port`."""
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
 def available() -> bool:
     """A node is started as the `rabbitmq` user, which needs root (as `make test` runs here)."""
     return os.geteuid() == 0 and bool(shutil.which("rabbitmq-server") and shutil.which("runuser"))
@@ -110,11 +119,7 @@ class OwnBroker:
         wait_for(lambda: not self.listening(), timeout=10, what="the test broker to go")
 
     def listening(self) -> bool:
-        try:
-            socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-        except OSError:
-            return False
-        return True
+        return port_open(self.port)
 
     def _prepare(self, cookie: str | None) -> None:
         for folder in ("mnesia", "log"):

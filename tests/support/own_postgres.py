@@ -12,12 +12,11 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import time
 from pathlib import Path
 
-from tests.support.own_broker import free_port
+from tests.support.own_broker import free_port, port_open
 from tests.support.waiting import wait_for
 
 BINARIES = "/usr/lib/postgresql/*/bin"
@@ -81,11 +80,7 @@ class OwnPostgres:
         return (self.data / "postmaster.pid").exists()
 
     def listening(self) -> bool:
-        try:
-            socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-        except OSError:
-            return False
-        return True
+        return port_open(self.port)
 
     def log_tail(self, lines: int = 40) -> str:
         log = self.folder / "server.log"

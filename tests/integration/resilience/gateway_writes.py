@@ -14,6 +14,7 @@ import eventlet
 import requests
 
 from tests.integration.helpers import household_payload
+from tests.integration.resilience.writes import GreenWriters
 
 ANSWER_SECONDS = 20  # longer than the gateway's RPC deadline: it always answers first
 RETRY_PAUSE = 0.25
@@ -39,30 +40,14 @@ class Write:
         return self.attempts[0].started
 
 
-@dataclass
-class GatewayWrites:
-    """`writers` green threads, each sending one registration after the other, `pause` apart."""
+@dataclass(kw_only=True)
+class GatewayWrites(GreenWriters):
+    """Registrations through the gateways, each sent again until acknowledged."""
 
     gateways: list[str]
     token: str
-    writers: int = 3
     pause: float = 0.1
     first_seed: int = 300_000
-    writes: list[Write] = field(default_factory=list)
-    _stopping: bool = False
-    _threads: list[Any] = field(default_factory=list)
-
-    def start(self) -> None:
-        self._threads = [eventlet.spawn(self._write, number) for number in range(self.writers)]
-
-    def stop(self) -> None:
-        """Stop after each writer's current write (acknowledged, or given up on)."""
-        self._stopping = True
-        for thread in self._threads:
-            thread.wait()
-
-    def acknowledged(self, started_after: float = 0.0) -> list[Write]:
-        return [w for w in self.writes if w.household_id and w.started >= started_after]
 
     def unacknowledged(self) -> list[Write]:
         return [w for w in self.writes if not w.household_id]

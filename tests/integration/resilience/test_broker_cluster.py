@@ -130,7 +130,7 @@ def test_killing_the_node_leading_the_busiest_queues_loses_and_repeats_nothing(
     system: System, broker_cluster: BrokerCluster
 ):
     pids = {name: process.pid for name, process in system.processes.items()}
-    stream = GatewayWrites(system.gateways, coordinator_token(system))
+    stream = GatewayWrites(gateways=system.gateways, token=coordinator_token(system))
     stream.start()
     try:
         wait_for_writes(stream, system, WRITES_BEFORE)

@@ -58,7 +58,7 @@ def test_postgres_crash_under_load_loses_and_repeats_nothing(
     config, processes = services
     pids = {name: process.pid for name, process in processes.items()}
     coordinator_known_to_notifications(config)  # each registration then files one notification
-    stream = WriteStream(config)
+    stream = WriteStream(config=config)
     stream.start()
     try:
         wait_for_writes(stream, processes, WRITES_BEFORE)

@@ -31,15 +31,14 @@ class Write:
         return national_id(self.seed)
 
 
-@dataclass
-class WriteStream:
-    """`writers` green threads, each registering one household after the other, `pause` apart."""
+@dataclass(kw_only=True)
+class GreenWriters:
+    """`writers` green threads, each writing one household after the other, `pause` apart; a
+    subclass says how one writer writes (`_write`)."""
 
-    config: dict[str, Any]
     writers: int = 3
     pause: float = 0.05
-    first_seed: int = 100_000
-    writes: list[Write] = field(default_factory=list)
+    writes: list[Any] = field(default_factory=list)
     _stopping: bool = False
     _threads: list[Any] = field(default_factory=list)
 
@@ -47,12 +46,24 @@ class WriteStream:
         self._threads = [eventlet.spawn(self._write, number) for number in range(self.writers)]
 
     def stop(self) -> None:
+        """Stop after each writer's current write."""
         self._stopping = True
         for thread in self._threads:
             thread.wait()
 
-    def acknowledged(self, started_after: float = 0.0) -> list[Write]:
+    def acknowledged(self, started_after: float = 0.0) -> list[Any]:
         return [w for w in self.writes if w.household_id and w.started >= started_after]
+
+    def _write(self, number: int) -> None:
+        raise NotImplementedError
+
+
+@dataclass(kw_only=True)
+class WriteStream(GreenWriters):
+    """Registrations over RPC, each recorded with what it got."""
+
+    config: dict[str, Any]
+    first_seed: int = 100_000
 
     def failed(self) -> list[Write]:
         return [w for w in self.writes if w.household_id is None]

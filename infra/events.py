@@ -54,10 +54,16 @@ class ReliableEventHandler(EventHandler):
     def handle_result(
         self, message: Message, worker_ctx: Any, result: Any = None, exc_info: Any = None
     ) -> tuple[Any, Any]:
-        if exc_info is None:
+        self.settle(message, None if exc_info is None else exc_info[1])
+        return result, exc_info
+
+    def settle(self, message: Message, error: BaseException | None) -> None:
+        """Ack a handled delivery; move a failed one to its retry or parked queue first (or
+        requeue it if that move failed)."""
+        if error is None:
             outcome = "consumed"
-        elif self.router.reroute(message, exc_info[1]):
-            outcome = "parked" if self.router.parks(message, exc_info[1]) else "retried"
+        elif self.router.reroute(message, error):
+            outcome = "parked" if self.router.parks(message, error) else "retried"
         else:
             outcome = "requeued"
         if outcome == "requeued":
@@ -65,7 +71,6 @@ class ReliableEventHandler(EventHandler):
         else:
             self.queue_consumer.ack_message(message)
         EVENTS.labels(self.queues.name, outcome).inc()
-        return result, exc_info
 
 
 event_handler = ReliableEventHandler.decorator

@@ -2,8 +2,9 @@
 
 A row names the source service, the event type, a version with this process's own schema of it,
 and the use case that applies it. `event_entrypoints(TABLE)` makes one reliable event handler
-per (source, event type), named `on_<event type>`, which reads the event with every version the
-table lists and calls the row's use case. The handler's name is also its queue's
+per (source, event type), named `on_<event type>`, which reads each event with every version the
+table lists and calls the row's use case; the handler applies deliveries in windows
+(`infra.batch_events`). The handler's name is also its queue's
 (`evt-<source>-<event type>--<service>.on_<event type>`), so it comes from the table, never from a
 Python attribute written by hand: a rename cannot silently move a queue.
 """
@@ -17,13 +18,14 @@ from typing import Any
 
 from marshmallow import Schema
 
+from infra.batch_events import batch_event_handler
+from infra.batches import Delivery, Outcome, apply_all
 from infra.envelope import ReceivedEvent, read_event
-from infra.events import event_handler
 
 Reaction = Callable[[Any, ReceivedEvent, datetime, Any], None]
 """A use case applying one event: `(unit of work, event, now, settings) -> None`."""
 
-Handler = Callable[[Any, dict[str, Any]], None]
+Handler = Callable[[Any, list[Delivery]], list[Outcome]]
 
 
 @dataclass(frozen=True)
@@ -92,13 +94,17 @@ def event_entrypoints(rows: tuple[Subscription, ...], store: str = "uow") -> typ
 
 
 def _handler(row: Subscription, versions: dict[int, type[Schema]], store: str) -> Handler:
-    def handle(self: Any, payload: dict[str, Any]) -> None:
-        event = read_event(payload, versions)
-        settings = getattr(self, "settings", None)
-        row.use_case(getattr(self, store), event, datetime.now(UTC), settings)
+    def handle(self: Any, deliveries: list[Delivery]) -> list[Outcome]:
+        uow, settings = getattr(self, store), getattr(self, "settings", None)
+
+        def apply(delivery: Delivery) -> None:
+            event = read_event(delivery.payload, versions)
+            row.use_case(uow, event, datetime.now(UTC), settings)
+
+        return apply_all(uow, deliveries, apply, row.handler_name)
 
     handle.__name__ = handle.__qualname__ = row.handler_name
-    return event_handler(row.source, row.event_type)(handle)
+    return batch_event_handler(row.source, row.event_type)(handle)
 
 
 def _versions_of_one_event(a: Subscription, b: Subscription) -> bool:

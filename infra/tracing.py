@@ -9,7 +9,8 @@ request's correlation id. Spans go to the OTLP/HTTP endpoint in batches, from a 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from nameko.containers import WorkerContext
@@ -66,6 +67,31 @@ def current_traceparent() -> str | None:
     carrier: dict[str, str] = {}
     propagate.inject(carrier)
     return carrier.get(TRACEPARENT)
+
+
+@contextmanager
+def event_span(name: str, traceparent: str | None, correlation_id: str | None) -> Iterator[None]:
+    """A consumer span for one event of a batch, child of the traceparent the event carried (a
+    batch's worker span has the first event's only); the events it emits carry this span on."""
+    if _provider is None:
+        yield
+        return
+    parent = propagate.extract({TRACEPARENT: traceparent or ""})
+    span = _provider.get_tracer("smile").start_span(
+        name,
+        context=parent,
+        kind=SpanKind.CONSUMER,
+        attributes={"smile.correlation_id": str(correlation_id or "")},
+    )
+    token = context.attach(trace.set_span_in_context(span))
+    try:
+        yield
+    except BaseException as error:
+        span.set_status(Status(StatusCode.ERROR, type(error).__name__))
+        raise
+    finally:
+        span.end()
+        context.detach(token)
 
 
 class WorkersOnly(Sampler):

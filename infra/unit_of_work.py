@@ -4,6 +4,10 @@ Events go to the outbox table in the same commit as the change, so a crash after
 nothing: the relay publishes them later. A consumer calls `first_delivery(event)` before its effect;
 the inbox row is written in the same transaction, so a duplicate delivery (or a concurrent one)
 changes nothing.
+
+A batch (`batch()`, used by the batching event consumers) holds many such units in one
+transaction: inside it each `with uow:` is a savepoint, `commit()` releases it, and the batch's
+own commit makes them all durable at once.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from infra.errors import KeyTaken
 from infra.tracing import current_traceparent
 
 UNIQUE_VIOLATION = "23505"  # PostgreSQL's SQLSTATE for a duplicate key
+_INBOX_INSERTS: dict[tuple[Any, str], Insert] = {}
 
 
 class PreparedEvent(NamedTuple):
@@ -59,6 +64,7 @@ class UnitOfWork:
         self._on_commit = on_commit
         self._pending: list[Envelope] = []
         self._prepared: list[PreparedEvent] = []
+        self._batch: _Batch | None = None
 
     def sibling(self) -> Self:
         """Another unit of work on the same database, for a transaction running beside this
@@ -78,8 +84,11 @@ class UnitOfWork:
         return str(self._sessions.kw["bind"].dialect.name)
 
     def __enter__(self) -> Self:
-        self.session = self._sessions()
         self._pending, self._prepared = [], []
+        if self._batch is not None:
+            self._batch.savepoint = self.session.begin_nested()
+            return self
+        self.session = self._sessions()
         self.open_repositories()
         return self
 
@@ -88,6 +97,9 @@ class UnitOfWork:
 
     def __exit__(self, *exc_info: object) -> None:
         self._pending, self._prepared = [], []
+        if self._batch is not None:
+            self._batch.release_or_undo()  # what was not committed is undone, the batch goes on
+            return
         self.session.close()  # rolls back whatever was not committed
 
     def ping(self) -> None:
@@ -116,13 +128,13 @@ class UnitOfWork:
 
     def first_delivery(self, event: ReceivedEvent) -> bool:
         """Record the event in this consumer's inbox; False if it was already processed."""
-        statement = self._insert_ignoring_duplicates(self._inbox).values(
-            consumer=self.consumer,
-            event_id=event.event_id,
-            event_type=event.event_type,
-            processed_at=datetime.now(UTC),
-        )
-        return self.session.execute(statement).rowcount == 1
+        values = {
+            "consumer": self.consumer,
+            "event_id": event.event_id,
+            "event_type": event.event_type,
+            "processed_at": datetime.now(UTC),
+        }
+        return self.session.execute(self._inbox_insert(), values).rowcount == 1
 
     def commit(self) -> None:
         """Writes the change and its events. A duplicate key the database refuses (a concurrent
@@ -131,9 +143,12 @@ class UnitOfWork:
         with self.if_taken():
             if published:
                 self.session.execute(insert(self._outbox), self._outbox_rows())
-            self.session.commit()
+            if self._batch is None:
+                self.session.commit()
+            else:
+                self._batch.release(published)
         self._pending, self._prepared = [], []
-        if published:
+        if published and self._batch is None:
             self._on_commit()
 
     @contextmanager
@@ -151,8 +166,43 @@ class UnitOfWork:
             raise (error or KeyTaken()) from None
 
     def rollback(self) -> None:
-        self.session.rollback()
+        if self._batch is None:
+            self.session.rollback()
+        else:
+            self._batch.undo()
         self._pending, self._prepared = [], []
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """One transaction for the use cases run inside it, committed when the block ends without
+        an error (and rolled back entirely if it raises). Each use case's `with uow:` is a
+        savepoint: one that raises or does not commit undoes only its own work."""
+        with self._sessions() as session:
+            self.session = session
+            if self.backend == "sqlite":  # take the write lock now: pysqlite's savepoints need
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")  # an open transaction
+            self.open_repositories()
+            self._batch = _Batch()
+            try:
+                yield
+                published = self._batch.published
+                self._batch = None
+                session.commit()
+            finally:
+                self._batch = None
+        if published:
+            self._on_commit()
+
+    @contextmanager
+    def on_behalf_of(self, correlation_id: str | None) -> Iterator[None]:
+        """Inside it, emitted events carry this correlation id (one event of a batch)."""
+        saved = self._correlation_id
+        if correlation_id:
+            self._correlation_id = lambda: correlation_id
+        try:
+            yield
+        finally:
+            self._correlation_id = saved
 
     def _outbox_rows(self) -> list[dict[str, Any]]:
         now = datetime.now(UTC)
@@ -162,6 +212,14 @@ class UnitOfWork:
         ]
         return [{**event._asdict(), "created_at": now} for event in envelopes + self._prepared]
 
+    def _inbox_insert(self) -> Insert:
+        """The inbox's insert, built once per table and dialect (it runs for every event)."""
+        key = (self._inbox, self.session.get_bind().dialect.name)
+        statement = _INBOX_INSERTS.get(key)
+        if statement is None:
+            statement = _INBOX_INSERTS[key] = self._insert_ignoring_duplicates(self._inbox)
+        return statement
+
     def _insert_ignoring_duplicates(self, table: Any) -> Insert:
         dialect = self.session.get_bind().dialect.name
         if dialect == "postgresql":
@@ -169,6 +227,26 @@ class UnitOfWork:
         if dialect == "sqlite":
             return sqlite.insert(table).on_conflict_do_nothing()
         raise NotImplementedError(f"inbox needs ON CONFLICT support; {dialect} has none here")
+
+
+class _Batch:
+    """The savepoint of the unit now running inside a batch, and whether any unit emitted."""
+
+    def __init__(self) -> None:
+        self.savepoint: Any = None
+        self.published = False
+
+    def release(self, published: bool) -> None:
+        self.savepoint.commit()
+        self.published = self.published or published
+
+    def undo(self) -> None:
+        if self.savepoint is not None and self.savepoint.is_active:
+            self.savepoint.rollback()
+
+    def release_or_undo(self) -> None:
+        self.undo()  # a committed unit's savepoint is no longer active: nothing to undo
+        self.savepoint = None
 
 
 def duplicate_key(error: IntegrityError) -> bool:

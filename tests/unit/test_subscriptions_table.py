@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from marshmallow import Schema, fields
 
+from infra.batches import Delivery
 from infra.envelope import Envelope, UnprocessableEvent
 from infra.subscriptions import Subscription, event_and_time, event_only, handlers
 
@@ -23,7 +24,7 @@ class FakeService:
 
 
 def _event(**data):
-    return Envelope("visit_overdue", data, "households").to_dict()
+    return [Delivery(Envelope("visit_overdue", data, "households").to_dict())]
 
 
 def _row(use_case, event_type="visit_overdue", source="households"):
@@ -33,7 +34,7 @@ def _row(use_case, event_type="visit_overdue", source="households"):
 def test_a_handler_reads_the_event_with_the_rows_schema_and_calls_the_rows_use_case():
     calls = []
     handle = handlers((_row(lambda *args: calls.append(args)),))["on_visit_overdue"]
-    handle(FakeService(), _event(household_id="h1", due_on="2026-11-30"))
+    assert handle(FakeService(), _event(household_id="h1", due_on="2026-11-30")) == [None]
     [(uow, event, now, settings)] = calls
     assert (uow, settings, event.data["household_id"]) == ("the unit of work", "the settings", "h1")
     assert event.data["due_on"].isoformat() == "2026-11-30"
@@ -59,10 +60,10 @@ def test_use_cases_that_need_less_are_adapted():
 
 
 def test_an_event_the_rows_schema_refuses_is_unprocessable():
-    with pytest.raises(UnprocessableEvent):
-        handlers((_row(lambda *_: None),))["on_visit_overdue"](
-            FakeService(), _event(household_id="h1")
-        )
+    [outcome] = handlers((_row(lambda *_: None),))["on_visit_overdue"](
+        FakeService(), _event(household_id="h1")
+    )
+    assert isinstance(outcome, UnprocessableEvent)
 
 
 def test_two_rows_that_would_share_a_handler_name_are_refused():

@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from infra.batch_events import batch_event_handler
+from infra.batches import Delivery, Outcome, apply_all
 from infra.catalogue import AREA_FIELDS, Published, versions_by_event
 from infra.envelope import ReceivedEvent, read_event
-from infra.events import event_handler
 from services.notifications.domain.subscribers import LoggedEvent
 from services.notifications.usecases.event_log import record_event
 
@@ -41,13 +42,16 @@ def logged(event: ReceivedEvent, data: dict[str, Any], published: Published) -> 
 def _handler(source: str, event_type: str, versions: dict[int, Published]) -> Handler:
     schemas = {version: item.contract.schema for version, item in versions.items()}
 
-    def handle(self: Any, payload: dict[str, Any]) -> None:
-        event = read_event(payload, schemas)
-        item = logged(event, dict(payload["data"]), versions[event.version])
-        record_event(self.uow, item, item.logged_at)
+    def handle(self: Any, deliveries: list[Delivery]) -> list[Outcome]:
+        def apply(delivery: Delivery) -> None:
+            event = read_event(delivery.payload, schemas)
+            item = logged(event, dict(delivery.payload["data"]), versions[event.version])
+            record_event(self.uow, item, item.logged_at)
+
+        return apply_all(self.uow, deliveries, apply, handler_name(event_type))
 
     handle.__name__ = handle.__qualname__ = handler_name(event_type)
-    return event_handler(source, event_type)(handle)
+    return batch_event_handler(source, event_type)(handle)
 
 
 def event_log_entrypoints() -> type:

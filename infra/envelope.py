@@ -115,7 +115,7 @@ class ReceivedEvent:
 def read_event(payload: Any, schemas: dict[int, type[Schema]]) -> ReceivedEvent:
     """Check an incoming envelope and its data against the consumer's schema for that version."""
     try:
-        head = _EnvelopeSchema().load(payload)
+        head = _ENVELOPE.load(payload)
     except (ValidationError, TypeError) as exc:
         raise UnprocessableEvent(f"malformed envelope: {_fields_of(exc)}") from None
     schema = schemas.get(head["version"])
@@ -124,10 +124,22 @@ def read_event(payload: Any, schemas: dict[int, type[Schema]]) -> ReceivedEvent:
             f"{head['event_type']} version {head['version']} is not understood"
         )
     try:
-        data = schema(unknown=EXCLUDE).load(head["data"])
+        data = _loader(schema).load(head["data"])
     except ValidationError as exc:
         raise UnprocessableEvent(f"{head['event_type']} data invalid: {_fields_of(exc)}") from None
     return ReceivedEvent(**{**head, "event_id": str(head["event_id"]), "data": data})
+
+
+_ENVELOPE = _EnvelopeSchema()
+_LOADERS: dict[type[Schema], Schema] = {}
+
+
+def _loader(schema: type[Schema]) -> Schema:
+    """One instance per schema, made once: loading keeps no state in it, making one costs."""
+    loader = _LOADERS.get(schema)
+    if loader is None:
+        loader = _LOADERS[schema] = schema(unknown=EXCLUDE)
+    return loader
 
 
 def _fields_of(exc: Exception) -> str:

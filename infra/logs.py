@@ -60,29 +60,30 @@ def _processors(service: str) -> list[Any]:
     return [
         structlog.contextvars.merge_contextvars,
         structlog.stdlib.add_log_level,
-        structlog.stdlib.add_logger_name,
         structlog.processors.TimeStamper(fmt="iso", utc=True),
         add_service,
     ]
 
 
 def configure_logging(service: str, level: str = "INFO") -> None:
-    """JSON lines on stdout for structlog and standard-library loggers alike."""
+    """JSON lines on stdout for structlog and standard-library loggers alike. The project's own
+    (structlog) lines are rendered and written directly, without the standard library's records
+    and handlers: a consumer writes one for each event it applies, a gateway one per request."""
     shared = _processors(service)
+    rendering = [
+        structlog.processors.format_exc_info,
+        _redact_processor,
+        structlog.processors.JSONRenderer(ensure_ascii=False),
+    ]
     structlog.configure(
-        processors=[*shared, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
-        logger_factory=structlog.stdlib.LoggerFactory(),
-        wrapper_class=structlog.stdlib.BoundLogger,
+        processors=[*shared, _logger_name, *rendering],
+        logger_factory=structlog.WriteLoggerFactory(_Stdout()),  # type: ignore[arg-type]
+        wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
         cache_logger_on_first_use=True,
     )
     formatter = structlog.stdlib.ProcessorFormatter(
-        foreign_pre_chain=shared,
-        processors=[
-            structlog.stdlib.ProcessorFormatter.remove_processors_meta,
-            structlog.processors.format_exc_info,
-            _redact_processor,
-            structlog.processors.JSONRenderer(ensure_ascii=False),
-        ],
+        foreign_pre_chain=[*shared, structlog.stdlib.add_logger_name],
+        processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, *rendering],
     )
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(formatter)
@@ -119,5 +120,25 @@ def _filter_worker_errors() -> None:
         containers.addFilter(WorkerErrors())
 
 
-def get_logger(name: str) -> structlog.stdlib.BoundLogger:
-    return structlog.get_logger(name)
+def get_logger(name: str) -> Any:
+    """A logger whose lines name it (`logger`), as the standard library's do."""
+    return structlog.get_logger(**{_NAME: name})
+
+
+class _Stdout:
+    """Whatever `sys.stdout` is when a line is written (a test may have swapped it since)."""
+
+    def write(self, text: str) -> int:
+        return sys.stdout.write(text)
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+
+_NAME = "_logger_name"  # bound by get_logger (structlog reserves `logger`), renamed when written
+
+
+def _logger_name(_logger: Any, _name: str, event: Event) -> Event:
+    if _NAME in event:
+        event["logger"] = event.pop(_NAME)
+    return event

@@ -44,12 +44,14 @@ class SignalReads:
     def income_falls(self, ids: Sequence[str]) -> dict[str, Decimal]:
         v = visit_rows.c
         order = (v.visited_at.desc(), v.recorded_at.desc())
-        latest = _two_latest(
-            select(v.household_id, v.income_pp_satang).where(
-                v.household_id.in_(ids), v.income_pp_satang.is_not(None)
-            ),
-            v.household_id,
-            order,
+        incomes = select(v.household_id, v.income_pp_satang).where(
+            v.household_id.in_(ids), v.income_pp_satang.is_not(None)
+        )
+        # one household (a visit logged): its two latest through the index, not all its visits
+        latest = (
+            incomes.order_by(*order).limit(2)
+            if len(ids) == 1
+            else _two_latest(incomes, v.household_id, order)
         )
         return {
             hid: income_fall_percent(from_satang(pair[1]), from_satang(pair[0]))

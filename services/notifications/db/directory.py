@@ -6,18 +6,20 @@ from datetime import time
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from infra.versions import save_versioned
 from services.notifications.db.tables import (
     household_teams,
-    insert_ignoring_duplicates,
     people,
     person_areas,
     person_roles,
     teams,
 )
 from services.notifications.domain.directory import TEAM_ROLES, Person, QuietHours, Team
+
+_ASSIGNING: dict[str, Any] = {}  # the household's team upsert, per dialect
 
 
 class DirectoryRepository:
@@ -96,13 +98,16 @@ class DirectoryRepository:
         return self.session.scalar(query)
 
     def assign_household(self, household_id: str, team_id: str) -> None:
-        statement = insert_ignoring_duplicates(self.session, household_teams)
-        self.session.execute(statement.values(household_id=household_id, team_id=team_id))
-        self.session.execute(
-            update(household_teams)
-            .where(household_teams.c.household_id == household_id)
-            .values(team_id=team_id)
-        )
+        """The household's team, new or changed: one statement (most events name a team)."""
+        dialect = self.session.get_bind().dialect.name
+        statement = _ASSIGNING.get(dialect)
+        if statement is None:
+            inserting = (postgresql if dialect == "postgresql" else sqlite).insert(household_teams)
+            statement = _ASSIGNING[dialect] = inserting.on_conflict_do_update(
+                index_elements=[household_teams.c.household_id],
+                set_={"team_id": inserting.excluded.team_id},
+            )
+        self.session.execute(statement, {"household_id": household_id, "team_id": team_id})
 
     def _person(self, row: Any) -> Person:
         pid = row.person_id

@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, insert, select
+from sqlalchemy import Select, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from infra.caller import Caller
@@ -19,6 +19,10 @@ from services.notifications.db.tables import escalations, insert_ignoring_duplic
 from services.notifications.domain.escalation import TOP, Escalation
 
 _COLUMNS = [f.name for f in fields(Escalation) if f.init]
+
+
+# built once: every event that may close an escalation looks for the active one
+_ACTIVE = select(escalations).where(escalations.c.active_key == bindparam("key"))
 
 
 @dataclass(frozen=True)
@@ -45,9 +49,8 @@ class EscalationRepository:
         return self._one(select(escalations).where(escalations.c.id == escalation_id))
 
     def active(self, kind: str, subject_id: str) -> Escalation | None:
-        return self._one(
-            select(escalations).where(escalations.c.active_key == f"{kind}:{subject_id}")
-        )
+        row = self.session.execute(_ACTIVE, {"key": f"{kind}:{subject_id}"}).first()
+        return None if row is None else _escalation(row)
 
     def save(self, escalation: Escalation) -> None:
         """Write the change (its version one more than loaded) unless someone else changed the

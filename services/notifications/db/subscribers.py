@@ -92,8 +92,7 @@ class SubscriptionRepository:
         return None if row is None else _subscription(row)
 
     def active(self) -> list[SystemSubscription]:
-        query = select(system_subscriptions).where(system_subscriptions.c.active.is_(True))
-        return [_subscription(row) for row in self.session.execute(query)]
+        return [_subscription(row) for row in self.session.execute(_ACTIVE_SUBSCRIPTIONS)]
 
     def listed(self, after: str | None, limit: int) -> Page[SystemSubscription]:
         keys = [system_subscriptions.c.created_at, system_subscriptions.c.id]
@@ -110,6 +109,10 @@ class SubscriptionRepository:
         self.session.execute(delete(table).where(table.c.id == subscription_id))
 
 
+_LOG_INSERTS: dict[str, Any] = {}
+_ACTIVE_SUBSCRIPTIONS = select(system_subscriptions).where(system_subscriptions.c.active.is_(True))
+
+
 class EventLogRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -118,10 +121,18 @@ class EventLogRepository:
         """The event with its cursor; None when it was already logged (a duplicate)."""
         values = {f.name: getattr(event, f.name) for f in fields(event) if f.name != "cursor"}
         values["personal"] = list(event.personal)
-        statement = insert_ignoring_duplicates(self.session, event_log).values(values)
-        if self.session.execute(statement).rowcount != 1:
-            return None
-        return self.get(event.event_id)
+        row = self.session.execute(self._logging(), values).first()
+        return None if row is None else _event(row)
+
+    def _logging(self) -> Any:
+        """The insert that answers with the logged row (none for a duplicate), built once per
+        dialect: every published event runs it."""
+        dialect = self.session.get_bind().dialect.name
+        statement = _LOG_INSERTS.get(dialect)
+        if statement is None:
+            inserting = insert_ignoring_duplicates(self.session, event_log)
+            statement = _LOG_INSERTS[dialect] = inserting.returning(*event_log.c)
+        return statement
 
     def get(self, event_id: str) -> LoggedEvent | None:
         query = select(event_log).where(event_log.c.event_id == event_id)

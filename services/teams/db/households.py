@@ -13,6 +13,7 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
+    bindparam,
     insert,
     select,
     update,
@@ -76,8 +77,8 @@ class HouseholdRepository:
 
     def get(self, household_id: str, *, for_update: bool = False) -> KnownHousehold | None:
         """One household; `for_update` holds its row until commit (concurrent events queue up)."""
-        query = select(known_households).where(known_households.c.id == household_id)
-        row = self.session.execute(query.with_for_update() if for_update else query).first()
+        query = _ONE_FOR_UPDATE if for_update else _ONE
+        row = self.session.execute(query, {"key": household_id}).first()
         return _household(row) if row else None
 
     def many(self, ids: list[str]) -> dict[str, KnownHousehold]:
@@ -99,10 +100,16 @@ class HouseholdRepository:
     def put(self, household: KnownHousehold, existed: bool) -> None:
         values = _values(household)
         if existed:
-            where = known_households.c.id == household.id
-            self.session.execute(update(known_households).where(where).values(**values))
+            self.session.execute(_UPDATE_ONE, {**values, "key": household.id})
         else:
-            self.session.execute(insert(known_households).values(**values))
+            self.session.execute(_INSERT, values)
+
+
+# built once: an event applied to a household runs these, and building them cost more than running
+_INSERT = insert(known_households)
+_ONE = select(known_households).where(known_households.c.id == bindparam("key"))
+_ONE_FOR_UPDATE = _ONE.with_for_update()
+_UPDATE_ONE = update(known_households).where(known_households.c.id == bindparam("key"))
 
 
 def _values(household: KnownHousehold) -> dict[str, Any]:

@@ -13,7 +13,11 @@ household sizes and incomes, failed indicators), then in one run:
    finish_import) and is processed by the service's background worker; timed from the first
    chunk to `done`;
 2. raw COPY: the same CSV bytes COPY'd into an unindexed table of the same database.
-Prints rows/s of each and their ratio. Figures, not a test: nothing here fails on a time.
+Prints rows/s of each and their ratio. With `--whole-system`, 3. the same file is imported again on
+a fresh database and vhost while teams and notifications run beside it as processes (as `make run`
+starts them, LOG_LEVEL=INFO), timed until `done` and until teams knows every household from the
+import's events; the ratio to 1. is the price of the consumers on the same cores. Figures, not a
+test: nothing here fails on a time.
 """
 
 from __future__ import annotations
@@ -53,6 +57,9 @@ from services.households.service import HouseholdsService  # noqa: E402
 from services.households.settings import IMPORT_EVENTS  # noqa: E402
 from tests.support.broker import RabbitAdmin, amqp_uri_for  # noqa: E402
 from tests.support.databases import drop_postgres_databases, postgres_template  # noqa: E402
+from tests.support.processes import environment, run_module, start_module  # noqa: E402
+
+CONSUMERS = ("teams", "notifications")
 
 FIRST = ["สมชาย", "สมศรี", "บุญมี", "มาลี", "ประเสริฐ", "วันดี", "สุดา", "ชัยวัฒน์", "อำไพ", "ทองดี"]
 LAST = ["ใจดี", "แสงทอง", "ศรีสุข", "บุญมา", "พรหมมา", "ทองคำ", "สายบุญ", "มั่นคง"]
@@ -162,11 +169,92 @@ def raw_copy(url: str, data: bytes) -> float:
         engine.dispose()
 
 
+def whole_system(base: dict, args: argparse.Namespace, data: bytes) -> tuple[float, float, dict]:
+    """The import with teams and notifications consuming its events: seconds to `done`, seconds
+    until teams knows every accepted household, and their CPU seconds meanwhile."""
+    admin, prefix = RabbitAdmin(base["RABBIT_API_URI"]), f"smile_bench_{uuid.uuid4().hex[:8]}"
+    vhost = admin.create_vhost()
+    config = _config(base, vhost, prefix, args)
+    env = environment(
+        AMQP_URI=config["AMQP_URI"],
+        DATABASE_URL=config["DATABASE_URL"],
+        DATA_DIR=Path(f"/tmp/{prefix}"),
+        JWT_SECRET="b" * 64,
+        LOG_LEVEL="INFO",
+    )
+    processes, container = [], None
+    try:
+        upgrade(config, ["households", *CONSUMERS])
+        run_module("infra.topology", env=env)
+        processes = [start_module("infra.runner", s, env=env) for s in CONSUMERS]
+        container = ServiceContainer(HouseholdsService, config)
+        container.start()
+        _wait_for_consumers(admin, vhost)
+        started = time.perf_counter()
+        before = {s: _cpu(p.pid) for s, p in zip(CONSUMERS, processes, strict=True)}
+        seconds, job = service_path(config, data, args.chunk_kib * 1024)
+        _wait_known(database_url(config, "teams"), job["accepted"])
+        caught_up = time.perf_counter() - started
+        cpu = {s: _cpu(p.pid) - before[s] for s, p in zip(CONSUMERS, processes, strict=True)}
+        return seconds, caught_up, cpu
+    finally:
+        if container is not None:
+            container.kill()
+        for process in processes:
+            process.terminate()
+            process.wait(30)
+        drop_postgres_databases(prefix)
+        admin.delete_vhost(vhost)
+
+
+def _config(base: dict, vhost: str, prefix: str, args: argparse.Namespace) -> dict:
+    return {
+        **base,
+        "AMQP_URI": amqp_uri_for(vhost),
+        "DATABASE_URL": postgres_template(prefix),
+        "HOUSEHOLDS": {
+            **base["HOUSEHOLDS"],
+            "import_poll_seconds": 0.2,
+            "import_events": args.events,
+        },
+    }
+
+
+def _wait_for_consumers(admin: RabbitAdmin, vhost: str) -> None:
+    queue = "evt-households-households_imported--teams.on_households_imported"
+    while admin.queue_consumers(vhost, queue) == 0:
+        eventlet.sleep(0.5)
+    eventlet.sleep(2)  # the rest of their start-up
+
+
+def _wait_known(teams_url: str, count: int) -> None:
+    engine = create_engine(teams_url)
+    try:
+        while True:
+            with engine.connect() as connection:
+                known = connection.execute(text("SELECT count(*) FROM known_households"))
+                if known.scalar_one() >= count:
+                    return
+            eventlet.sleep(0.2)
+    finally:
+        engine.dispose()
+
+
+def _cpu(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=200_000)
     parser.add_argument("--chunk-kib", type=int, default=1024)
     parser.add_argument("--events", choices=IMPORT_EVENTS, default="per_tambon")
+    parser.add_argument(
+        "--whole-system",
+        action="store_true",
+        help="then the same import with teams and notifications consuming its events",
+    )
     parser.add_argument(
         "--later-year",
         action="store_true",
@@ -179,16 +267,7 @@ def main() -> None:
     base = load_config()
     admin, prefix = RabbitAdmin(base["RABBIT_API_URI"]), f"smile_bench_{uuid.uuid4().hex[:8]}"
     vhost = admin.create_vhost()
-    config = {
-        **base,
-        "AMQP_URI": amqp_uri_for(vhost),
-        "DATABASE_URL": postgres_template(prefix),
-        "HOUSEHOLDS": {
-            **base["HOUSEHOLDS"],
-            "import_poll_seconds": 0.2,
-            "import_events": args.events,
-        },
-    }
+    config = _config(base, vhost, prefix, args)
     container = None
     try:
         upgrade(config, ["households"])
@@ -224,6 +303,14 @@ def main() -> None:
     print(f"  CPU used meanwhile ({cores} cores give {cores * seconds:.1f} s): {shares}")
     print(f"raw COPY:       {copy_seconds:.2f} s = {copy_rate:,.0f} rows/s")
     print(f"ratio service/COPY: {rate / copy_rate:.3f} (COPY is {copy_rate / rate:.1f}x faster)")
+    if args.whole_system:
+        done, caught_up, used = whole_system(base, args, data)
+        print(
+            f"with teams and notifications running: done in {done:.2f} s ({done / seconds:.2f}x "
+            f"the service alone), teams knew every household after {caught_up:.2f} s "
+            f"({caught_up / seconds:.2f}x)"
+        )
+        print("  consumers' CPU meanwhile: " + ", ".join(f"{s} {u:.1f} s" for s, u in used.items()))
 
 
 if __name__ == "__main__":

@@ -69,6 +69,17 @@ class RabbitAdmin:
         response.raise_for_status()
         return int(response.json().get("messages", 0))
 
+    def queue_consumers(self, vhost: str, queue: str) -> int:
+        response = requests.get(
+            f"{self.base}/queues/{quote(vhost, safe='')}/{quote(queue, safe='')}",
+            auth=self.auth,
+            timeout=10,
+        )
+        if response.status_code == 404:
+            return 0
+        response.raise_for_status()
+        return int(response.json().get("consumers", 0))
+
     def _put(self, path: str, body: dict[str, str]) -> None:
         response = requests.put(f"{self.base}/{path}", json=body, auth=self.auth, timeout=10)
         response.raise_for_status()

@@ -77,7 +77,7 @@ def configure_logging(service: str, level: str = "INFO") -> None:
     ]
     structlog.configure(
         processors=[*shared, _logger_name, *rendering],
-        logger_factory=structlog.WriteLoggerFactory(_Stdout()),  # type: ignore[arg-type]
+        logger_factory=_named_logger,
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
         cache_logger_on_first_use=True,
     )
@@ -121,8 +121,7 @@ def _filter_worker_errors() -> None:
 
 
 def get_logger(name: str) -> Any:
-    """A logger whose lines name it (`logger`), as the standard library's do."""
-    return structlog.get_logger(**{_NAME: name})
+    return structlog.get_logger(name)
 
 
 class _Stdout:
@@ -135,10 +134,18 @@ class _Stdout:
         sys.stdout.flush()
 
 
-_NAME = "_logger_name"  # bound by get_logger (structlog reserves `logger`), renamed when written
+class _NamedLogger(structlog.WriteLogger):
+    """Writes to stdout and knows its name, as a standard-library logger does."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(_Stdout())  # type: ignore[arg-type]
+        self.name = name
 
 
-def _logger_name(_logger: Any, _name: str, event: Event) -> Event:
-    if _NAME in event:
-        event["logger"] = event.pop(_NAME)
+def _named_logger(*args: Any) -> _NamedLogger:
+    return _NamedLogger(str(args[0]) if args else "")
+
+
+def _logger_name(logger: Any, _name: str, event: Event) -> Event:
+    event["logger"] = getattr(logger, "name", "")
     return event

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Table, update
+from sqlalchemy import Table, Update, bindparam, update
 from sqlalchemy.orm import Session
 
 from infra.errors import PreconditionFailed
@@ -28,10 +28,22 @@ def save_versioned(
     still holds the version before that; anything committed in between makes this a 412, never a
     lost update. `key` names the row's key column (or columns) in `values`."""
     keys = (key,) if isinstance(key, str) else key
-    changed = session.execute(
-        update(table)
-        .where(*(table.c[k] == values[k] for k in keys), table.c.version == values["version"] - 1)
-        .values(**values)
-    )
+    found = {f"_key_{k}": values[k] for k in keys}
+    found["_version_before"] = values["version"] - 1
+    changed = session.execute(_versioned_update(table, keys), {**values, **found})
     if changed.rowcount != 1:
         raise PreconditionFailed("it was changed by someone else meanwhile; reload and retry")
+
+
+_UPDATES: dict[tuple[Table, tuple[str, ...]], Update] = {}
+
+
+def _versioned_update(table: Table, keys: tuple[str, ...]) -> Update:
+    """The update of one row at the version before, built once per table: the columns it sets
+    are the keys of the parameters it is executed with (a case's save runs it on every change)."""
+    statement = _UPDATES.get((table, keys))
+    if statement is None:
+        where = [table.c[k] == bindparam(f"_key_{k}") for k in keys]
+        where.append(table.c.version == bindparam("_version_before"))
+        statement = _UPDATES[(table, keys)] = update(table).where(*where)
+    return statement

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, insert, select
+from sqlalchemy import Integer, and_, bindparam, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -22,6 +22,15 @@ class Assessment(NamedTuple):
     income_pp: Decimal
 
 
+# built once: every case read runs it
+_RECENT = (
+    select(visits)
+    .where(visits.c.household_id == bindparam("key"))
+    .order_by(visits.c.visited_at.desc(), visits.c.recorded_at.desc())
+    .limit(bindparam("limit", type_=Integer))
+)
+
+
 class VisitRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -34,12 +43,7 @@ class VisitRepository:
         return None if row is None else _visit(row)
 
     def recent(self, household_id: str, limit: int) -> list[Visit]:
-        rows = self.session.execute(
-            select(visits)
-            .where(visits.c.household_id == household_id)
-            .order_by(visits.c.visited_at.desc(), visits.c.recorded_at.desc())
-            .limit(limit)
-        )
+        rows = self.session.execute(_RECENT, {"key": household_id, "limit": limit})
         return [_visit(r) for r in rows]
 
     def recent_assessments(self, household_id: str, limit: int) -> list[Assessment]:

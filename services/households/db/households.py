@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from infra.money import from_satang, to_satang
@@ -20,6 +20,13 @@ from services.households.domain.household import (
 from services.households.domain.stages import Transition
 from services.households.vocabulary import Stage
 
+# built once: every read and write of a case runs them
+_ONE = select(households).where(households.c.id == bindparam("key"))
+_ONE_FOR_UPDATE = _ONE.with_for_update()
+_MEMBERS = (
+    select(members).where(members.c.household_id == bindparam("key")).order_by(members.c.position)
+)
+
 
 class HouseholdRepository:
     def __init__(self, session: Session) -> None:
@@ -34,15 +41,11 @@ class HouseholdRepository:
         self._record_transitions(household)
 
     def get(self, household_id: str, *, for_update: bool = False) -> Household | None:
-        query = select(households).where(households.c.id == household_id)
-        row = self.session.execute(query.with_for_update() if for_update else query).first()
+        query = _ONE_FOR_UPDATE if for_update else _ONE
+        row = self.session.execute(query, {"key": household_id}).first()
         if row is None:
             return None
-        member_rows = self.session.execute(
-            select(members)
-            .where(members.c.household_id == household_id)
-            .order_by(members.c.position)
-        ).all()
+        member_rows = self.session.execute(_MEMBERS, {"key": household_id}).all()
         return to_household(row, member_rows)
 
     def save(self, household: Household) -> None:

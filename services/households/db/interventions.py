@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from infra.money import from_satang, to_satang
@@ -12,6 +12,13 @@ from infra.versions import save_versioned
 from services.households.db.tables import interventions, loans
 from services.households.domain.intervention import CLOSED, FundingRequest, Intervention
 from services.households.vocabulary import Kind, Status
+
+# built once: every case read runs it
+_OF_HOUSEHOLD = (
+    select(interventions)
+    .where(interventions.c.household_id == bindparam("key"))
+    .order_by(interventions.c.requested_at, interventions.c.id)
+)
 
 
 class InterventionRepository:
@@ -32,11 +39,7 @@ class InterventionRepository:
         return None if row is None else _intervention(row)
 
     def of_household(self, household_id: str) -> list[Intervention]:
-        rows = self.session.execute(
-            select(interventions)
-            .where(interventions.c.household_id == household_id)
-            .order_by(interventions.c.requested_at, interventions.c.id)
-        )
+        rows = self.session.execute(_OF_HOUSEHOLD, {"key": household_id})
         return [_intervention(r) for r in rows]
 
     def open_count(self, household_id: str) -> int:

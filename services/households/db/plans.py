@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from infra.versions import save_versioned
@@ -14,6 +14,12 @@ from services.households.db.tables import plans
 from services.households.domain.plan import Goal, Plan, PlanStatus, SupportRequest
 
 CONTENT = ("problems", "needs", "goals", "livelihood", "requested_support")
+
+
+# built once: every case read runs it
+_LATEST = (
+    select(plans).where(plans.c.household_id == bindparam("key")).order_by(plans.c.number.desc())
+).limit(1)
 
 
 class PlanRepository:
@@ -28,12 +34,7 @@ class PlanRepository:
         save_versioned(self.session, plans, "id", _row(plan))
 
     def latest(self, household_id: str) -> Plan | None:
-        row = self.session.execute(
-            select(plans)
-            .where(plans.c.household_id == household_id)
-            .order_by(plans.c.number.desc())
-            .limit(1)
-        ).first()
+        row = self.session.execute(_LATEST, {"key": household_id}).first()
         return None if row is None else _plan(row)
 
     def all_of(self, household_id: str) -> list[Plan]:

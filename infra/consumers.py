@@ -74,10 +74,20 @@ class ResilientQueueConsumer(QueueConsumer):
         their queues) releases the waiting stop once: nameko signals it again for each provider,
         and the second signal raises in the stopping thread, which makes the process exit 1."""
         if not self._consumers_ready.ready():
+            self._released_early = True
             if not self._last_provider_unregistered.ready():
                 self._last_provider_unregistered.send()
             return
         super().unregister_provider(provider)
+
+    def stop(self) -> None:
+        """As nameko's, but if providers left while the consumers were starting and the start
+        has finished since, the consumer loop is told to end: nothing else would cancel their
+        consumers, and nameko would wait for the loop forever (a service with many queues can
+        still be declaring them when a quick stop arrives)."""
+        if getattr(self, "_released_early", False):
+            self.should_stop = True
+        super().stop()
 
     def _cancel_consumers_if_requested(self) -> None:
         """As nameko's, but a consumer whose connection is gone still counts as cancelled, so a

@@ -70,3 +70,24 @@ def test_a_stop_while_consumers_are_starting_releases_the_stop_once_for_every_pr
     for provider in ("rpc", "an event handler", "another event handler"):
         consumer.unregister_provider(provider)  # nameko's own raised on the second
     assert consumer._last_provider_unregistered.ready()
+
+
+def test_a_stop_after_an_early_release_ends_the_consumer_loop_once_it_has_started():
+    """Providers released while the queues were declared never cancel their consumers; if the
+    start finishes before the stop, the loop is told to end instead of being waited for forever
+    (test_shutdown's quick stop of a service with 80 queues)."""
+    consumer = ResilientQueueConsumer()
+    consumer._consumers_ready = Event()
+    consumer._last_provider_unregistered = Event()
+    consumer.unregister_provider("an event handler")  # during start-up
+    consumer._consumers_ready.send(None)  # the start finishes before the stop
+
+    class Loop:
+        ended_by: list[bool] = []
+
+        def wait(self) -> None:
+            self.ended_by.append(consumer.should_stop)
+
+    consumer._gt = Loop()
+    consumer.stop()
+    assert Loop.ended_by == [True]

@@ -59,26 +59,22 @@ class RabbitAdmin:
         return stale
 
     def queue_depth(self, vhost: str, queue: str) -> int:
-        response = requests.get(
-            f"{self.base}/queues/{quote(vhost, safe='')}/{quote(queue, safe='')}",
-            auth=self.auth,
-            timeout=10,
-        )
-        if response.status_code == 404:
-            return 0
-        response.raise_for_status()
-        return int(response.json().get("messages", 0))
+        return int(self._queue(vhost, queue).get("messages", 0))
 
     def queue_consumers(self, vhost: str, queue: str) -> int:
+        return int(self._queue(vhost, queue).get("consumers", 0))
+
+    def _queue(self, vhost: str, queue: str) -> dict:
+        """The management API's view of a queue; empty when there is no such queue."""
         response = requests.get(
             f"{self.base}/queues/{quote(vhost, safe='')}/{quote(queue, safe='')}",
             auth=self.auth,
             timeout=10,
         )
         if response.status_code == 404:
-            return 0
+            return {}
         response.raise_for_status()
-        return int(response.json().get("consumers", 0))
+        return dict(response.json())
 
     def _put(self, path: str, body: dict[str, str]) -> None:
         response = requests.put(f"{self.base}/{path}", json=body, auth=self.auth, timeout=10)

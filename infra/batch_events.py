@@ -79,12 +79,13 @@ class BatchingEventHandler(ReliableEventHandler):
                 self._requeue(window)
                 return
             applied, self._in_hand = Event(), window
+            headers = [self.unpack_message_headers(message) for _, message in window]
             try:
                 self.container.spawn_worker(
                     self,
-                    ([self._delivery(body, message) for body, message in window],),
+                    ([_delivery(body, h) for (body, _), h in zip(window, headers, strict=True)],),
                     {},
-                    context_data=self.unpack_message_headers(window[0][1]),
+                    context_data=headers[0],
                     handle_result=partial(self._settle_window, window, applied),
                 )
             except ContainerBeingKilled:
@@ -93,10 +94,6 @@ class BatchingEventHandler(ReliableEventHandler):
                 return
             self._in_hand = []  # (not in a `finally`: a kill while waiting for a free worker
             applied.wait()  # leaves the window in hand for `stop` to hand back)
-
-    def _delivery(self, body: Any, message: Message) -> Delivery:
-        headers = self.unpack_message_headers(message)
-        return Delivery(body, acceptable(headers.get(CORRELATION_KEY)), headers.get(TRACEPARENT))
 
     def _settle_window(
         self,
@@ -126,6 +123,10 @@ class BatchingEventHandler(ReliableEventHandler):
     def _requeue(self, window: list[tuple[Any, Message]]) -> None:
         for _, message in window:
             self.queue_consumer.requeue_message(message)
+
+
+def _delivery(body: Any, headers: dict[str, Any]) -> Delivery:
+    return Delivery(body, acceptable(headers.get(CORRELATION_KEY)), headers.get(TRACEPARENT))
 
 
 batch_event_handler = BatchingEventHandler.decorator

@@ -57,16 +57,15 @@ def _in_one_transaction(
     outcomes: list[Outcome] = []
     with uow.batch():
         for delivery in deliveries:
-            with uow.on_behalf_of(delivery.correlation_id):
-                try:
-                    with _scope(delivery, name):
-                        apply(delivery)
-                except DBAPIError:
-                    raise  # the transaction may be unusable now: split the batch
-                except Exception as error:
-                    outcomes.append(_failed(delivery, name, error))
-                else:
-                    outcomes.append(None)
+            try:
+                with _scope(uow, delivery, name):
+                    apply(delivery)
+            except DBAPIError:
+                raise  # the transaction may be unusable now: split the batch
+            except Exception as error:
+                outcomes.append(_failed(delivery, name, error))
+            else:
+                outcomes.append(None)
     return outcomes
 
 
@@ -75,7 +74,7 @@ def _alone(
 ) -> Outcome:
     try:
         if own_span:  # one of a split window: the worker's context is another delivery's
-            with uow.on_behalf_of(delivery.correlation_id), _scope(delivery, name):
+            with _scope(uow, delivery, name):
                 apply(delivery)
         else:
             apply(delivery)
@@ -85,12 +84,15 @@ def _alone(
 
 
 @contextmanager
-def _scope(delivery: Delivery, name: str) -> Iterator[None]:
-    """The delivery's correlation id in the log lines, and a span of its own (a window of one
-    runs in the worker's span, which already continues its trace and carries its id)."""
+def _scope(uow: Any, delivery: Delivery, name: str) -> Iterator[None]:
+    """The delivery's correlation id on the events it emits and in the log lines, and a span of
+    its own (a window of one runs in the worker's, which already continues its trace and id)."""
     if delivery.correlation_id:
         structlog.contextvars.bind_contextvars(correlation_id=delivery.correlation_id)
-    with event_span(name, delivery.traceparent, delivery.correlation_id):
+    with (
+        uow.on_behalf_of(delivery.correlation_id),
+        event_span(name, delivery.traceparent, delivery.correlation_id),
+    ):
         yield
 
 

@@ -186,7 +186,6 @@ class UnitOfWork:
             try:
                 yield
                 published = self._batch.published
-                self._batch = None
                 session.commit()
             finally:
                 self._batch = None

@@ -133,10 +133,26 @@ def admin_id(system) -> str:
 
 
 def failures(report: str) -> str:
-    """schemathesis' FAILURES section (its warnings come after and can be long), and the
-    operations it found the validation stricter than the document for."""
-    start = report.find("FAILURES")
-    end = report.find("WARNINGS", start)
+    """What failed, first line first (the line pytest's summary keeps): the test cases' tally and
+    the phases that did not pass; then schemathesis' ERRORS and FAILURES sections (its warnings
+    come after and can be long), and the operations it found the validation stricter than the
+    document for."""
+    cases = report.find("Test cases:")
+    tally = " ".join(report[cases:].split("\n")[:2]).split() if cases >= 0 else []
+    lines = (line.strip() for line in report.splitlines())
+    troubled = [line for line in lines if line.startswith(("❌", "🚫", "⚠️"))]
+    headline = " ".join(tally) + (" | " + "; ".join(troubled) if troubled else "")
+    sections = [_section(report, name) for name in ("ERRORS", "FAILURES")]
     mismatch = report.find("Schema validation mismatch:")
     listed = report[mismatch : report.find("💡", mismatch)] if mismatch >= 0 else ""
-    return (report[start:end] if start >= 0 else report[-6000:]) + listed
+    body = "".join(sections) + listed or report[-6000:]
+    return f"{headline or 'schemathesis failed'}\n{body}"
+
+
+def _section(report: str, name: str) -> str:
+    """One `==== NAME ====` section of schemathesis' report, up to the next one."""
+    start = report.find(f" {name} ===")
+    if start < 0:
+        return ""
+    end = report.find("\n====", start)
+    return report[start : end if end >= 0 else len(report)]

@@ -19,16 +19,15 @@ from datetime import UTC, datetime
 from typing import Any, NamedTuple, Self
 
 from sqlalchemy import Insert, MetaData, insert, text
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from infra.envelope import Envelope, EventContract, ReceivedEvent
 from infra.errors import KeyTaken
+from infra.statements import built_once, dialect_of, insert_ignoring_duplicates
 from infra.tracing import current_traceparent
 
 UNIQUE_VIOLATION = "23505"  # PostgreSQL's SQLSTATE for a duplicate key
-_INBOX_INSERTS: dict[tuple[Any, str], Insert] = {}
 
 
 class PreparedEvent(NamedTuple):
@@ -213,19 +212,9 @@ class UnitOfWork:
 
     def _inbox_insert(self) -> Insert:
         """The inbox's insert, built once per table and dialect (it runs for every event)."""
-        key = (self._inbox, self.session.get_bind().dialect.name)
-        statement = _INBOX_INSERTS.get(key)
-        if statement is None:
-            statement = _INBOX_INSERTS[key] = self._insert_ignoring_duplicates(self._inbox)
-        return statement
-
-    def _insert_ignoring_duplicates(self, table: Any) -> Insert:
-        dialect = self.session.get_bind().dialect.name
-        if dialect == "postgresql":
-            return postgresql.insert(table).on_conflict_do_nothing()
-        if dialect == "sqlite":
-            return sqlite.insert(table).on_conflict_do_nothing()
-        raise NotImplementedError(f"inbox needs ON CONFLICT support; {dialect} has none here")
+        inbox, session = self._inbox, self.session
+        key = ("inbox", inbox, dialect_of(session))
+        return built_once(key, lambda: insert_ignoring_duplicates(session, inbox))
 
 
 class _Batch:

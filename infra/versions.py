@@ -9,6 +9,7 @@ from sqlalchemy import Table, Update, bindparam, update
 from sqlalchemy.orm import Session
 
 from infra.errors import PreconditionFailed
+from infra.statements import built_once
 
 
 def require_version(current: int, expected: int | None, what: str) -> None:
@@ -35,15 +36,13 @@ def save_versioned(
         raise PreconditionFailed("it was changed by someone else meanwhile; reload and retry")
 
 
-_UPDATES: dict[tuple[Table, tuple[str, ...]], Update] = {}
-
-
 def _versioned_update(table: Table, keys: tuple[str, ...]) -> Update:
     """The update of one row at the version before, built once per table: the columns it sets
     are the keys of the parameters it is executed with (a case's save runs it on every change)."""
-    statement = _UPDATES.get((table, keys))
-    if statement is None:
+
+    def build() -> Update:
         where = [table.c[k] == bindparam(f"_key_{k}") for k in keys]
         where.append(table.c.version == bindparam("_version_before"))
-        statement = _UPDATES[(table, keys)] = update(table).where(*where)
-    return statement
+        return update(table).where(*where)
+
+    return built_once(("versioned update", table, keys), build)

@@ -8,10 +8,10 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import and_, case, func, insert, select, tuple_
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from infra.statements import insert_ignoring_duplicates
 from services.funding.db.access_tables import job_runs
 from services.funding.db.convert import from_satang, to_satang
 from services.funding.db.loan_tables import installments, loans, overdue_notices
@@ -130,12 +130,8 @@ class JobRuns:
 
     def mark_done(self, job: str, day: date, now: datetime) -> None:
         """Idempotent: a second replica finishing the same day changes nothing."""
-        dialect = postgresql if self.session.get_bind().dialect.name == "postgresql" else sqlite
-        self.session.execute(
-            dialect.insert(job_runs)
-            .values(job=job, run_on=day, finished_at=now)
-            .on_conflict_do_nothing()
-        )
+        statement = insert_ignoring_duplicates(self.session, job_runs)
+        self.session.execute(statement.values(job=job, run_on=day, finished_at=now))
 
 
 def _overdue_loan(row: Any, as_of: date) -> OverdueLoan:

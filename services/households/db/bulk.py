@@ -16,11 +16,11 @@ from typing import Any, NamedTuple
 from sqlalchemy import and_, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from infra.statements import conflict_insert
 from infra.unit_of_work import PreparedEvent
 from services.households.db import bulk_pg
 from services.households.db.ids import time_ordered_ids
 from services.households.db.import_events import import_events
-from services.households.db.imports import insert_ignoring
 from services.households.db.tables import households, members, surveys
 from services.households.imports.rows import BmnRow
 
@@ -160,7 +160,7 @@ def _update_known(
 ) -> None:
     if not pairs:
         return
-    statement = insert_ignoring(session, surveys)
+    statement = conflict_insert(session, surveys)
     excluded = statement.excluded
     statement = statement.on_conflict_do_update(
         index_elements=[surveys.c.household_id, surveys.c.survey_year],

@@ -8,10 +8,10 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from sqlalchemy import Integer, and_, bindparam, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from infra.money import from_satang, to_satang
+from infra.statements import insert_ignoring_duplicates
 from services.households.db.tables import households, overdue_notices, surveys, visits
 from services.households.domain.care import Visit
 
@@ -87,12 +87,8 @@ class VisitRepository:
 
     def announce_overdue(self, household_id: str, due_on: date, now: datetime) -> bool:
         """True for the one caller that records this overdue visit first."""
-        dialect = self.session.get_bind().dialect.name
-        insert_ = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        statement = (
-            insert_(overdue_notices)
-            .on_conflict_do_nothing()
-            .values(household_id=household_id, due_on=due_on, detected_at=now)
+        statement = insert_ignoring_duplicates(self.session, overdue_notices).values(
+            household_id=household_id, due_on=due_on, detected_at=now
         )
         return self.session.execute(statement).rowcount == 1
 

@@ -6,19 +6,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, insert, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from infra.metrics_collector import GaugeQuery
 from infra.pagination import keyset
+from infra.statements import conflict_insert, insert_ignoring_duplicates
 from services.households.db.tables import import_chunks, import_errors, import_tambons, imports
 
 COUNTERS = ("accepted", "unchanged", "rejected")
-
-
-def insert_ignoring(session: Session, table: Any) -> Any:
-    dialect = session.get_bind().dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
 
 
 class ImportRepository:
@@ -37,7 +32,7 @@ class ImportRepository:
 
     def add_chunk(self, import_id: str, sequence: int, data: bytes) -> bytes | None:
         """Store a chunk once: None when stored now, else the bytes stored before (a resend)."""
-        statement = insert_ignoring(self.session, import_chunks).on_conflict_do_nothing()
+        statement = insert_ignoring_duplicates(self.session, import_chunks)
         inserted = self.session.execute(
             statement.values(import_id=import_id, sequence=sequence, data=data)
         ).rowcount
@@ -99,7 +94,7 @@ class ImportRepository:
 
     def add_errors(self, import_id: str, problems: list[tuple[int, str, str]]) -> None:
         if problems:
-            statement = insert_ignoring(self.session, import_errors).on_conflict_do_nothing()
+            statement = insert_ignoring_duplicates(self.session, import_errors)
             self.session.execute(
                 statement,
                 [
@@ -112,7 +107,7 @@ class ImportRepository:
         """Add a batch's counters ({tambon: {accepted, unchanged, rejected}}) to the import's."""
         if not counts:
             return
-        statement = insert_ignoring(self.session, import_tambons)
+        statement = conflict_insert(self.session, import_tambons)
         added = statement.excluded
         table = import_tambons.c
         self.session.execute(

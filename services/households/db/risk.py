@@ -12,7 +12,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from infra.money import from_satang
-from services.households.db.imports import insert_ignoring
+from infra.statements import conflict_insert, insert_ignoring_duplicates
 from services.households.db.risk_signals import SignalReads
 from services.households.db.risk_tables import case_risks, loan_arrears, relapses
 from services.households.db.tables import households, surveys, transitions
@@ -92,7 +92,7 @@ class RiskRepository:
             "bmn_worsened": min(signals.bmn_worsened, 32767),
             "assessed_at": now,
         }
-        statement = insert_ignoring(self.session, case_risks).values(
+        statement = conflict_insert(self.session, case_risks).values(
             household_id=household_id, **values
         )
         self.session.execute(
@@ -115,7 +115,7 @@ class RiskRepository:
     def record_arrears(self, loan_id: str, household_id: str, days: int, as_of: date) -> None:
         """Funding's latest news of a loan (days overdue, 0 once repaid); older news is ignored
         (its events travel on separate queues and may arrive out of order)."""
-        statement = insert_ignoring(self.session, loan_arrears).values(
+        statement = conflict_insert(self.session, loan_arrears).values(
             loan_id=loan_id, household_id=household_id, days_overdue=days, as_of=as_of
         )
         excluded = statement.excluded
@@ -146,7 +146,7 @@ class RiskRepository:
 
     def flag_relapse(self, row: dict[str, Any]) -> bool:
         """True for the first flag of this household and survey year (an import may rerun)."""
-        statement = insert_ignoring(self.session, relapses).values(**row).on_conflict_do_nothing()
+        statement = insert_ignoring_duplicates(self.session, relapses).values(**row)
         return self.session.execute(statement).rowcount == 1
 
 

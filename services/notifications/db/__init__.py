@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from infra.audit import AuditTrail
+from infra.statements import insert_ignoring_duplicates
 from infra.unit_of_work import UnitOfWork
 from services.notifications.db.directory import DirectoryRepository
 from services.notifications.db.escalations import EscalationRepository
 from services.notifications.db.notices import DeliveryRepository, NotificationRepository
 from services.notifications.db.reports import EscalationReportQueries
 from services.notifications.db.subscribers import EventLogRepository, SubscriptionRepository
-from services.notifications.db.tables import (
-    audit_entries,
-    digests,
-    insert_ignoring_duplicates,
-    metadata,
-)
+from services.notifications.db.tables import audit_entries, digests, metadata
 
 __all__ = ["NotificationsUnitOfWork", "metadata"]
 

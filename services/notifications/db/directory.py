@@ -6,9 +6,9 @@ from datetime import time
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from infra.statements import built_once, conflict_insert, dialect_of
 from infra.versions import save_versioned
 from services.notifications.db.tables import (
     household_teams,
@@ -18,8 +18,6 @@ from services.notifications.db.tables import (
     teams,
 )
 from services.notifications.domain.directory import TEAM_ROLES, Person, QuietHours, Team
-
-_ASSIGNING: dict[str, Any] = {}  # the household's team upsert, per dialect
 
 
 class DirectoryRepository:
@@ -99,15 +97,17 @@ class DirectoryRepository:
 
     def assign_household(self, household_id: str, team_id: str) -> None:
         """The household's team, new or changed: one statement (most events name a team)."""
-        dialect = self.session.get_bind().dialect.name
-        statement = _ASSIGNING.get(dialect)
-        if statement is None:
-            inserting = (postgresql if dialect == "postgresql" else sqlite).insert(household_teams)
-            statement = _ASSIGNING[dialect] = inserting.on_conflict_do_update(
+        session = self.session
+
+        def build() -> Any:
+            inserting = conflict_insert(session, household_teams)
+            return inserting.on_conflict_do_update(
                 index_elements=[household_teams.c.household_id],
                 set_={"team_id": inserting.excluded.team_id},
             )
-        self.session.execute(statement, {"household_id": household_id, "team_id": team_id})
+
+        statement = built_once(("household team upsert", dialect_of(session)), build)
+        session.execute(statement, {"household_id": household_id, "team_id": team_id})
 
     def _person(self, row: Any) -> Person:
         pid = row.person_id

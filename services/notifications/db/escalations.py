@@ -13,9 +13,10 @@ from infra.caller import Caller
 from infra.metrics_collector import GaugeQuery
 from infra.pagination import Page, keyset, page
 from infra.reach import any_of, inside
+from infra.statements import insert_ignoring_duplicates
 from infra.versions import save_versioned
 from services.notifications.db.tables import escalation_recipients as recipients
-from services.notifications.db.tables import escalations, insert_ignoring_duplicates
+from services.notifications.db.tables import escalations
 from services.notifications.domain.escalation import TOP, Escalation
 
 _COLUMNS = [f.name for f in fields(Escalation) if f.init]

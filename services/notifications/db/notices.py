@@ -10,7 +10,8 @@ from sqlalchemy import Select, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from infra.pagination import Page, keyset, page
-from services.notifications.db.tables import deliveries, insert_ignoring_duplicates, notifications
+from infra.statements import insert_ignoring_duplicates
+from services.notifications.db.tables import deliveries, notifications
 from services.notifications.domain.notices import Delivery, Notification
 
 

@@ -24,9 +24,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from infra.pagination import Page, keyset, page
+from infra.statements import built_once, dialect_of, insert_ignoring_duplicates
 from infra.tables import UtcDateTime
 from infra.versions import save_versioned
-from services.notifications.db.tables import ID, insert_ignoring_duplicates, metadata
+from services.notifications.db.tables import ID, metadata
 from services.notifications.domain.subscribers import LoggedEvent, SystemSubscription
 
 system_subscriptions = Table(
@@ -109,7 +110,6 @@ class SubscriptionRepository:
         self.session.execute(delete(table).where(table.c.id == subscription_id))
 
 
-_LOG_INSERTS: dict[str, Any] = {}
 _ACTIVE_SUBSCRIPTIONS = select(system_subscriptions).where(system_subscriptions.c.active.is_(True))
 
 
@@ -127,12 +127,11 @@ class EventLogRepository:
     def _logging(self) -> Any:
         """The insert that answers with the logged row (none for a duplicate), built once per
         dialect: every published event runs it."""
-        dialect = self.session.get_bind().dialect.name
-        statement = _LOG_INSERTS.get(dialect)
-        if statement is None:
-            inserting = insert_ignoring_duplicates(self.session, event_log)
-            statement = _LOG_INSERTS[dialect] = inserting.returning(*event_log.c)
-        return statement
+        session = self.session
+        return built_once(
+            ("event log insert", dialect_of(session)),
+            lambda: insert_ignoring_duplicates(session, event_log).returning(*event_log.c),
+        )
 
     def get(self, event_id: str) -> LoggedEvent | None:
         query = select(event_log).where(event_log.c.event_id == event_id)

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import (
     JSON,
     Boolean,
     Column,
     Date,
     Index,
-    Insert,
     Integer,
     String,
     Table,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
 
 from infra.audit import add_audit_table
 from infra.tables import UtcDateTime, new_metadata
@@ -152,9 +147,3 @@ digests = Table(
     Column("day", Date, primary_key=True),
     Column("created_at", UtcDateTime, nullable=False),
 )
-
-
-def insert_ignoring_duplicates(session: Session, table: Table) -> Insert:
-    """INSERT ... ON CONFLICT DO NOTHING: rowcount 0 tells that the row was already there."""
-    dialect: Any = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    return dialect.insert(table).on_conflict_do_nothing()

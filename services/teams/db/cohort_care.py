@@ -21,10 +21,10 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from infra.money import from_satang, to_satang
+from infra.statements import insert_ignoring_duplicates
 from infra.tables import UtcDateTime
 from infra.versions import save_versioned
 from services.teams.db.cohorts import cohorts
@@ -137,10 +137,8 @@ class CohortCareRepository:
 
     def announce(self, subject_id: str, cohort_id: str, due_on: date, now: datetime) -> bool:
         """True for the one caller that records this late follow-up first."""
-        dialect = self.session.get_bind().dialect.name
-        insert_ = postgresql.insert if dialect == "postgresql" else sqlite.insert
         values = {"subject_id": subject_id, "cohort_id": cohort_id, "due_on": due_on}
-        statement = insert_(follow_up_notices).on_conflict_do_nothing()
+        statement = insert_ignoring_duplicates(self.session, follow_up_notices)
         return self.session.execute(statement.values(**values, detected_at=now)).rowcount == 1
 
     def add_result(self, result: TrainingResult, village_code: str) -> None:

@@ -76,14 +76,7 @@ def event_span(name: str, traceparent: str | None, correlation_id: str | None) -
     if _provider is None:
         yield
         return
-    parent = propagate.extract({TRACEPARENT: traceparent or ""})
-    span = _provider.get_tracer("smile").start_span(
-        name,
-        context=parent,
-        kind=SpanKind.CONSUMER,
-        attributes={"smile.correlation_id": str(correlation_id or "")},
-    )
-    token = context.attach(trace.set_span_in_context(span))
+    span, token = _open_span(_provider, name, traceparent, correlation_id, SpanKind.CONSUMER)
     try:
         yield
     except BaseException as error:
@@ -125,15 +118,13 @@ class Tracing(DependencyProvider):
     def worker_setup(self, worker_ctx: WorkerContext) -> None:
         if _provider is None:
             return
-        parent = propagate.extract({TRACEPARENT: worker_ctx.data.get(TRACEPARENT) or ""})
-        span = _provider.get_tracer("smile").start_span(
+        self._open[worker_ctx] = _open_span(
+            _provider,
             f"{worker_ctx.service_name}.{worker_ctx.entrypoint.method_name}",
-            context=parent,
-            kind=_kind(worker_ctx),
-            attributes={"smile.correlation_id": str(worker_ctx.data.get(CORRELATION_KEY, ""))},
+            worker_ctx.data.get(TRACEPARENT),
+            worker_ctx.data.get(CORRELATION_KEY),
+            _kind(worker_ctx),
         )
-        token = context.attach(trace.set_span_in_context(span))
-        self._open[worker_ctx] = (span, token)
         worker_ctx.data[TRACEPARENT] = current_traceparent()
 
     def worker_result(self, worker_ctx: WorkerContext, result: Any = None, exc_info: Any = None):
@@ -147,6 +138,24 @@ class Tracing(DependencyProvider):
             span, token = opened
             span.end()
             context.detach(token)
+
+
+def _open_span(
+    provider: TracerProvider,
+    name: str,
+    traceparent: str | None,
+    correlation_id: str | None,
+    kind: SpanKind,
+) -> tuple[Any, Any]:
+    """A span started as a child of the traceparent received, and made the current one: the
+    span and the token that detaches it."""
+    span = provider.get_tracer("smile").start_span(
+        name,
+        context=propagate.extract({TRACEPARENT: traceparent or ""}),
+        kind=kind,
+        attributes={"smile.correlation_id": str(correlation_id or "")},
+    )
+    return span, context.attach(trace.set_span_in_context(span))
 
 
 def _kind(worker_ctx: WorkerContext) -> SpanKind:

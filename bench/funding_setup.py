@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -31,6 +30,7 @@ from tests.support.databases import (
     postgres_template,
     sqlite_template,
 )
+from tests.support.ports import free_port
 from tests.support.waiting import wait_for
 
 # FUNDING_BENCH_PROFILE=/tmp/funding.prof runs the service under cProfile (figures then suffer).
@@ -61,7 +61,7 @@ class Environment:
             "DATABASE_URL": template,
             "max_workers": self.args.workers,
             "LOG_LEVEL": self.args.log_level,
-            "WEB_SERVER_ADDRESS": f"127.0.0.1:{_free_port()}",
+            "WEB_SERVER_ADDRESS": f"127.0.0.1:{free_port()}",
             "AUTH": {**base.get("AUTH", {}), "secret": "bench-" + "s" * 58},
             "RATE_LIMITS": {**base.get("RATE_LIMITS", {}), "per_person": "100000000/minute"},
         }
@@ -123,12 +123,6 @@ class Environment:
         self.admin.delete_vhost(self.vhost)
         if self.prefix:
             drop_postgres_databases(self.prefix)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _live(url: str) -> bool:

@@ -42,13 +42,13 @@ from sqlalchemy.orm import Session  # noqa: E402
 from infra.config import database_url, load_config  # noqa: E402
 from infra.fiscal import current_fiscal_year, fiscal_year_span  # noqa: E402
 from services.households.db import reports  # noqa: E402
-from tests.e2e.conftest import free_port  # noqa: E402
 from tests.support.broker import RabbitAdmin, amqp_uri_for  # noqa: E402
 from tests.support.databases import (  # noqa: E402
     drop_postgres_databases,
     new_prefix,
     postgres_template,
 )
+from tests.support.ports import free_port  # noqa: E402
 from tests.support.processes import environment, run_module  # noqa: E402
 
 AREAS = {"province": "24", "district": "2401"}

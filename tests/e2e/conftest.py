@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,17 +20,12 @@ from tests.e2e.access_world import World
 from tests.support.broker import RabbitAdmin, amqp_uri_for
 from tests.support.databases import upgrade
 from tests.support.log_scan import leaks_in
+from tests.support.ports import free_port
 from tests.support.processes import environment, run_module, start_module
 from tests.support.waiting import wait_for
 
 PROCESSES = [*load_config()["SERVICES"], "gateway"]
 ADMIN_PASSWORD = "e2e chief passphrase 42"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass

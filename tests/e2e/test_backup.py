@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.e2e.conftest import PROCESSES, System, free_port
+from tests.e2e.conftest import PROCESSES, System
 from tests.support.broker import RabbitAdmin, amqp_uri_for
+from tests.support.ports import free_port
 from tests.support.processes import run_module
 from tests.support.waiting import wait_for
 

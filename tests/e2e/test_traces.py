@@ -13,8 +13,9 @@ import pytest
 import requests
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
 
-from tests.e2e.conftest import free_port, launch
+from tests.e2e.conftest import launch
 from tests.e2e.test_households import household_body
+from tests.support.ports import free_port
 from tests.support.waiting import wait_for
 
 pytestmark = pytest.mark.slow

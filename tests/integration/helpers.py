@@ -50,8 +50,9 @@ def registered_event(**data_changes: Any) -> dict[str, Any]:
 
 
 def publish_event(amqp_uri: str, envelope: dict[str, Any]) -> None:
-    """Publish as the households relay does: to `households.events`, keyed by event type."""
-    with Connection(amqp_uri) as connection:
+    """Publish as the households relay does: to `households.events`, keyed by event type, and
+    confirmed by the broker before returning."""
+    with Connection(amqp_uri, transport_options={"confirm_publish": True}) as connection:
         connection.Producer().publish(
             envelope,
             exchange=get_event_exchange(envelope["source"], {}),

@@ -10,7 +10,8 @@ import requests
 from kombu import Connection
 
 from tests.deploy.manifests import render
-from tests.integration.test_health_listener import free_port, probe
+from tests.integration.test_health_listener import probe
+from tests.support.ports import free_port
 from tests.support.processes import environment, log_tail, run_module, start_module
 from tests.support.waiting import wait_for
 

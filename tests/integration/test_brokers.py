@@ -5,7 +5,7 @@ from __future__ import annotations
 from kombu import Connection
 
 from infra.brokers import connect_once
-from tests.support.own_broker import free_port
+from tests.support.ports import free_port
 
 
 def test_the_third_listed_broker_is_reached_when_the_first_two_are_down(amqp_uri):

@@ -3,7 +3,6 @@ ready follows the database and the broker connection, and probing creates nothin
 """
 
 import shutil
-import socket
 from pathlib import Path
 from urllib.parse import quote
 
@@ -14,16 +13,11 @@ from sqlalchemy.engine import make_url
 
 from infra.config import database_url
 from tests.support.databases import POSTGRES_SERVER
+from tests.support.ports import free_port
 from tests.support.processes import environment, log_tail, run_module, start_module
 from tests.support.waiting import wait_for
 
 SERVICE = "households"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def probe(port, path):

@@ -13,12 +13,12 @@ import contextlib
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import uuid
 from pathlib import Path
 from urllib.parse import quote
 
+from tests.support.ports import free_port, port_open
 from tests.support.waiting import wait_for
 
 BOOT_SECONDS = 90
@@ -26,21 +26,6 @@ OPEN_FILES = 65536  # quorum queues take about three file handles each
 # The Debian package's scripts: its wrappers in /usr/sbin send the server's output to the machine
 # broker's startup log and give the CLI the machine broker's HOME (and so its Erlang cookie).
 SCRIPTS = Path("/usr/lib/rabbitmq/bin")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def port_open(port: int) -> bool:
-    """Whether something accepts connections on 127.0.0.1:`port`."""
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
-    except OSError:
-        return False
-    return True
 
 
 def available() -> bool:

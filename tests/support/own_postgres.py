@@ -16,7 +16,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from tests.support.own_broker import free_port, port_open
+from tests.support.ports import free_port, port_open
 from tests.support.waiting import wait_for
 
 BINARIES = "/usr/lib/postgresql/*/bin"

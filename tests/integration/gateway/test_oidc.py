@@ -2,7 +2,6 @@
 the person is looked up in teams, and tokens signed by anyone else are refused."""
 
 import json
-import socket
 import time
 
 import eventlet
@@ -18,14 +17,9 @@ from infra.migrate import databases
 from services.teams.service import TeamsService
 from tests.integration.helpers import rpc
 from tests.support.databases import upgrade
+from tests.support.ports import free_port
 
 ISSUER = "https://idp.example.test/realms/cdd"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

@@ -1,8 +1,6 @@
 """The gateway serves the built web app at `/` beside the unchanged API, on SQLite and PostgreSQL,
 and signs the web app in with an HttpOnly cookie guarded by a CSRF token."""
 
-import socket
-
 import pytest
 import requests
 
@@ -12,15 +10,10 @@ from infra.migrate import databases
 from services.teams.service import TeamsService
 from tests.integration.helpers import rpc
 from tests.support.databases import upgrade
+from tests.support.ports import free_port
 
 PASSWORD = "field worker passphrase 7"
 INDEX = "<!doctype html><title>app</title><script type=module src=/assets/app-1a2b3c.js></script>"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ verifies Standard Webhooks signatures and LINE push requests. Nothing leaves the
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -16,13 +15,8 @@ from eventlet import wsgi
 from standardwebhooks import Webhook
 
 from infra.config import PROJECT_ROOT
+from tests.support.ports import free_port
 from tests.support.waiting import wait_for
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class SmtpPeer:

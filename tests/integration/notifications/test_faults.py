@@ -8,7 +8,8 @@ from tests.integration.helpers import publish_event, rpc
 from tests.integration.notifications import events as ev
 from tests.integration.notifications.conftest import ADMIN, caller
 from tests.integration.notifications.directory import team_and_people_known
-from tests.integration.notifications.peers import SmtpPeer, free_port, wait_mail
+from tests.integration.notifications.peers import SmtpPeer, wait_mail
+from tests.support.ports import free_port
 from tests.support.waiting import wait_for
 
 

@@ -38,8 +38,9 @@ from tests.integration.resilience.ledger import EVENT, Ledger, read_ledger
 from tests.integration.test_rpc import EXECUTED, Caller, Target, call
 from tests.support.broker_cluster import BrokerCluster
 from tests.support.databases import new_prefix
-from tests.support.own_broker import OwnBroker, free_port
+from tests.support.own_broker import OwnBroker
 from tests.support.own_postgres import OwnPostgres
+from tests.support.ports import free_port
 from tests.support.processes import environment, log_tail, run_module, start_module
 from tests.support.waiting import wait_for
 

@@ -10,7 +10,7 @@ from nameko.containers import ServiceContainer
 from nameko.web.handlers import HttpRequestHandler
 
 from gateway.draining import DrainingWebServer
-from tests.e2e.conftest import free_port
+from tests.support.ports import free_port
 from tests.support.waiting import wait_for
 
 

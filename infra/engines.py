@@ -22,6 +22,20 @@ SQLITE_PRAGMAS = (
 )
 
 
+# libpq's defaults wait forever for a server that does not answer and never notice a peer that
+# vanished: a connection attempt gives up after 10 s (libpq enforces it in blocking connects: the
+# migrations and command-line tools; the services' green connects wait cooperatively), and a
+# connection idle for 30 s is probed (3 probes, 10 s apart), so a vanished database is noticed.
+# A database URL's own query parameters (`?connect_timeout=3`) take precedence.
+POSTGRES_CONNECTION = {
+    "connect_timeout": 10,
+    "keepalives": 1,
+    "keepalives_idle": 30,
+    "keepalives_interval": 10,
+    "keepalives_count": 3,
+}
+
+
 def make_engine(url: str, *, green: bool = False, pool_size: int = 10) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -32,7 +46,12 @@ def make_engine(url: str, *, green: bool = False, pool_size: int = 10) -> Engine
         patch_psycopg()
     # sqlalchemy.create_engine looked up at each call: tracing (infra.tracing) wraps it at start-up
     return sqlalchemy.create_engine(
-        url, hide_parameters=True, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
+        url,
+        hide_parameters=True,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_pre_ping=True,
+        connect_args={k: v for k, v in POSTGRES_CONNECTION.items() if k not in parsed.query},
     )
 
 

@@ -3,8 +3,11 @@
 nameko acks a failed event by default, so a bug or an outage silently drops it. `event_handler` here
 instead sends a failed event to a delay queue for a later retry, a bounded number of times with
 growing delays, and then parks it in a dead-letter queue for inspection and replay. An
-`UnprocessableEvent` (bad shape, unknown version) is parked at once: retrying cannot help it. Only
-once the event is safely in its next queue (publisher confirms) is the delivery acked.
+`UnprocessableEvent` (bad shape, unknown version) is parked at once: retrying cannot help it. A
+failure of the database rather than of the event (it is down, unreachable or locked) is never
+parked: the event waits in the longest delay queue again and again until the database is back, so
+an outage of any length leaves nothing to replay by hand. Only once the event is safely in its
+next queue (publisher confirms) is the delivery acked.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from typing import Any
 from kombu.message import Message
 from nameko.constants import AMQP_URI_CONFIG_KEY
 from nameko.events import SERVICE_POOL, EventHandler
+from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from infra.consumers import ResilientQueueConsumer
 from infra.envelope import UnprocessableEvent
@@ -85,13 +90,16 @@ class FailedEventRouter:
 
     def parks(self, message: Message, error: BaseException) -> bool:
         """Whether this failure parks the event (else it is retried later)."""
+        if isinstance(error, UnprocessableEvent):
+            return True
         attempt = int(message.headers.get(ATTEMPT_HEADER, 0)) + 1
-        return isinstance(error, UnprocessableEvent) or attempt > len(self.queues.delays_ms)
+        return attempt > len(self.queues.delays_ms) and not database_unavailable(error)
 
     def reroute(self, message: Message, error: BaseException) -> bool:
         attempt = int(message.headers.get(ATTEMPT_HEADER, 0)) + 1
         park = self.parks(message, error)
-        target = self.queues.parked() if park else self.queues.retry(attempt)
+        delays = len(self.queues.delays_ms)
+        target = self.queues.parked() if park else self.queues.retry(min(attempt, delays))
         headers = {k: v for k, v in message.headers.items() if k != "x-death"}
         headers[ATTEMPT_HEADER] = attempt
         if park:
@@ -123,3 +131,19 @@ class FailedEventRouter:
             message_id=message.properties.get("message_id"),
             headers=headers,
         )
+
+
+def database_unavailable(error: BaseException) -> bool:
+    """Whether the database failed rather than the event: the same event would succeed once it is
+    back (a lost or refused connection, no connection left in the pool, a PostgreSQL server that
+    is shutting down or cancelled the statement, a SQLite file locked past the busy timeout)."""
+    if isinstance(error, DisconnectionError | PoolTimeout):
+        return True
+    if not isinstance(error, DBAPIError):
+        return False
+    if error.connection_invalidated:
+        return True
+    driver = type(error.orig).__module__.split(".")[0]
+    if driver == "psycopg2":
+        return isinstance(error, OperationalError)
+    return driver == "sqlite3" and "database is locked" in str(error.orig)

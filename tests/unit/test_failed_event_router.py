@@ -1,4 +1,10 @@
+import sqlite3
 from dataclasses import dataclass, field
+
+import psycopg2
+import pytest
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from infra.envelope import UnprocessableEvent
 from infra.events import FailedEventRouter
@@ -51,3 +57,36 @@ def test_unprocessable_events_are_parked_at_once():
 def test_a_failed_reroute_is_reported_so_the_delivery_is_not_acked():
     ok, _ = route(FakeMessage(), RuntimeError(), FakePublisher(fails=True))
     assert not ok
+
+
+def database_error(orig: Exception, invalidated: bool = False) -> DBAPIError:
+    return DBAPIError.instance("SELECT 1", {}, orig, Exception, connection_invalidated=invalidated)
+
+
+DOWN = [
+    database_error(psycopg2.OperationalError("server closed the connection unexpectedly")),
+    database_error(sqlite3.OperationalError("database is locked")),
+    database_error(RuntimeError("socket gone"), invalidated=True),
+    PoolTimeout("QueuePool limit reached"),
+]
+
+
+@pytest.mark.parametrize("error", DOWN, ids=type)
+def test_an_event_that_met_a_database_outage_waits_in_the_longest_delay_instead_of_parking(error):
+    _, sent = route(FakeMessage({ATTEMPT_HEADER: 7}), error)
+    assert sent[0][:2] == ("smile.retry.200ms", QUEUES.name)
+    assert sent[0][2][ATTEMPT_HEADER] == 8
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        database_error(psycopg2.IntegrityError("duplicate key")),
+        database_error(sqlite3.OperationalError("no such table: teams")),
+        RuntimeError("a bug"),
+    ],
+    ids=type,
+)
+def test_other_failures_still_park_after_the_last_delay(error):
+    _, sent = route(FakeMessage({ATTEMPT_HEADER: 2}), error)
+    assert sent[0][:2] == ("", f"{QUEUES.name}.parked")

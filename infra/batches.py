@@ -18,7 +18,7 @@ from typing import Any
 import structlog
 from sqlalchemy.exc import DBAPIError
 
-from infra.logs import get_logger, redact
+from infra.logs import get_logger, log_lines_held, redact
 from infra.tracing import event_span
 
 log = get_logger(__name__)
@@ -55,17 +55,19 @@ def _in_one_transaction(
     uow: Any, deliveries: list[Delivery], apply: Callable[[Delivery], None], name: str
 ) -> list[Outcome]:
     outcomes: list[Outcome] = []
-    with uow.batch():
-        for delivery in deliveries:
-            try:
-                with _scope(uow, delivery, name):
-                    apply(delivery)
-            except DBAPIError:
-                raise  # the transaction may be unusable now: split the batch
-            except Exception as error:
-                outcomes.append(_failed(delivery, name, error))
-            else:
-                outcomes.append(None)
+    with log_lines_held() as lines:  # written once the window commits: else each event is
+        with uow.batch():  # applied again alone, and logs then
+            for delivery in deliveries:
+                try:
+                    with _scope(uow, delivery, name):
+                        apply(delivery)
+                except DBAPIError:
+                    raise  # the transaction may be unusable now: split the batch
+                except Exception as error:
+                    outcomes.append(_failed(delivery, name, error))
+                else:
+                    outcomes.append(None)
+        lines.keep()
     return outcomes
 
 

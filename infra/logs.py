@@ -10,9 +10,11 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
+import greenlet
 import structlog
 
 SENSITIVE_KEYS = frozenset(
@@ -124,14 +126,51 @@ def get_logger(name: str) -> Any:
     return structlog.get_logger(name)
 
 
+class HeldLines:
+    """The project's log lines one green thread wrote while they were held: written at `keep`,
+    dropped if the block ends without it."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.kept = False
+
+    def keep(self) -> None:
+        self.kept = True
+
+
+_HELD: dict[Any, HeldLines] = {}  # by green thread (a plain thread is a greenlet of its own)
+
+
+@contextmanager
+def log_lines_held() -> Iterator[HeldLines]:
+    """Hold back the lines this green thread writes (other green threads write theirs at once):
+    work that may be undone and done again (a window of events whose transaction fails, applied
+    again event by event) logs what it did only once it is kept."""
+    me = greenlet.getcurrent()
+    held = _HELD[me] = HeldLines()
+    try:
+        yield held
+    finally:
+        del _HELD[me]
+        if held.kept and held.lines:
+            sys.stdout.write("".join(held.lines))
+            sys.stdout.flush()
+
+
 class _Stdout:
-    """Whatever `sys.stdout` is when a line is written (a test may have swapped it since)."""
+    """Whatever `sys.stdout` is when a line is written (a test may have swapped it since), or the
+    green thread's held lines."""
 
     def write(self, text: str) -> int:
+        held = _HELD.get(greenlet.getcurrent())
+        if held is not None:
+            held.lines.append(text)
+            return len(text)
         return sys.stdout.write(text)
 
     def flush(self) -> None:
-        sys.stdout.flush()
+        if greenlet.getcurrent() not in _HELD:
+            sys.stdout.flush()
 
 
 class _NamedLogger(structlog.WriteLogger):

@@ -13,6 +13,7 @@ from sqlalchemy.exc import OperationalError
 
 from infra.batches import Delivery, apply_all
 from infra.envelope import Envelope, UnprocessableEvent, read_event
+from infra.logs import configure_logging
 from infra.subscriptions import handlers
 from services.teams.db import metadata
 from services.teams.domain.households import KnownHousehold
@@ -103,7 +104,8 @@ def test_a_unit_that_leaves_without_committing_writes_nothing(uow):
     assert inbox(uow) == {window[1].payload["event_id"]}
 
 
-def test_a_window_whose_transaction_fails_is_applied_again_event_by_event(uow):
+def test_a_window_whose_transaction_fails_is_applied_again_event_by_event(uow, capsys):
+    configure_logging("teams")
     ids = [str(uuid.uuid4()) for _ in range(3)]
     window = [visit(i) for i in ids]
     tries: list[str] = []
@@ -122,6 +124,9 @@ def test_a_window_whose_transaction_fails_is_applied_again_event_by_event(uow):
     assert tries == events + events  # the whole window once in one transaction, then each alone
     assert inbox(uow) == set(events)
     assert last_visits(uow, *ids) == [date(2026, 11, 20)] * 3
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    learnt = [line["household_id"] for line in lines if line["event"] == "household.learnt"]
+    assert sorted(learnt) == sorted(ids)  # the undone window's lines were never written
 
 
 def test_events_emitted_in_a_window_carry_each_deliverys_correlation_id(uow):

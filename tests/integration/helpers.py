@@ -118,6 +118,7 @@ def coordinator_known_to_notifications(config: dict[str, Any], tambon: str = "24
         "channels": {"line_user_id": None, "email": None, "phone": None},
         "language": "en",
         "active": True,
+        "version": 1,  # teams' contract requires it: without it the event log parks the event
     }
     publish_event(config["AMQP_URI"], Envelope("person_registered", person, "teams").to_dict())
 

@@ -131,15 +131,12 @@ def read_event(payload: Any, schemas: dict[int, type[Schema]]) -> ReceivedEvent:
 
 
 _ENVELOPE = _EnvelopeSchema()
-_LOADERS: dict[type[Schema], Schema] = {}
 
 
+@cache
 def _loader(schema: type[Schema]) -> Schema:
     """One instance per schema, made once: loading keeps no state in it, making one costs."""
-    loader = _LOADERS.get(schema)
-    if loader is None:
-        loader = _LOADERS[schema] = schema(unknown=EXCLUDE)
-    return loader
+    return schema(unknown=EXCLUDE)
 
 
 def _fields_of(exc: Exception) -> str:
